@@ -1,0 +1,189 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { openCore, methods, type Core } from '../db/index.ts';
+import { defaultDbFile } from '../db/paths.ts';
+import { DossierError } from '../db/errors.ts';
+import { isoDate } from '../db/time.ts';
+import { seedCases } from '../db/seed/cases.ts';
+import { checkDatabase } from '../db/check.ts';
+import { startServer } from './server.ts';
+import { UsageError, parse, intOption } from './args.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const HELP = `Usage: dossier <command> [options]
+
+Commands:
+  serve                 Serve the app on 127.0.0.1 (the browser shell) and print its URL
+  call <method> [json]  Run one contract method and print its JSON result
+  methods               List every method with its input schema (JSON Schema)
+  seed --cases N        Fill the database with realistic synthetic cases
+  check                 Check the database: integrity, foreign keys, audit trail
+
+Options for every command:
+  --db FILE             The database file (default: $DOSSIER_DB, else the desktop app's)
+  --as NAME             Act as this investigator (default: the profile, else the OS user)
+  -h, --help            Show this help
+
+serve:   --port N (default: a free port)
+seed:    --cases N (default 1000), --seed S (default 1)
+
+Exit codes: 0 ok, 1 failure (one-line reason on stderr), 2 usage error.`;
+
+const common = {
+  db: { type: 'string' },
+  as: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function dbFile(value: string | undefined): string {
+  return path.resolve(value ?? defaultDbFile());
+}
+
+async function open(values: { db?: string | undefined; as?: string | undefined }): Promise<Core> {
+  return openCore(dbFile(values.db), values.as ? { actor: { name: values.as, badge: '' } } : {});
+}
+
+async function cmdCall(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, common);
+  const [method, json] = positionals;
+  if (!method) throw new UsageError('call needs a method name; `dossier methods` lists them');
+  if (positionals.length > 2) throw new UsageError('call takes a method and one JSON argument (quote it)');
+  let input: unknown = {};
+  if (json !== undefined) {
+    try {
+      input = JSON.parse(json);
+    } catch (err) {
+      throw new UsageError(`the input is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  const core = await open(values);
+  try {
+    const env = core.invoke(method, input);
+    if (!env.ok) {
+      process.stderr.write(`${env.error.code}: ${env.error.message}\n`);
+      return env.error.code === 'unknown_method' ? 2 : 1;
+    }
+    process.stdout.write(`${JSON.stringify(env.result, null, 2)}\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+function cmdMethods(argv: string[]): number {
+  parse(argv, common);
+  const list = Object.entries(methods).map(([name, spec]) => ({
+    name,
+    kind: spec.kind,
+    summary: spec.summary,
+    input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+  }));
+  process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+  return 0;
+}
+
+async function cmdSeed(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { ...common, cases: { type: 'string' }, seed: { type: 'string' } });
+  const cases = intOption(values.cases, 'cases', 1000);
+  const seed = intOption(values.seed, 'seed', 1);
+  const core = await open(values);
+  let cancelled = false;
+  const onSigint = () => {
+    cancelled = true;
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const tty = process.stderr.isTTY;
+    const { created } = seedCases(core.db, core.invoke, {
+      cases,
+      seed,
+      today: isoDate(new Date()),
+      cancelled: () => cancelled,
+      onProgress: (done, total) => {
+        if (tty) process.stderr.write(`\rSeeding cases: ${done}/${total}`);
+      },
+    });
+    if (tty) process.stderr.write('\n');
+    process.stdout.write(`Seeded ${created} cases into ${core.file}${cancelled ? ' (cancelled)' : ''}\n`);
+    return cancelled ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    core.close();
+  }
+}
+
+function cmdCheck(argv: string[]): Promise<number> {
+  const { values } = parse(argv, common);
+  const file = dbFile(values.db);
+  if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
+  return open(values).then((core) => {
+    try {
+      const report = checkDatabase(core.db);
+      for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
+      process.stdout.write(
+        report.problems.length === 0
+          ? `OK: ${file} passed every check (${report.checked.join(', ')})\n`
+          : `${report.problems.length} problem(s) found in ${file}\n`,
+      );
+      return report.problems.length === 0 ? 0 : 1;
+    } finally {
+      core.close();
+    }
+  });
+}
+
+async function cmdServe(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { ...common, port: { type: 'string' } });
+  const staticDir = path.join(repoRoot, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    throw new DossierError('internal', `The app is not built (${staticDir} is missing): run \`npm run build\``);
+  }
+  const core = await open(values);
+  const port = values.port === undefined ? undefined : intOption(values.port, 'port', 0);
+  const server = await startServer({ invoke: core.invoke, staticDir, ...(port === undefined ? {} : { port }) });
+  process.stdout.write(`Dossier is serving ${core.file}\nOpen ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  core.close();
+  return 0;
+}
+
+const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
+  call: cmdCall,
+  methods: cmdMethods,
+  seed: cmdSeed,
+  check: cmdCheck,
+  serve: cmdServe,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command ? 0 : 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const run = commands[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`dossier: ${err.message}\nRun \`dossier --help\` for usage.\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`dossier: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

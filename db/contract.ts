@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { Db } from './sqlite.ts';
+import { AuditWriter, type Actor } from './audit.ts';
+import { DossierError, type Envelope } from './errors.ts';
+import { isoNow, systemClock, type Clock } from './time.ts';
+
+/** What a handler gets besides its input. */
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  method: string;
+  /** Present for write methods only: appends to the audit trail in the call's transaction. */
+  audit: AuditWriter;
+  now(): string;
+}
+
+export type MethodKind = 'read' | 'write';
+
+export interface MethodSpec<S extends z.ZodType, R> {
+  summary: string;
+  /** write: runs in one transaction with its audit records; read: no writes allowed. */
+  kind: MethodKind;
+  input: S;
+  // Method syntax on purpose: it lets specs with precise inputs sit in one table.
+  handler(input: z.output<S>, ctx: Ctx): R;
+}
+
+export function defineMethod<S extends z.ZodType, R>(spec: MethodSpec<S, R>): MethodSpec<S, R> {
+  return spec;
+}
+
+/** Any spec; the precise types of each live in `typeof methods`. */
+export type AnyMethod = MethodSpec<z.ZodType, unknown>;
+
+function fieldOf(path: readonly PropertyKey[]): string | undefined {
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+export function zodToDossierError(err: z.ZodError): DossierError {
+  const issue = err.issues[0];
+  if (!issue) return new DossierError('invalid_input', 'Invalid input');
+  let path = issue.path;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    path = [...issue.path, key];
+    message = 'Unknown field';
+  }
+  const field = fieldOf(path);
+  return new DossierError('invalid_input', field ? `${field}: ${message}` : message, field);
+}
+
+export interface DispatcherOptions {
+  db: Db;
+  clock?: Clock;
+  /** Who is acting; resolved on every call so a profile change applies at once. */
+  actor: () => Actor;
+}
+
+export type Invoke = (method: string, input: unknown) => Envelope<unknown>;
+
+/**
+ * The one way into Dossier's data. IPC, HTTP and the CLI call this, so validation,
+ * transactions, the audit trail and error envelopes live here alone.
+ */
+export function createDispatcher(table: Record<string, AnyMethod>, opts: DispatcherOptions): Invoke {
+  const clock = opts.clock ?? systemClock;
+  return (method, rawInput) => {
+    const spec = Object.hasOwn(table, method) ? table[method] : undefined;
+    if (!spec) {
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${method}` } };
+    }
+    try {
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw zodToDossierError(parsed.error);
+      const actor = opts.actor();
+      const now = () => isoNow(clock);
+      const ctx: Ctx = {
+        db: opts.db,
+        clock,
+        actor,
+        method,
+        now,
+        audit: new AuditWriter(opts.db, actor, method, now),
+      };
+      const run = () => spec.handler(parsed.data, ctx);
+      const result = spec.kind === 'write' ? opts.db.transaction(run).immediate() : run();
+      return { ok: true, result };
+    } catch (err) {
+      if (err instanceof DossierError) return { ok: false, error: err.toBody() };
+      if (err instanceof z.ZodError) return { ok: false, error: zodToDossierError(err).toBody() };
+      const message = err instanceof Error ? err.message : String(err);
+      return { ok: false, error: { code: 'internal', message } };
+    }
+  };
+}

@@ -1,0 +1,41 @@
+import { createDispatcher, type Invoke } from './contract.ts';
+import { methods } from './methods/index.ts';
+import { openDatabase, type OpenOptions, type Db } from './sqlite.ts';
+import { actorFromSettings } from './services/settings.ts';
+import type { Actor } from './audit.ts';
+import type { Clock } from './time.ts';
+
+export { methods };
+export type { Invoke, Db };
+
+export interface Core {
+  db: Db;
+  file: string;
+  backupFile: string | null;
+  invoke: Invoke;
+  close(): void;
+}
+
+export interface CoreOptions extends OpenOptions {
+  clock?: Clock;
+  /** Overrides the profile (the CLI's --as). */
+  actor?: Actor;
+}
+
+/** Opens the database and returns the dispatcher every shell uses. */
+export async function openCore(file: string, opts: CoreOptions = {}): Promise<Core> {
+  const opened = await openDatabase(file, opts);
+  const { db } = opened;
+  const invoke = createDispatcher(methods, {
+    db,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    actor: () => opts.actor ?? actorFromSettings(db),
+  });
+  return {
+    db,
+    file: opened.file,
+    backupFile: opened.backupFile,
+    invoke,
+    close: () => db.close(),
+  };
+}

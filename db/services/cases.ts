@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../sqlite.ts';
+import type { Ctx } from '../contract.ts';
+import { DossierError, notFound } from '../errors.ts';
+import { isoDate } from '../time.ts';
+import {
+  CASE_TRANSITIONS,
+  type CaseSortColumn,
+  type CaseStatus,
+  type Priority,
+  type SecurityMarking,
+  type ViolationType,
+} from '../domain.ts';
+import { readSettings, osUserName } from './settings.ts';
+
+export interface Case {
+  id: string;
+  fileNumber: string;
+  title: string;
+  status: CaseStatus;
+  priority: Priority;
+  leadInvestigator: string;
+  agency: string;
+  partnerAgencies: string[];
+  violationType: ViolationType | null;
+  legalAuthorities: string;
+  securityMarking: SecurityMarking;
+  summary: string;
+  notes: string;
+  openedOn: string;
+  closedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export type CaseListRow = Pick<
+  Case,
+  | 'id'
+  | 'fileNumber'
+  | 'title'
+  | 'status'
+  | 'priority'
+  | 'leadInvestigator'
+  | 'violationType'
+  | 'securityMarking'
+  | 'openedOn'
+  | 'updatedAt'
+>;
+
+interface CaseRow {
+  id: string;
+  file_number: string;
+  title: string;
+  status: CaseStatus;
+  priority: Priority;
+  lead_investigator: string;
+  agency: string;
+  partner_agencies: string;
+  violation_type: ViolationType | null;
+  legal_authorities: string;
+  security_marking: SecurityMarking;
+  summary: string;
+  notes: string;
+  opened_on: string;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+function toCase(r: CaseRow): Case {
+  return {
+    id: r.id,
+    fileNumber: r.file_number,
+    title: r.title,
+    status: r.status,
+    priority: r.priority,
+    leadInvestigator: r.lead_investigator,
+    agency: r.agency,
+    partnerAgencies: JSON.parse(r.partner_agencies) as string[],
+    violationType: r.violation_type,
+    legalAuthorities: r.legal_authorities,
+    securityMarking: r.security_marking,
+    summary: r.summary,
+    notes: r.notes,
+    openedOn: r.opened_on,
+    closedOn: r.closed_on,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export function getCase(db: Db, id: string): Case {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  if (!row) throw notFound('case', id);
+  return toCase(row);
+}
+
+export function findCaseByFileNumber(db: Db, fileNumber: string): Case | null {
+  const row = db.prepare('SELECT * FROM cases WHERE file_number = ?').get(fileNumber) as CaseRow | undefined;
+  return row ? toCase(row) : null;
+}
+
+/** Next file number for a year: `2026-EXP-000123`, never reused. */
+function nextFileNumber(db: Db, year: string, prefix: string): string {
+  const counter = `case:${year}-${prefix}`;
+  const bump = db.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
+  const exists = db.prepare('SELECT 1 FROM cases WHERE file_number = ?');
+  for (;;) {
+    const { value } = bump.get(counter) as { value: number };
+    const candidate = `${year}-${prefix}-${String(value).padStart(6, '0')}`;
+    if (!exists.get(candidate)) return candidate;
+  }
+}
+
+export interface CreateCaseInput {
+  title: string;
+  priority: Priority;
+  leadInvestigator?: string | undefined;
+  agency?: string | undefined;
+  partnerAgencies: string[];
+  violationType: ViolationType | null;
+  legalAuthorities: string;
+  securityMarking: SecurityMarking;
+  summary: string;
+  notes: string;
+  openedOn?: string | undefined;
+}
+
+export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
+  const settings = readSettings(ctx.db);
+  const openedOn = input.openedOn ?? isoDate(ctx.clock());
+  const id = randomUUID();
+  const now = ctx.now();
+  const lead = input.leadInvestigator || settings.profile?.name || osUserName();
+  const agency = input.agency ?? settings.profile?.agency ?? '';
+  ctx.audit.track('case', id, id, () => {
+    ctx.db
+      .prepare(
+        `INSERT INTO cases (id, file_number, title, status, priority, lead_investigator, agency, partner_agencies,
+           violation_type, legal_authorities, security_marking, summary, notes, opened_on, created_at, updated_at)
+         VALUES (@id, @fileNumber, @title, 'open', @priority, @lead, @agency, @partners,
+           @violationType, @legalAuthorities, @securityMarking, @summary, @notes, @openedOn, @now, @now)`,
+      )
+      .run({
+        id,
+        fileNumber: nextFileNumber(ctx.db, openedOn.slice(0, 4), settings.fileNumberPrefix),
+        title: input.title,
+        priority: input.priority,
+        lead,
+        agency,
+        partners: JSON.stringify(input.partnerAgencies),
+        violationType: input.violationType,
+        legalAuthorities: input.legalAuthorities,
+        securityMarking: input.securityMarking,
+        summary: input.summary,
+        notes: input.notes,
+        openedOn,
+        now,
+      });
+  });
+  return getCase(ctx.db, id);
+}
+
+export interface UpdateCaseInput {
+  id: string;
+  version?: number | undefined;
+  title?: string | undefined;
+  priority?: Priority | undefined;
+  leadInvestigator?: string | undefined;
+  agency?: string | undefined;
+  partnerAgencies?: string[] | undefined;
+  violationType?: ViolationType | null | undefined;
+  legalAuthorities?: string | undefined;
+  securityMarking?: SecurityMarking | undefined;
+  summary?: string | undefined;
+  notes?: string | undefined;
+  openedOn?: string | undefined;
+}
+
+const updatableColumns: Record<Exclude<keyof UpdateCaseInput, 'id' | 'version'>, string> = {
+  title: 'title',
+  priority: 'priority',
+  leadInvestigator: 'lead_investigator',
+  agency: 'agency',
+  partnerAgencies: 'partner_agencies',
+  violationType: 'violation_type',
+  legalAuthorities: 'legal_authorities',
+  securityMarking: 'security_marking',
+  summary: 'summary',
+  notes: 'notes',
+  openedOn: 'opened_on',
+};
+
+function assertVersion(current: Case, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current.version) {
+    throw new DossierError(
+      'conflict',
+      `Case ${current.fileNumber} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
+      'version',
+    );
+  }
+}
+
+export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
+  const current = getCase(ctx.db, input.id);
+  assertVersion(current, input.version);
+  const sets: string[] = [];
+  const params: Record<string, unknown> = { id: input.id, now: ctx.now() };
+  for (const [key, column] of Object.entries(updatableColumns) as [keyof typeof updatableColumns, string][]) {
+    const value = input[key];
+    if (value === undefined) continue;
+    sets.push(`${column} = @${key}`);
+    params[key] = key === 'partnerAgencies' ? JSON.stringify(value) : value;
+  }
+  if (input.openedOn && current.closedOn && input.openedOn > current.closedOn) {
+    throw new DossierError('invalid_input', 'openedOn: must not be after the closing date', 'openedOn');
+  }
+  if (sets.length === 0) return current;
+  ctx.audit.track('case', input.id, input.id, () => {
+    ctx.db
+      .prepare(`UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
+      .run(params);
+  });
+  return getCase(ctx.db, input.id);
+}
+
+export function setCaseStatus(
+  ctx: Ctx,
+  input: { id: string; status: CaseStatus; closedOn?: string | undefined; version?: number | undefined },
+): Case {
+  const current = getCase(ctx.db, input.id);
+  assertVersion(current, input.version);
+  const allowed = CASE_TRANSITIONS[current.status];
+  if (!allowed.includes(input.status)) {
+    throw new DossierError(
+      'invalid_transition',
+      `status: a case that is ${current.status} cannot become ${input.status} (allowed: ${allowed.join(', ')})`,
+      'status',
+    );
+  }
+  let closedOn: string | null = null;
+  if (input.status === 'closed') {
+    closedOn = input.closedOn ?? isoDate(ctx.clock());
+    if (closedOn < current.openedOn) {
+      throw new DossierError('invalid_input', 'closedOn: must not be before the opening date', 'closedOn');
+    }
+  } else if (input.closedOn !== undefined) {
+    throw new DossierError('invalid_input', 'closedOn: only a closed case has a closing date', 'closedOn');
+  }
+  ctx.audit.track('case', input.id, input.id, () => {
+    ctx.db
+      .prepare(
+        'UPDATE cases SET status = ?, closed_on = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+      )
+      .run(input.status, closedOn, ctx.now(), input.id);
+  });
+  return getCase(ctx.db, input.id);
+}
+
+export interface CaseListQuery {
+  sort: { column: CaseSortColumn; direction: 'asc' | 'desc' };
+  status?: CaseStatus[] | undefined;
+  priority?: Priority[] | undefined;
+  violationType?: ViolationType[] | undefined;
+  leadInvestigator?: string | undefined;
+  text?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+const sortExpressions: Record<CaseSortColumn, string> = {
+  fileNumber: 'file_number',
+  title: 'title COLLATE NOCASE',
+  status: 'status_rank',
+  priority: 'priority_rank',
+  leadInvestigator: 'lead_investigator COLLATE NOCASE',
+  violationType: 'violation_type',
+  openedOn: 'opened_on',
+  updatedAt: 'updated_at',
+};
+
+const listColumns = `id, file_number AS fileNumber, title, status, priority, lead_investigator AS leadInvestigator,
+  violation_type AS violationType, security_marking AS securityMarking, opened_on AS openedOn, updated_at AS updatedAt`;
+
+/** `"abc"` as an FTS5 string literal. */
+function ftsPhrase(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface CaseListSql {
+  rowsSql: string;
+  countSql: string;
+  params: unknown[];
+  pageParams: unknown[];
+}
+
+/** The SQL behind the case list, exported so the bench can run it directly. */
+export function caseListSql(q: CaseListQuery): CaseListSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('status', q.status);
+  inList('priority', q.priority);
+  inList('violation_type', q.violationType);
+  if (q.leadInvestigator) {
+    where.push(`lead_investigator LIKE ? ESCAPE '\\'`);
+    params.push(`%${escapeLike(q.leadInvestigator)}%`);
+  }
+  const words = (q.text ?? '').trim().split(/\s+/).filter(Boolean);
+  const long = words.filter((w) => [...w].length >= 3);
+  const short = words.filter((w) => [...w].length < 3);
+  if (long.length) {
+    where.push('seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)');
+    params.push(long.map(ftsPhrase).join(' AND '));
+  }
+  for (const w of short) {
+    where.push(`(file_number LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')`);
+    params.push(`%${escapeLike(w)}%`, `%${escapeLike(w)}%`);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = `${sortExpressions[q.sort.column]} ${dir}, seq ${dir}`;
+  return {
+    rowsSql: `SELECT ${listColumns} FROM cases ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) AS n FROM cases ${whereSql}`,
+    params,
+    pageParams: [q.limit, q.offset],
+  };
+}
+
+export function listCases(db: Db, q: CaseListQuery): { total: number; rows: CaseListRow[] } {
+  const sql = caseListSql(q);
+  const rows = db.prepare(sql.rowsSql).all(...sql.params, ...sql.pageParams) as CaseListRow[];
+  const { n } = db.prepare(sql.countSql).get(...sql.params) as { n: number };
+  return { total: n, rows };
+}

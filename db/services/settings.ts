@@ -1,0 +1,62 @@
+import os from 'node:os';
+import { z } from 'zod';
+import type { Db } from '../sqlite.ts';
+import type { Ctx } from '../contract.ts';
+import type { Actor } from '../audit.ts';
+
+export const profileSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Required').max(200),
+  badge: z.string().trim().max(50).default(''),
+  agency: z.string().trim().max(200).default(''),
+});
+export type Profile = z.output<typeof profileSchema>;
+
+export const fileNumberPrefixSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2,6}$/, 'Two to six capital letters, e.g. EXP');
+
+/** Every setting, its schema and its default. */
+const definitions = {
+  profile: profileSchema.nullable(),
+  fileNumberPrefix: fileNumberPrefixSchema,
+} as const;
+
+export type SettingKey = keyof typeof definitions;
+export type Settings = { [K in SettingKey]: z.output<(typeof definitions)[K]> };
+
+const defaults: Settings = { profile: null, fileNumberPrefix: 'EXP' };
+
+export function readSettings(db: Db): Settings {
+  const rows = db.prepare('SELECT id, value FROM settings').all() as { id: string; value: string }[];
+  const out: Settings = { ...defaults };
+  for (const row of rows) {
+    if (!Object.hasOwn(definitions, row.id)) continue;
+    const key = row.id as SettingKey;
+    const parsed = definitions[key].safeParse(JSON.parse(row.value));
+    if (parsed.success) (out as Record<SettingKey, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+export function writeSetting<K extends SettingKey>(ctx: Ctx, key: K, value: Settings[K]): void {
+  ctx.audit.track('setting', key, null, () => {
+    ctx.db
+      .prepare('INSERT INTO settings (id, value) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
+  });
+}
+
+export function osUserName(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+/** Who acts: the investigator profile if set, else the operating-system user. */
+export function actorFromSettings(db: Db): Actor {
+  const profile = readSettings(db).profile;
+  return profile ? { name: profile.name, badge: profile.badge } : { name: osUserName(), badge: '' };
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DossierError } from './errors.ts';
+import { migrations, LATEST_VERSION } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+/** 'DOSS' read as a big-endian integer: marks a SQLite file as Dossier's. */
+export const APPLICATION_ID = 0x444f5353;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for another ABI (Electron's). */
+  nativeBinding?: string;
+  /** Where pre-migration backups go; defaults to `backups/` beside the database. */
+  backupDir?: string;
+  /** Called with each step of a migration run, for progress reporting. */
+  onMigrate?: (event: MigrationEvent) => void;
+}
+
+export type MigrationEvent =
+  | { kind: 'backup'; file: string }
+  | { kind: 'migrate'; version: number; name: string };
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+  /** The backup taken before migrating, if any migration ran on existing data. */
+  backupFile: string | null;
+  migratedFrom: number;
+}
+
+function connect(file: string, opts: OpenOptions, readonly: boolean): Db {
+  const options: Database.Options = { readonly, fileMustExist: readonly };
+  if (opts.nativeBinding) options.nativeBinding = opts.nativeBinding;
+  return new Database(file, options);
+}
+
+/** Reads version and application id without writing a byte (no WAL switch, no pragma writes). */
+function inspect(file: string, opts: OpenOptions): { version: number; applicationId: number } {
+  const db = connect(file, opts, true);
+  try {
+    return {
+      version: db.pragma('user_version', { simple: true }) as number,
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export function assertOpenable(file: string, opts: OpenOptions = {}): number {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
+  let info: { version: number; applicationId: number };
+  try {
+    info = inspect(file, opts);
+  } catch (err) {
+    throw new DossierError('internal', `Cannot read ${file} as a SQLite database: ${(err as Error).message}`);
+  }
+  if (info.applicationId !== 0 && info.applicationId !== APPLICATION_ID) {
+    throw new DossierError('internal', `${file} is a SQLite database, but not a Dossier database`);
+  }
+  if (info.version > LATEST_VERSION) {
+    throw new DossierError(
+      'database_too_new',
+      `${file} was written by a newer Dossier (schema version ${info.version}; this Dossier knows up to ${LATEST_VERSION}). ` +
+        'Update Dossier to open it. The file was not modified.',
+    );
+  }
+  return info.version;
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+}
+
+function backupName(dir: string, version: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return path.join(dir, `dossier-v${version}-${stamp}.db`);
+}
+
+/**
+ * Opens (or creates) a Dossier database: refuses newer schemas untouched, backs up existing
+ * data through SQLite's online backup API, then runs each pending migration in its own transaction.
+ */
+export async function openDatabase(file: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
+  const current = assertOpenable(file, opts);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = connect(file, opts, false);
+  try {
+    applyPragmas(db);
+    let backupFile: string | null = null;
+    if (current > 0 && current < LATEST_VERSION) {
+      const dir = opts.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      backupFile = backupName(dir, current, new Date());
+      opts.onMigrate?.({ kind: 'backup', file: backupFile });
+      await db.backup(backupFile);
+    }
+    migrate(db, opts);
+    return { db, file, backupFile, migratedFrom: current };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function migrate(db: Db, opts: Pick<OpenOptions, 'onMigrate'> = {}): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    opts.onMigrate?.({ kind: 'migrate', version: m.version, name: m.name });
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

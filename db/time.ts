@@ -1,0 +1,19 @@
+/** Times are stored as UTC ISO 8601 strings; calendar dates as YYYY-MM-DD. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+export function isoNow(clock: Clock): string {
+  return clock().toISOString();
+}
+
+/** The calendar date of an instant in UTC. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
