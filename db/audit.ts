@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from './sqlite.ts';
+import { sql } from './statements.ts';
 import { DossierError } from './errors.ts';
 import { auditedTables, type RecordType } from './records.ts';
 
@@ -58,7 +59,7 @@ export type RawRow = Record<string, unknown>;
 
 export function loadRaw(db: Db, type: RecordType, id: string): RawRow | undefined {
   const { table } = auditedTables[type];
-  return db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
+  return sql(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
 }
 
 export function stateHash(row: RawRow): string {
@@ -81,14 +82,14 @@ export class AuditWriter {
     private readonly method: string,
     private readonly now: () => string,
   ) {
-    this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.insertStmt = db.prepare(`INSERT INTO audit_log
+    this.lastStmt = sql(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insertStmt = sql(db, `INSERT INTO audit_log
       (seq, id, at, actor, actor_badge, method, record_type, record_id, case_id, before, after, prev_hash, hash)
       VALUES (@seq, @id, @at, @actor, @actor_badge, @method, @record_type, @record_id, @case_id, @before, @after, @prev_hash, @hash)`);
-    this.stateStmt = db.prepare(`INSERT INTO record_state (record_type, record_id, state_hash, audit_seq)
+    this.stateStmt = sql(db, `INSERT INTO record_state (record_type, record_id, state_hash, audit_seq)
       VALUES (?, ?, ?, ?)
       ON CONFLICT (record_type, record_id) DO UPDATE SET state_hash = excluded.state_hash, audit_seq = excluded.audit_seq`);
-    this.dropStateStmt = db.prepare('DELETE FROM record_state WHERE record_type = ? AND record_id = ?');
+    this.dropStateStmt = sql(db, 'DELETE FROM record_state WHERE record_type = ? AND record_id = ?');
   }
 
   /** Records one change: `before` null for a creation, `after` null for a removal. */

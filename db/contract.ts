@@ -66,6 +66,8 @@ export type Invoke = (method: string, input: unknown) => Envelope<unknown>;
  */
 export function createDispatcher(table: Record<string, AnyMethod>, opts: DispatcherOptions): Invoke {
   const clock = opts.clock ?? systemClock;
+  const txn = opts.db.transaction((fn: () => unknown) => fn());
+  const inTransaction = (fn: () => unknown) => txn.immediate(fn);
   return (method, rawInput) => {
     const spec = Object.hasOwn(table, method) ? table[method] : undefined;
     if (!spec) {
@@ -84,8 +86,8 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         now,
         audit: new AuditWriter(opts.db, actor, method, now),
       };
-      const run = () => spec.handler(parsed.data, ctx);
-      const result = spec.kind === 'write' ? opts.db.transaction(run).immediate() : run();
+      const result =
+        spec.kind === 'write' ? inTransaction(() => spec.handler(parsed.data, ctx)) : spec.handler(parsed.data, ctx);
       return { ok: true, result };
     } catch (err) {
       if (err instanceof DossierError) return { ok: false, error: err.toBody() };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
+import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
 import { isoDate } from '../time.ts';
@@ -93,23 +94,23 @@ function toCase(r: CaseRow): Case {
 }
 
 export function getCase(db: Db, id: string): Case {
-  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  const row = sql(db, 'SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
   if (!row) throw notFound('case', id);
   return toCase(row);
 }
 
 export function findCaseByFileNumber(db: Db, fileNumber: string): Case | null {
-  const row = db.prepare('SELECT * FROM cases WHERE file_number = ?').get(fileNumber) as CaseRow | undefined;
+  const row = sql(db, 'SELECT * FROM cases WHERE file_number = ?').get(fileNumber) as CaseRow | undefined;
   return row ? toCase(row) : null;
 }
 
 /** Next file number for a year: `2026-EXP-000123`, never reused. */
 function nextFileNumber(db: Db, year: string, prefix: string): string {
   const counter = `case:${year}-${prefix}`;
-  const bump = db.prepare(
+  const bump = sql(db, 
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
   );
-  const exists = db.prepare('SELECT 1 FROM cases WHERE file_number = ?');
+  const exists = sql(db, 'SELECT 1 FROM cases WHERE file_number = ?');
   for (;;) {
     const { value } = bump.get(counter) as { value: number };
     const candidate = `${year}-${prefix}-${String(value).padStart(6, '0')}`;
@@ -139,8 +140,7 @@ export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   const lead = input.leadInvestigator || settings.profile?.name || osUserName();
   const agency = input.agency ?? settings.profile?.agency ?? '';
   ctx.audit.track('case', id, id, () => {
-    ctx.db
-      .prepare(
+    sql(ctx.db, 
         `INSERT INTO cases (id, file_number, title, status, priority, lead_investigator, agency, partner_agencies,
            violation_type, legal_authorities, security_marking, summary, notes, opened_on, created_at, updated_at)
          VALUES (@id, @fileNumber, @title, 'open', @priority, @lead, @agency, @partners,
@@ -222,8 +222,7 @@ export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
   }
   if (sets.length === 0) return current;
   ctx.audit.track('case', input.id, input.id, () => {
-    ctx.db
-      .prepare(`UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
+    sql(ctx.db, `UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
       .run(params);
   });
   return getCase(ctx.db, input.id);
@@ -253,8 +252,7 @@ export function setCaseStatus(
     throw new DossierError('invalid_input', 'closedOn: only a closed case has a closing date', 'closedOn');
   }
   ctx.audit.track('case', input.id, input.id, () => {
-    ctx.db
-      .prepare(
+    sql(ctx.db, 
         'UPDATE cases SET status = ?, closed_on = ?, updated_at = ?, version = version + 1 WHERE id = ?',
       )
       .run(input.status, closedOn, ctx.now(), input.id);
@@ -342,8 +340,8 @@ export function caseListSql(q: CaseListQuery): CaseListSql {
 }
 
 export function listCases(db: Db, q: CaseListQuery): { total: number; rows: CaseListRow[] } {
-  const sql = caseListSql(q);
-  const rows = db.prepare(sql.rowsSql).all(...sql.params, ...sql.pageParams) as CaseListRow[];
-  const { n } = db.prepare(sql.countSql).get(...sql.params) as { n: number };
+  const q2 = caseListSql(q);
+  const rows = sql(db, q2.rowsSql).all(...q2.params, ...q2.pageParams) as CaseListRow[];
+  const { n } = sql(db, q2.countSql).get(...q2.params) as { n: number };
   return { total: n, rows };
 }

@@ -1,20 +1,14 @@
 import os from 'node:os';
 import { z } from 'zod';
 import type { Db } from '../sqlite.ts';
+import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import type { Actor } from '../audit.ts';
 
-export const profileSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Required').max(200),
-  badge: z.string().trim().max(50).default(''),
-  agency: z.string().trim().max(200).default(''),
-});
-export type Profile = z.output<typeof profileSchema>;
+import { fileNumberPrefixSchema, profileSchema } from '../inputs/settings.ts';
 
-export const fileNumberPrefixSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Z]{2,6}$/, 'Two to six capital letters, e.g. EXP');
+export { fileNumberPrefixSchema, profileSchema };
+export type { Profile } from '../inputs/settings.ts';
 
 /** Every setting, its schema and its default. */
 const definitions = {
@@ -28,7 +22,7 @@ export type Settings = { [K in SettingKey]: z.output<(typeof definitions)[K]> };
 const defaults: Settings = { profile: null, fileNumberPrefix: 'EXP' };
 
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT id, value FROM settings').all() as { id: string; value: string }[];
+  const rows = sql(db, 'SELECT id, value FROM settings').all() as { id: string; value: string }[];
   const out: Settings = { ...defaults };
   for (const row of rows) {
     if (!Object.hasOwn(definitions, row.id)) continue;
@@ -41,18 +35,22 @@ export function readSettings(db: Db): Settings {
 
 export function writeSetting<K extends SettingKey>(ctx: Ctx, key: K, value: Settings[K]): void {
   ctx.audit.track('setting', key, null, () => {
-    ctx.db
-      .prepare('INSERT INTO settings (id, value) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value')
+    sql(ctx.db, 'INSERT INTO settings (id, value) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value')
       .run(key, JSON.stringify(value));
   });
 }
 
+let cachedUserName: string | undefined;
+
 export function osUserName(): string {
-  try {
-    return os.userInfo().username || 'unknown';
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  if (cachedUserName === undefined) {
+    try {
+      cachedUserName = os.userInfo().username || 'unknown';
+    } catch {
+      cachedUserName = process.env.USER ?? process.env.USERNAME ?? 'unknown';
+    }
   }
+  return cachedUserName;
 }
 
 /** Who acts: the investigator profile if set, else the operating-system user. */
