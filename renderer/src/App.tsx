@@ -1,0 +1,143 @@
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Button, HotkeysContext, NonIdealState, useHotkeys, type HotkeyConfig } from '@blueprintjs/core';
+import { useLocale, useT, LOCALES } from './i18n/index.tsx';
+import { navigate, useRoute, type Route } from './lib/router.ts';
+import { useSettings } from './lib/settings.tsx';
+import { useTheme } from './lib/theme.tsx';
+import { useMarking } from './lib/marking.tsx';
+import { transport, ApiError } from './lib/client.ts';
+import { MarkingBanner } from './components/Tags.tsx';
+import { CommandPalette, type PaletteAction } from './components/CommandPalette.tsx';
+import { CaseListPage } from './pages/CaseListPage.tsx';
+import { CasePage } from './pages/CasePage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { NewCaseDialog } from './pages/NewCaseDialog.tsx';
+
+const isMac = navigator.platform.toLowerCase().includes('mac');
+
+export function App() {
+  const t = useT();
+  const route = useRoute();
+  const locale = useLocale();
+  const theme = useTheme();
+  const marking = useMarking();
+  const { error: settingsError } = useSettings();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [newCaseOpen, setNewCaseOpen] = useState(false);
+  const [, dispatchHotkeys] = useContext(HotkeysContext);
+  const showShortcuts = useCallback(() => dispatchHotkeys({ type: 'OPEN_DIALOG' }), [dispatchHotkeys]);
+
+  const hotkeys = useMemo<HotkeyConfig[]>(
+    () => [
+      { combo: 'mod+k', global: true, allowInInput: true, preventDefault: true, label: t('shortcuts.palette'), group: t('shortcuts.group.global'), onKeyDown: () => setPaletteOpen(true) },
+      { combo: 'n', global: true, label: t('shortcuts.newCase'), group: t('shortcuts.group.global'), onKeyDown: () => setNewCaseOpen(true) },
+      {
+        combo: '/', global: true, preventDefault: true, label: t('shortcuts.focusSearch'), group: t('shortcuts.group.global'),
+        onKeyDown: () => {
+          if (route.page !== 'cases') navigate({ page: 'cases' });
+          setTimeout(() => document.getElementById('case-search')?.focus(), 0);
+        },
+      },
+      { combo: 'mod+s', global: true, allowInInput: true, label: t('shortcuts.save'), group: t('shortcuts.group.global'), onKeyDown: () => undefined },
+    ],
+    [t, route.page],
+  );
+  const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
+
+  // The desktop menu (File > New case, Help > Keyboard shortcuts) arrives through the preload.
+  useEffect(
+    () =>
+      window.dossier?.onMenu?.((command) => {
+        if (command === 'new-case') setNewCaseOpen(true);
+        else if (command === 'shortcuts') showShortcuts();
+        else if (command === 'palette') setPaletteOpen(true);
+      }),
+    [showShortcuts],
+  );
+
+  const otherLocale = LOCALES.find((l) => l !== locale.locale) ?? 'en';
+  const actions = useMemo<PaletteAction[]>(
+    () => [
+      { id: 'new-case', label: t('palette.action.newCase'), hint: 'N', run: () => setNewCaseOpen(true) },
+      { id: 'cases', label: t('palette.action.cases'), run: () => navigate({ page: 'cases' }) },
+      { id: 'settings', label: t('palette.action.settings'), run: () => navigate({ page: 'settings' }) },
+      { id: 'language', label: t('palette.action.language', { language: t(`language.${otherLocale}`) }), run: () => locale.setPreference(otherLocale) },
+      {
+        id: 'theme',
+        label: t('palette.action.theme', { theme: t(theme.dark ? 'settings.theme.light' : 'settings.theme.dark').toLowerCase() }),
+        run: () => theme.setPreference(theme.dark ? 'light' : 'dark'),
+      },
+      { id: 'shortcuts', label: t('palette.action.shortcuts'), hint: '?', run: showShortcuts },
+    ],
+    [t, otherLocale, locale, theme, showShortcuts],
+  );
+
+  const unauthorized = settingsError instanceof ApiError && settingsError.code === 'unauthorized';
+  const navItems: { route: Route; label: string; icon: string; active: boolean }[] = [
+    { route: { page: 'cases' }, label: t('nav.cases'), icon: 'folder-close', active: route.page === 'cases' || route.page === 'case' },
+  ];
+
+  return (
+    <div className="app" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <header className="app-header" role="banner">
+        <span className="brand">{t('app.name')}</span>
+        {marking && <MarkingBanner marking={marking} />}
+        <span className="header-spacer" />
+        <Button
+          variant="minimal"
+          icon="search"
+          className="palette-button"
+          text={<span className="muted">{t('header.palette')}</span>}
+          endIcon={<kbd className="kbd">{isMac ? '⌘K' : 'Ctrl+K'}</kbd>}
+          onClick={() => setPaletteOpen(true)}
+        />
+        <span className="transport muted">{t(`header.transport.${transport}`)}</span>
+      </header>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.label}>
+              <a href={`#/${item.route.page}`} className={item.active ? 'active' : undefined} aria-current={item.active ? 'page' : undefined}>
+                <span className={`bp6-icon bp6-icon-${item.icon}`} aria-hidden="true" />
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <ul className="nav-bottom">
+          <li>
+            <button type="button" className="nav-button" onClick={showShortcuts}>
+              <span className="bp6-icon bp6-icon-key-command" aria-hidden="true" />
+              {t('nav.shortcuts')}
+            </button>
+          </li>
+          <li>
+            <a href="#/settings" className={route.page === 'settings' ? 'active' : undefined} aria-current={route.page === 'settings' ? 'page' : undefined}>
+              <span className="bp6-icon bp6-icon-cog" aria-hidden="true" />
+              {t('nav.settings')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {unauthorized ? (
+          <NonIdealState icon="lock" title={t('error.title')} description={t('error.unauthorized')} />
+        ) : route.page === 'cases' ? (
+          <CaseListPage onNewCase={() => setNewCaseOpen(true)} />
+        ) : route.page === 'case' ? (
+          <CasePage id={route.id} tab={route.tab} />
+        ) : (
+          <SettingsPage />
+        )}
+      </main>
+      <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
+      <CommandPalette
+        isOpen={paletteOpen}
+        onClose={() => setPaletteOpen(false)}
+        actions={actions}
+        onOpenCase={(id) => navigate({ page: 'case', id, tab: 'overview' })}
+      />
+    </div>
+  );
+}

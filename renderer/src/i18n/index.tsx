@@ -1,0 +1,83 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { IntlProvider, useIntl } from 'react-intl';
+import { z } from 'zod';
+import en from './en.json';
+import fr from './fr.json';
+
+export type MessageId = keyof typeof en;
+export type Locale = 'en' | 'fr';
+export type LocalePreference = Locale | 'system';
+
+// Typed as the English catalog: a French catalog missing a key fails the build.
+const catalogs: Record<Locale, Record<MessageId, string>> = { en, fr };
+export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+const STORAGE_KEY = 'dossier.locale';
+
+function systemLocale(): Locale {
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+function storedPreference(): LocalePreference {
+  const v = localStorage.getItem(STORAGE_KEY);
+  return v === 'en' || v === 'fr' ? v : 'system';
+}
+
+interface LocaleState {
+  preference: LocalePreference;
+  locale: Locale;
+  setPreference(p: LocalePreference): void;
+}
+
+const LocaleContext = createContext<LocaleState | null>(null);
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [preference, setPref] = useState<LocalePreference>(storedPreference);
+  const locale = preference === 'system' ? systemLocale() : preference;
+  const setPreference = useCallback((p: LocalePreference) => {
+    if (p === 'system') localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, p);
+    setPref(p);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    z.config(locale === 'fr' ? z.locales.fr() : z.locales.en());
+  }, [locale]);
+  const state = useMemo(() => ({ preference, locale, setPreference }), [preference, locale, setPreference]);
+  return (
+    <LocaleContext.Provider value={state}>
+      <IntlProvider locale={locale} messages={catalogs[locale]} defaultLocale="en">
+        {children}
+      </IntlProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+export function useLocale(): LocaleState {
+  const state = useContext(LocaleContext);
+  if (!state) throw new Error('useLocale outside LocaleProvider');
+  return state;
+}
+
+export type Translate = (id: MessageId, values?: Record<string, string | number>) => string;
+
+/** The one way components get text: every string comes from the catalogs. */
+export function useT(): Translate {
+  const intl = useIntl();
+  return useCallback<Translate>((id, values) => intl.formatMessage({ id }, values), [intl]);
+}
+
+/** Dates and times: calendar dates as written; instants in local time, UTC on hover. */
+export function useFormat() {
+  const intl = useIntl();
+  return useMemo(
+    () => ({
+      date: (isoDate: string | null | undefined) =>
+        isoDate ? intl.formatDate(`${isoDate}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : '',
+      dateTime: (iso: string | null | undefined) =>
+        iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '',
+      number: (n: number) => intl.formatNumber(n),
+    }),
+    [intl],
+  );
+}

@@ -1,0 +1,61 @@
+import type { Envelope, ErrorCode, MethodInput, MethodName, MethodResult } from '../../../db/api.ts';
+
+/** What Electron's preload exposes; absent in the browser shell. */
+export interface DesktopBridge {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  onMenu?(listener: (command: string) => void): () => void;
+  platform: string;
+}
+
+declare global {
+  interface Window {
+    dossier?: DesktopBridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.code = code;
+    this.field = field;
+  }
+}
+
+const TOKEN_KEY = 'dossier.token';
+
+/** The browser shell's token arrives once in the URL; keep it for this tab and take it out of the address bar. */
+function browserToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+let token: string | null | undefined;
+
+async function httpInvoke(method: string, input: unknown): Promise<Envelope<unknown>> {
+  if (token === undefined) token = browserToken();
+  const response = await fetch('./api/invoke', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+    body: JSON.stringify({ method, input }),
+  });
+  return (await response.json()) as Envelope<unknown>;
+}
+
+export const transport: 'desktop' | 'browser' = window.dossier ? 'desktop' : 'browser';
+
+/** Calls one contract method; typed from the method table, so a renamed field fails the build. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const envelope = window.dossier ? await window.dossier.invoke(method, input) : await httpInvoke(method, input);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field);
+  return envelope.result as MethodResult<M>;
+}

@@ -1,0 +1,24 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { SecurityMarking } from '../../../db/domain.ts';
+
+type Setter = (m: SecurityMarking | null) => void;
+const MarkingContext = createContext<{ marking: SecurityMarking | null; set: Setter } | null>(null);
+
+/** The open case's security marking, shown in the header for as long as the case is on screen. */
+export function MarkingProvider({ children }: { children: ReactNode }) {
+  const [marking, set] = useState<SecurityMarking | null>(null);
+  return <MarkingContext.Provider value={{ marking, set }}>{children}</MarkingContext.Provider>;
+}
+
+export function useMarking(): SecurityMarking | null {
+  return useContext(MarkingContext)?.marking ?? null;
+}
+
+export function useShowMarking(marking: SecurityMarking | null): void {
+  const ctx = useContext(MarkingContext);
+  const set = ctx?.set;
+  useEffect(() => {
+    set?.(marking);
+    return () => set?.(null);
+  }, [marking, set]);
+}

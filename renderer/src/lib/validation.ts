@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Translate } from '../i18n/index.tsx';
+
+export type FieldErrors = Record<string, string>;
+
+type Issue = z.core.$ZodIssue;
+
+/** The catalog's words for a zod issue, so validation reads the same in every language. */
+export function issueText(issue: Issue, t: Translate): string {
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return t('validation.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_value':
+      return t('validation.choice');
+    case 'invalid_format':
+      return issue.format === 'date' ? t('validation.date') : t('validation.format');
+    case 'invalid_type':
+      return issue.input === undefined ? t('validation.required') : t('validation.invalid');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  t: Translate,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.') || '_';
+    const top = field.split('.')[0] ?? field;
+    errors[top] ??= issueText(issue, t);
+  }
+  return { ok: false, errors };
+}

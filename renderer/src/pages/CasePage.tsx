@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Button, Callout, Card, InputGroup, NonIdealState, Spinner, Tab, Tabs } from '@blueprintjs/core';
+import type { Case } from '../../../db/api.ts';
+import { CASE_TRANSITIONS, type CaseStatus } from '../../../db/domain.ts';
+import { caseUpdateInput } from '../../../db/inputs/cases.ts';
+import { useT } from '../i18n/index.tsx';
+import { ApiError, call } from '../lib/client.ts';
+import { navigate, type CaseTab } from '../lib/router.ts';
+import { toast } from '../lib/toaster.ts';
+import { useShowMarking } from '../lib/marking.tsx';
+import { validate, type FieldErrors } from '../lib/validation.ts';
+import { PriorityTag, StatusTag } from '../components/Tags.tsx';
+import { DateText, DateTimeText } from '../components/DateText.tsx';
+import { Field } from '../components/Field.tsx';
+import { CaseFields } from './CaseFields.tsx';
+import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
+
+type Load = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: Case };
+
+export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
+  const t = useT();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const reload = useCallback(async () => {
+    try {
+      setLoad({ state: 'ready', data: await call('cases.get', { id }) });
+    } catch (err) {
+      setLoad({ state: 'error', error: err as Error });
+    }
+  }, [id]);
+  useEffect(() => {
+    setLoad({ state: 'loading' });
+    void reload();
+  }, [reload]);
+  useShowMarking(load.state === 'ready' ? load.data.securityMarking : null);
+
+  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
+  if (load.state === 'error') {
+    const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
+    return (
+      <NonIdealState
+        icon={notFound ? 'folder-close' : 'error'}
+        title={notFound ? t('error.notFound') : t('error.title')}
+        description={notFound ? undefined : load.error.message}
+        action={<Button icon="arrow-left" text={t('case.back')} onClick={() => navigate({ page: 'cases' })} />}
+      />
+    );
+  }
+  const c = load.data;
+  return (
+    <div className="page page-case">
+      <header className="page-header case-header">
+        <div className="case-heading">
+          <a href="#/cases" className="back-link">{t('case.back')}</a>
+          <div className="case-title-row">
+            <span className="mono case-file-number">{c.fileNumber}</span>
+            <h1>{c.title}</h1>
+            <StatusTag status={c.status} />
+            <PriorityTag priority={c.priority} />
+          </div>
+        </div>
+      </header>
+      <Tabs
+        id="case-tabs"
+        selectedTabId={tab}
+        onChange={(next) => navigate({ page: 'case', id, tab: next as CaseTab })}
+        aria-label={t('case.tabs.label')}
+        className="case-tabs"
+      >
+        <Tab id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => setLoad({ state: 'ready', data: next })} />} />
+      </Tabs>
+    </div>
+  );
+}
+
+function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): void }) {
+  const t = useT();
+  const [form, setForm] = useState<CaseForm>(() => formFromCase(data));
+  const [base, setBase] = useState<CaseForm>(() => formFromCase(data));
+  const [serverError, setServerError] = useState<{ field?: string | undefined; message: string; code: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const dirty = JSON.stringify(form) !== JSON.stringify(base);
+
+  const check = useMemo(() => validate(caseUpdateInput, { id: data.id, version: data.version, ...inputFromForm(form) }, t), [form, data, t]);
+  const errors: FieldErrors = check.ok ? {} : { ...check.errors };
+  if (serverError?.field && !errors[serverError.field]) errors[serverError.field] = serverError.message;
+
+  const save = async () => {
+    if (!check.ok || !dirty) return;
+    setSaving(true);
+    try {
+      const next = await call('cases.update', check.data);
+      const nextForm = formFromCase(next);
+      setForm(nextForm);
+      setBase(nextForm);
+      setServerError(null);
+      onChanged(next);
+      toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
+    } catch (err) {
+      setServerError(err instanceof ApiError ? { field: err.field, message: err.message, code: err.code } : { message: String(err), code: 'internal' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <div className="case-overview">
+      <form
+        className="case-form"
+        aria-label={t('case.section.details')}
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Card compact className="panel">
+          <h2 className="panel-title">{t('case.section.details')}</h2>
+          {serverError && (serverError.code === 'conflict' || !serverError.field) && (
+            <Callout intent={serverError.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
+              {serverError.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: serverError.message })}
+            </Callout>
+          )}
+          <CaseFields idPrefix="case" variant="full" form={form} errors={errors} onChange={(patch) => { setForm((f) => ({ ...f, ...patch })); setServerError(null); }} />
+          <div className="form-actions">
+            {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
+            <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => setForm(base)} />
+            <Button type="submit" intent="primary" icon="floppy-disk" text={saving ? t('common.saving') : t('common.save')} disabled={!dirty || !check.ok} loading={saving} title={`${t('common.save')} (Ctrl+S)`} />
+          </div>
+        </Card>
+      </form>
+      <aside className="case-side">
+        <Workflow data={data} onChanged={onChanged} />
+        <Card compact className="panel">
+          <h2 className="panel-title">{t('case.section.record')}</h2>
+          <dl className="facts">
+            <dt>{t('case.field.fileNumber')}</dt><dd className="mono">{data.fileNumber}</dd>
+            <dt>{t('case.field.openedOn')}</dt><dd><DateText value={data.openedOn} /></dd>
+            {data.closedOn && (<><dt>{t('case.field.closedOn')}</dt><dd><DateText value={data.closedOn} /></dd></>)}
+            <dt>{t('case.field.createdAt')}</dt><dd><DateTimeText value={data.createdAt} /></dd>
+            <dt>{t('case.field.updatedAt')}</dt><dd><DateTimeText value={data.updatedAt} /></dd>
+            <dt>{t('case.field.version')}</dt><dd className="num">{data.version}</dd>
+          </dl>
+        </Card>
+      </aside>
+    </div>
+  );
+}
+
+function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void }) {
+  const t = useT();
+  const [closedOn, setClosedOn] = useState('');
+  const [error, setError] = useState<{ field?: string | undefined; message: string } | null>(null);
+  const [busy, setBusy] = useState<CaseStatus | null>(null);
+  const move = async (status: CaseStatus) => {
+    setBusy(status);
+    try {
+      const next = await call('cases.setStatus', {
+        id: data.id,
+        status,
+        version: data.version,
+        ...(status === 'closed' && closedOn ? { closedOn } : {}),
+      });
+      setError(null);
+      onChanged(next);
+      toast({ message: t('case.statusChanged', { status: t(`status.${status}`) }), intent: 'primary' });
+    } catch (err) {
+      setError(err instanceof ApiError ? { field: err.field, message: err.message } : { message: String(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const allowed = CASE_TRANSITIONS[data.status];
+  return (
+    <Card compact className="panel">
+      <h2 className="panel-title">{t('case.section.workflow')}</h2>
+      <div className="workflow-status">
+        <StatusTag status={data.status} />
+      </div>
+      {allowed.includes('closed') && (
+        <Field id="close-on" label={t('case.status.closeOn')} error={error?.field === 'closedOn' ? error.message : undefined}>
+          <InputGroup id="close-on" type="date" value={closedOn} onValueChange={setClosedOn} small />
+        </Field>
+      )}
+      {error && error.field !== 'closedOn' && <Callout intent="danger" role="alert">{error.message}</Callout>}
+      <div className="workflow-actions">
+        {allowed.map((status) => (
+          <Button
+            key={status}
+            text={status === 'open' && data.status !== 'closed' ? t('case.action.backToOpen') : t(`case.action.${status}`)}
+            intent={status === 'closed' ? 'none' : status === 'referred_for_prosecution' ? 'danger' : 'primary'}
+            variant={status === 'closed' || status === 'open' ? 'outlined' : 'solid'}
+            loading={busy === status}
+            onClick={() => void move(status)}
+            fill
+          />
+        ))}
+      </div>
+    </Card>
+  );
+}
