@@ -1,8 +1,8 @@
-import { Fragment, useEffect, useMemo, useState } from 'react';
-import { MenuItem, MenuDivider } from '@blueprintjs/core';
-import { Omnibar, type ItemRenderer } from '@blueprintjs/select';
+import { useEffect, useMemo, useState } from 'react';
+import { Menu, MenuItem, MenuDivider } from '@blueprintjs/core';
+import { Omnibar, type ItemListRenderer, type ItemRenderer } from '@blueprintjs/select';
 import type { CaseListRow } from '../../../db/api.ts';
-import { useT } from '../i18n/index.tsx';
+import { useT, type MessageId } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { StatusTag } from './Tags.tsx';
@@ -39,22 +39,23 @@ export function CommandPalette(props: {
     };
   }, [debounced, props.isOpen]);
 
+  // Commands are matched here as the user types; cases are matched in SQL (cases.list text search).
   const items = useMemo<Item[]>(() => {
-    const q = debounced.toLowerCase();
+    const q = query.trim().toLowerCase();
     const actions = props.actions.filter((a) => !q || a.label.toLowerCase().includes(q));
     return [
       ...actions.map((action): Item => ({ kind: 'action', action })),
       ...cases.map((row): Item => ({ kind: 'case', row })),
     ];
-  }, [props.actions, cases, debounced]);
+  }, [props.actions, cases, query]);
 
-  const renderItem: ItemRenderer<Item> = (item, { handleClick, handleFocus, modifiers, index }) => {
+  // Keep a valid active item as results arrive, so Enter always opens what is highlighted.
+  const [active, setActive] = useState<Item | null>(null);
+  const itemKey = (i: Item) => (i.kind === 'action' ? `a:${i.action.id}` : `c:${i.row.id}`);
+  const activeItem = active && items.some((i) => itemKey(i) === itemKey(active)) ? active : (items[0] ?? null);
+
+  const renderItem: ItemRenderer<Item> = (item, { handleClick, handleFocus, modifiers }) => {
     if (!modifiers.matchesPredicate) return null;
-    const previous = index === undefined || index === 0 ? undefined : items[index - 1];
-    const header =
-      index === 0 || (previous && previous.kind !== item.kind) ? (
-        <MenuDivider title={t(item.kind === 'action' ? 'palette.section.actions' : 'palette.section.cases')} />
-      ) : null;
     const node =
       item.kind === 'action' ? (
         <MenuItem
@@ -83,7 +84,21 @@ export function CommandPalette(props: {
           roleStructure="listoption"
         />
       );
-    return header ? <Fragment key={`g-${item.kind}`}>{header}{node}</Fragment> : node;
+    return node;
+  };
+
+  // Commands first, then cases, each under its heading.
+  const renderList: ItemListRenderer<Item> = ({ filteredItems, renderItem: render, itemsParentRef, menuProps }) => {
+    const section = (kind: Item['kind'], title: MessageId) => {
+      const list = filteredItems.filter((i) => i.kind === kind);
+      return list.length ? [<MenuDivider key={`h-${kind}`} title={t(title)} />, ...list.map(render)] : [];
+    };
+    const rows = [...section('action', 'palette.section.actions'), ...section('case', 'palette.section.cases')];
+    return (
+      <Menu ulRef={itemsParentRef} {...menuProps}>
+        {rows.length ? rows : <MenuItem disabled text={t('palette.noResults')} roleStructure="listoption" />}
+      </Menu>
+    );
   };
 
   return (
@@ -97,10 +112,14 @@ export function CommandPalette(props: {
       query={query}
       onQueryChange={setQuery}
       itemRenderer={renderItem}
+      itemListRenderer={renderList}
       itemListPredicate={(_q, all) => all}
       noResults={<MenuItem disabled text={t('palette.noResults')} roleStructure="listoption" />}
       inputProps={{ placeholder: t('palette.placeholder'), 'aria-label': t('header.palette') }}
       resetOnSelect
+      activeItem={activeItem}
+      onActiveItemChange={(item) => setActive(item)}
+      itemsEqual={(a, b) => itemKey(a) === itemKey(b)}
       onItemSelect={(item) => {
         setQuery('');
         props.onClose();

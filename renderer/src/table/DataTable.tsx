@@ -95,6 +95,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     manualFiltering: true,
     manualPagination: true,
     enableSortingRemoval: false,
+    sortDescFirst: false,
     columnResizeMode: 'onChange',
     state: { sorting, columnSizing: layout.sizing, columnVisibility: layout.visibility },
     onSortingChange: (updater) => {
