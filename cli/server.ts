@@ -5,20 +5,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Invoke } from '../db/index.ts';
 import type { Envelope } from '../db/errors.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
-/** The same policy as the Electron window's (see renderer/index.html). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The same policy as the Electron window's (see cli/csp.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 
@@ -144,8 +134,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(405).end();
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = path.resolve(root, relative);
+    let relative: string | null;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      relative = null; // malformed percent-encoding: no such file
+    }
+    const file = relative === null ? '' : path.resolve(root, relative);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;

@@ -119,12 +119,13 @@ export class AuditWriter {
     return row;
   }
 
-  /** Runs a change to one record and audits it with its state before and after. */
+  /** Runs a change to one record and audits it with its state before and after (nothing if it did not change). */
   track<T>(type: RecordType, id: string, caseId: string | null, change: () => T): T {
     const before = loadRaw(this.db, type, id) ?? null;
     const result = change();
     const after = loadRaw(this.db, type, id) ?? null;
-    this.record(type, id, caseId, before, after);
+    const unchanged = before !== null && after !== null && canonicalJson(before) === canonicalJson(after);
+    if (!unchanged) this.record(type, id, caseId, before, after);
     return result;
   }
 }

@@ -1,13 +1,66 @@
 import type { Db } from './sqlite.ts';
+import { GENESIS_HASH, auditRowHash, sha256Hex, stateHash, type AuditRow, type RawRow } from './audit.ts';
+import { auditedTables, type RecordType } from './records.ts';
+import { sql } from './statements.ts';
 
 export interface Problem {
-  kind: 'integrity' | 'foreign_key';
+  kind: 'integrity' | 'foreign_key' | 'audit';
   message: string;
 }
 
 export interface CheckReport {
   checked: string[];
   problems: Problem[];
+}
+
+/**
+ * The audit trail: each record's hash covers its row and the previous record's hash, and each
+ * audited record's current row still hashes to the state its last audit record left.
+ */
+function checkAuditTrail(db: Db, problems: Problem[]): void {
+  let prevSeq = 0;
+  let prevHash = GENESIS_HASH;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    const { hash, ...rest } = row;
+    if (row.seq !== prevSeq + 1) {
+      problems.push({ kind: 'audit', message: `audit records ${prevSeq + 1} to ${row.seq - 1} are missing` });
+    }
+    if (row.prev_hash !== prevHash) {
+      problems.push({ kind: 'audit', message: `audit record ${row.seq} does not follow the record before it` });
+    }
+    if (auditRowHash(rest) !== hash) {
+      problems.push({ kind: 'audit', message: `audit record ${row.seq} (${row.record_type} ${row.record_id}) was altered` });
+    }
+    prevSeq = row.seq;
+    prevHash = hash;
+  }
+  const lastAfter = db.prepare('SELECT after FROM audit_log WHERE seq = ? AND record_type = ? AND record_id = ?');
+  const states = db.prepare('SELECT record_type, record_id, state_hash, audit_seq FROM record_state').iterate() as IterableIterator<{
+    record_type: string; record_id: string; state_hash: string; audit_seq: number;
+  }>;
+  const tracked = new Set<string>();
+  for (const s of states) {
+    tracked.add(`${s.record_type}\u0000${s.record_id}`);
+    const name = `${s.record_type} ${s.record_id}`;
+    const audited = lastAfter.get(s.audit_seq, s.record_type, s.record_id) as { after: string | null } | undefined;
+    if (!audited?.after || sha256Hex(audited.after) !== s.state_hash) {
+      problems.push({ kind: 'audit', message: `${name}: its recorded state does not match audit record ${s.audit_seq}` });
+    }
+    if (!Object.hasOwn(auditedTables, s.record_type)) continue;
+    const { table } = auditedTables[s.record_type as RecordType];
+    const current = sql(db, `SELECT * FROM ${table} WHERE id = ?`).get(s.record_id) as RawRow | undefined;
+    if (!current) problems.push({ kind: 'audit', message: `${name} was removed outside Dossier (no audit record)` });
+    else if (stateHash(current) !== s.state_hash) {
+      problems.push({ kind: 'audit', message: `${name} was changed outside Dossier (no audit record)` });
+    }
+  }
+  for (const [type, { table }] of Object.entries(auditedTables)) {
+    for (const { id } of db.prepare(`SELECT id FROM ${table}`).iterate() as IterableIterator<{ id: string }>) {
+      if (!tracked.has(`${type}\u0000${id}`)) {
+        problems.push({ kind: 'audit', message: `${type} ${id} was added outside Dossier (no audit record)` });
+      }
+    }
+  }
 }
 
 /** Everything `dossier check` verifies. Each problem names the record it concerns. */
@@ -24,5 +77,6 @@ export function checkDatabase(db: Db): CheckReport {
       message: `${fk.table} row ${fk.rowid} points to a missing ${fk.parent} record`,
     });
   }
-  return { checked: ['integrity_check', 'foreign_key_check'], problems };
+  checkAuditTrail(db, problems);
+  return { checked: ['integrity_check', 'foreign_key_check', 'audit_trail'], problems };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DossierError } from './errors.ts';
-import { migrations, LATEST_VERSION } from './migrations/index.ts';
+import { migrations as shippedMigrations, latestVersion, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
 
@@ -16,6 +16,8 @@ export interface OpenOptions {
   backupDir?: string;
   /** Called with each step of a migration run, for progress reporting. */
   onMigrate?: (event: MigrationEvent) => void;
+  /** The migrations to apply, in order; defaults to every shipped one. Tests pass their own. */
+  migrations?: readonly Migration[];
 }
 
 export type MigrationEvent =
@@ -36,8 +38,29 @@ function connect(file: string, opts: OpenOptions, readonly: boolean): Db {
   return new Database(file, options);
 }
 
-/** Reads version and application id without writing a byte (no WAL switch, no pragma writes). */
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Reads version and application id without writing a byte (no WAL switch, no pragma writes).
+ * With no -wal file beside it, the file's own header is current: read it from the bytes, since
+ * even a read-only SQLite connection to a WAL-mode file creates (and leaves) -wal and -shm files.
+ * With a -wal file, committed pages may live there, so ask SQLite.
+ */
 function inspect(file: string, opts: OpenOptions): { version: number; applicationId: number } {
+  if (!fs.existsSync(`${file}-wal`)) {
+    const header = Buffer.alloc(100);
+    const fd = fs.openSync(file, 'r');
+    let read: number;
+    try {
+      read = fs.readSync(fd, header, 0, header.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (read < header.length || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+      throw new Error('file is not a database');
+    }
+    return { version: header.readInt32BE(60), applicationId: header.readInt32BE(68) };
+  }
   const db = connect(file, opts, true);
   try {
     return {
@@ -60,10 +83,11 @@ export function assertOpenable(file: string, opts: OpenOptions = {}): number {
   if (info.applicationId !== 0 && info.applicationId !== APPLICATION_ID) {
     throw new DossierError('internal', `${file} is a SQLite database, but not a Dossier database`);
   }
-  if (info.version > LATEST_VERSION) {
+  const latest = latestVersion(opts.migrations ?? shippedMigrations);
+  if (info.version > latest) {
     throw new DossierError(
       'database_too_new',
-      `${file} was written by a newer Dossier (schema version ${info.version}; this Dossier knows up to ${LATEST_VERSION}). ` +
+      `${file} was written by a newer Dossier (schema version ${info.version}; this Dossier knows up to ${latest}). ` +
         'Update Dossier to open it. The file was not modified.',
     );
   }
@@ -94,7 +118,7 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
   try {
     applyPragmas(db);
     let backupFile: string | null = null;
-    if (current > 0 && current < LATEST_VERSION) {
+    if (current > 0 && current < latestVersion(opts.migrations ?? shippedMigrations)) {
       const dir = opts.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
       fs.mkdirSync(dir, { recursive: true });
       backupFile = backupName(dir, current, new Date());
@@ -109,9 +133,9 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
   }
 }
 
-export function migrate(db: Db, opts: Pick<OpenOptions, 'onMigrate'> = {}): void {
+export function migrate(db: Db, opts: Pick<OpenOptions, 'onMigrate' | 'migrations'> = {}): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of migrations) {
+  for (const m of opts.migrations ?? shippedMigrations) {
     if (m.version <= current) continue;
     opts.onMigrate?.({ kind: 'migrate', version: m.version, name: m.name });
     db.transaction(() => {

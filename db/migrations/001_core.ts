@@ -46,15 +46,20 @@ export const m001Core: Migration = {
                                           WHEN 'high' THEN 3 ELSE 4 END) VIRTUAL
       ) STRICT;
 
-      CREATE INDEX cases_title      ON cases (title COLLATE NOCASE);
-      CREATE INDEX cases_lead       ON cases (lead_investigator COLLATE NOCASE);
-      CREATE INDEX cases_violation  ON cases (violation_type);
-      CREATE INDEX cases_opened     ON cases (opened_on);
-      CREATE INDEX cases_updated    ON cases (updated_at);
-      CREATE INDEX cases_status     ON cases (status_rank);
-      CREATE INDEX cases_priority   ON cases (priority_rank);
-      CREATE INDEX cases_status_opened  ON cases (status, opened_on);
-      CREATE INDEX cases_status_updated ON cases (status, updated_at);
+      -- The case list: one index per sort column (CASE_SORT_COLUMNS), in the list's order (the
+      -- column, then seq for ties), followed by the columns the list filters on. A page is read
+      -- by walking one index and stopping after it, whatever the filters: each filter is checked
+      -- inside the index, and a row is read only once it is on the page. See caseListSql.
+      -- cases_file_number also carries the title, so a 2-character search (LIKE over file number
+      -- and title) counts by scanning it rather than the whole table.
+      CREATE INDEX cases_file_number ON cases (file_number, seq, status_rank, priority_rank, violation_type, title);
+      CREATE INDEX cases_title     ON cases (title COLLATE NOCASE, seq, status_rank, priority_rank, violation_type);
+      CREATE INDEX cases_status    ON cases (status_rank, seq, priority_rank, violation_type);
+      CREATE INDEX cases_priority  ON cases (priority_rank, seq, status_rank, violation_type);
+      CREATE INDEX cases_lead      ON cases (lead_investigator COLLATE NOCASE, seq, status_rank, priority_rank, violation_type);
+      CREATE INDEX cases_violation ON cases (violation_type, seq, status_rank, priority_rank);
+      CREATE INDEX cases_opened    ON cases (opened_on, seq, status_rank, priority_rank, violation_type);
+      CREATE INDEX cases_updated   ON cases (updated_at, seq, status_rank, priority_rank, violation_type);
 
       CREATE VIRTUAL TABLE cases_fts USING fts5(
         file_number, title, summary, lead_investigator,

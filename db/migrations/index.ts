@@ -10,4 +10,8 @@ export interface Migration {
 /** Numbered, append-only: never edit a migration that has shipped; add the next one. */
 export const migrations: readonly Migration[] = [m001Core];
 
-export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+export function latestVersion(list: readonly Migration[]): number {
+  return list.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+export const LATEST_VERSION = latestVersion(migrations);

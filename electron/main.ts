@@ -1,0 +1,136 @@
+/**
+ * The Electron main process, kept thin: the policy lives in security.ts, ipc.ts, menu.ts and
+ * native.ts, the data behind openCore (the same dispatcher as the CLI and the browser shell).
+ * Bundled by scripts/build-electron.mjs to dist/electron/main.cjs (package.json "main").
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { openCore, type Core } from '../db/index.ts';
+import { APP_NAME, DB_FILE_NAME } from '../db/paths.ts';
+import { MENU_CHANNEL, type MenuCommand } from './channels.ts';
+import { registerInvokeHandler } from './ipc.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { explainOpenError, resolveNativeBinding } from './native.ts';
+import { hardenContents, hardenSession, isTrustedSender, secureWebPreferences } from './security.ts';
+
+const isDev = !app.isPackaged;
+const appDir = app.getAppPath();
+const indexHtml = path.join(appDir, 'dist', 'renderer', 'index.html');
+const preloadFile = path.join(appDir, 'dist', 'electron', 'preload.cjs');
+const appUrl = pathToFileURL(indexHtml).href;
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Tells the user why Dossier stops, in one box, and exits: no stack trace. */
+function fail(message: string): void {
+  dialog.showErrorBox(`${APP_NAME} cannot continue`, message);
+  closeDatabase();
+  app.exit(1);
+}
+
+function closeDatabase(): void {
+  const open = core;
+  core = null;
+  open?.close();
+}
+
+function backgroundColor(): string {
+  return nativeTheme.shouldUseDarkColors ? '#1c2127' : '#f6f7f9';
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  target?.webContents.send(MENU_CHANNEL, command);
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    title: APP_NAME,
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: backgroundColor(),
+    webPreferences: secureWebPreferences(preloadFile, { devTools: isDev }),
+  });
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadFile(indexHtml).catch((err: unknown) => fail(`${APP_NAME}'s window could not load ${indexHtml}: ${messageOf(err)}`));
+}
+
+async function start(): Promise<void> {
+  if (!fs.existsSync(indexHtml)) {
+    fail(`${indexHtml} is missing. ${isDev ? 'Run `npm run build` first.' : 'Reinstall Dossier.'}`);
+    return;
+  }
+  const file = path.resolve(process.env.DOSSIER_DB || path.join(app.getPath('userData'), DB_FILE_NAME));
+  const nativeBinding = resolveNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: appDir,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  try {
+    core = await openCore(file, nativeBinding ? { nativeBinding } : {});
+  } catch (err) {
+    fail(explainOpenError(err, file, app.isPackaged));
+    return;
+  }
+
+  hardenSession(session.defaultSession);
+  const { invoke } = core;
+  registerInvokeHandler(ipcMain, invoke, (frame) => isTrustedSender(frame, appUrl));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ platform: process.platform, isDev, appName: APP_NAME, send: sendMenuCommand }),
+    ),
+  );
+  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
+  nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(backgroundColor()));
+  createWindow();
+}
+
+process.on('uncaughtException', (err) => {
+  console.error(err);
+  fail(`${APP_NAME} stopped on an unexpected error: ${messageOf(err)}`);
+});
+
+app.setName(APP_NAME);
+const userData = process.env.DOSSIER_USER_DATA;
+if (userData) app.setPath('userData', path.resolve(userData));
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every web contents, not only the main window's, stays on the app's page.
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', closeDatabase);
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fail(`${APP_NAME} could not start: ${messageOf(err)}`));
+}

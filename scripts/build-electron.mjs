@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Bundles the Electron main process and preload (npm run build:electron):
+//   electron/main.ts    -> <outdir>/main.cjs     (Node + Electron; better-sqlite3 stays a real require)
+//   electron/preload.ts -> <outdir>/preload.cjs  (sandboxed: may require 'electron' and nothing else)
+// Usage: node scripts/build-electron.mjs [--outdir DIR]   (default dist/electron)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function die(message) {
+  process.stderr.write(`build:electron: ${message}\n`);
+  process.exit(1);
+}
+
+let outdir;
+try {
+  const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+  outdir = path.resolve(values.outdir ?? path.join(repo, 'dist', 'electron'));
+} catch (err) {
+  die(err.message);
+}
+
+const common = {
+  absWorkingDir: repo,
+  bundle: true,
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+};
+
+/** The files a bundle pulls in, relative to the repo. */
+function inputsOf(result) {
+  return Object.keys(result.metafile.inputs);
+}
+
+/** The modules a bundle still requires at run time. */
+function runtimeImports(result) {
+  return Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.filter((imp) => imp.external).map((imp) => imp.path),
+  );
+}
+
+try {
+  const main = await esbuild.build({
+    ...common,
+    entryPoints: { main: 'electron/main.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    target: 'node20',
+    external: ['electron', 'better-sqlite3'],
+  });
+  const cliEntry = inputsOf(main).find((file) => file.replace(/\\/g, '/') === 'cli/main.ts');
+  if (cliEntry) die('the main bundle pulled in cli/main.ts; import from db/ or cli/csp.ts instead');
+
+  const preload = await esbuild.build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    platform: 'browser',
+    target: 'es2022',
+    external: ['electron'],
+  });
+  const extra = [...new Set(runtimeImports(preload))].filter((name) => name !== 'electron');
+  if (extra.length) die(`the sandboxed preload may require 'electron' only, but it requires ${extra.join(', ')}`);
+} catch (err) {
+  // esbuild has already printed its diagnostics; end with one line, not a stack trace.
+  die(err instanceof Error ? err.message.split('\n')[0] : String(err));
+}
