@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { openCore, methods, type Core } from '../db/index.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
-import { isoDate } from '../db/time.ts';
+import { localDate } from '../db/time.ts';
 import { seedCases } from '../db/seed/cases.ts';
 import { checkDatabase } from '../db/check.ts';
 import { startServer } from './server.ts';
@@ -100,7 +100,7 @@ async function cmdSeed(argv: string[]): Promise<number> {
     const { created } = seedCases(core.db, core.invoke, {
       cases,
       seed,
-      today: isoDate(new Date()),
+      today: localDate(new Date()),
       cancelled: () => cancelled,
       onProgress: (done, total) => {
         if (tty) process.stderr.write(`\rSeeding cases: ${done}/${total}`);

@@ -7,6 +7,15 @@ export function isoNow(clock: Clock): string {
   return clock().toISOString();
 }
 
+/**
+ * The investigator's calendar date for an instant: "today" on the laptop's clock, so that a case
+ * opened at 21:00 in Montréal is opened today, not tomorrow (UTC).
+ */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** The calendar date of an instant in UTC. */
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);

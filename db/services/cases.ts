@@ -3,7 +3,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { isoDate } from '../time.ts';
+import { localDate } from '../time.ts';
 import {
   CASE_TRANSITIONS,
   type CaseSortColumn,
@@ -134,7 +134,7 @@ export interface CreateCaseInput {
 
 export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   const settings = readSettings(ctx.db);
-  const openedOn = input.openedOn ?? isoDate(ctx.clock());
+  const openedOn = input.openedOn ?? localDate(ctx.clock());
   const id = randomUUID();
   const now = ctx.now();
   // The acting investigator: the profile, else the OS user, unless the shell overrides it (the CLI's --as).
@@ -245,7 +245,7 @@ export function setCaseStatus(
   }
   let closedOn: string | null = null;
   if (input.status === 'closed') {
-    closedOn = input.closedOn ?? isoDate(ctx.clock());
+    closedOn = input.closedOn ?? localDate(ctx.clock());
     if (closedOn < current.openedOn) {
       throw new DossierError('invalid_input', 'closedOn: must not be before the opening date', 'closedOn');
     }
