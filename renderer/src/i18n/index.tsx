@@ -1,10 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { z } from 'zod';
-import en from './en.json';
-import fr from './fr.json';
+import { en, fr, type MessageId } from './catalog.ts';
 
-export type MessageId = keyof typeof en;
+export type { MessageId };
 export type Locale = 'en' | 'fr';
 export type LocalePreference = Locale | 'system';
 

@@ -1,0 +1,11 @@
+/**
+ * The message catalogs, one pair of files per feature so that features add strings without
+ * touching each other's files. French is typed as the English catalog: a missing key fails the build.
+ */
+import coreEn from './core.en.json';
+import coreFr from './core.fr.json';
+
+export const en = { ...coreEn };
+export type MessageId = keyof typeof en;
+
+export const fr: Record<MessageId, string> = { ...coreFr };
