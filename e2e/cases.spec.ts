@@ -123,6 +123,28 @@ test.describe('cases, end to end', () => {
     });
   });
 
+  test.describe('at first start', () => {
+    test.use({ profile: false });
+
+    test('asks who the investigator is, and stamps new cases with that name', async ({ shell }) => {
+      const { page } = shell;
+      const dialog = page.getByRole('dialog', { name: 'Welcome to Dossier' });
+      await expect(dialog).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Start using Dossier' }).click();
+      await expect(dialog.getByText('Required', { exact: true })).toBeVisible();
+      await dialog.getByLabel('Name').fill('Marc Gagnon');
+      await dialog.getByLabel('Badge number').fill('B-2231');
+      await dialog.getByRole('button', { name: 'Start using Dossier' }).click();
+      await expect(dialog).toBeHidden();
+      await page.getByRole('button', { name: 'New case' }).first().click();
+      await page.getByRole('dialog', { name: 'New case' }).getByLabel('Title').fill('Thermal cameras to Belarus');
+      await page.getByRole('dialog', { name: 'New case' }).getByRole('button', { name: 'Create' }).click();
+      await expect(page.locator('#case-leadInvestigator')).toHaveValue('Marc Gagnon');
+    });
+  });
+
   test('switches to French, and the choice survives a reload', async ({ shell }) => {
     const { page } = shell;
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -65,11 +65,17 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ seedCases: number; shell: Shell }>({
+export const test = base.extend<{ seedCases: number; profile: boolean; shell: Shell }>({
   seedCases: [0, { option: true }],
-  shell: async ({ browser, seedCases }, use, testInfo) => {
+  /** Whether the investigator profile is already set (false: the first-start dialog shows). */
+  profile: [true, { option: true }],
+  shell: async ({ browser, seedCases, profile }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
     const db = path.join(dataDir, 'dossier.db');
+    if (profile) {
+      const me = { name: 'Amélie Tremblay', badge: 'CBSA-40127', agency: 'CBSA Criminal Investigations' };
+      dossier(['call', 'settings.update', JSON.stringify({ profile: me })], db);
+    }
     if (seedCases > 0) dossier(['seed', '--cases', String(seedCases), '--seed', '3'], db);
     const kind = testInfo.project.metadata.shell as 'browser' | 'electron';
 

@@ -12,6 +12,7 @@ import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { NewCaseDialog } from './pages/NewCaseDialog.tsx';
+import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 
@@ -131,6 +132,7 @@ export function App() {
           <SettingsPage />
         )}
       </main>
+      {!unauthorized && <ProfileDialog />}
       <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
       <CommandPalette
         isOpen={paletteOpen}

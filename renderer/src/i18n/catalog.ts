@@ -4,8 +4,10 @@
  */
 import coreEn from './core.en.json';
 import coreFr from './core.fr.json';
+import profileEn from './profile.en.json';
+import profileFr from './profile.fr.json';
 
-export const en = { ...coreEn };
+export const en = { ...coreEn, ...profileEn };
 export type MessageId = keyof typeof en;
 
-export const fr: Record<MessageId, string> = { ...coreFr };
+export const fr: Record<MessageId, string> = { ...coreFr, ...profileFr };
