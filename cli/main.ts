@@ -7,7 +7,16 @@ import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
 import { localDate } from '../db/time.ts';
 import { seedCases } from '../db/seed/cases.ts';
+import { recentCaseIds, seedEntities } from '../db/seed/entities.ts';
+import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';
+import { seedEnforcement } from '../db/seed/enforcement.ts';
+import { Random } from '../db/seed/random.ts';
 import { checkDatabase } from '../db/check.ts';
+import { guessMediaType, ingestFile } from '../db/evidence-store.ts';
+import { evidenceAttachInput } from '../db/inputs/evidence.ts';
+import { zodToDossierError } from '../db/contract.ts';
+import { findCaseByFileNumber } from '../db/services/cases.ts';
+import { resolveAttachTarget } from '../db/services/evidence.ts';
 import { startServer } from './server.ts';
 import { UsageError, parse, intOption } from './args.ts';
 
@@ -20,7 +29,11 @@ Commands:
   call <method> [json]  Run one contract method and print its JSON result
   methods               List every method with its input schema (JSON Schema)
   seed --cases N        Fill the database with realistic synthetic cases
-  check                 Check the database: integrity, foreign keys, audit trail
+  attach <file> --case C
+                        Copy a file into the evidence store and attach it to a case
+                        (C: the case id or file number); prints the evidence record
+  check                 Check the database: integrity, foreign keys, audit trail,
+                        evidence files
 
 Options for every command:
   --db FILE             The database file (default: $DOSSIER_DB, else the desktop app's)
@@ -28,7 +41,10 @@ Options for every command:
   -h, --help            Show this help
 
 serve:   --port N (default: a free port)
-seed:    --cases N (default 1000), --seed S (default 1)
+seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
+attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
+         --acquired-at ISO-TIME, --acquired-by NAME, --acquired-from PLACE,
+         --media-type TYPE (default: from the extension), --name NAME (default: the file's)
 
 Exit codes: 0 ok, 1 failure (one-line reason on stderr), 2 usage error.`;
 
@@ -86,8 +102,9 @@ function cmdMethods(argv: string[]): number {
 }
 
 async function cmdSeed(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...common, cases: { type: 'string' }, seed: { type: 'string' } });
+  const { values } = parse(argv, { ...common, cases: { type: 'string' }, seed: { type: 'string' }, 'entities-per-case': { type: 'string' } });
   const cases = intOption(values.cases, 'cases', 1000);
+  const entitiesPerCase = intOption(values['entities-per-case'], 'entities-per-case', 3);
   const seed = intOption(values.seed, 'seed', 1);
   const core = await open(values);
   let cancelled = false;
@@ -108,6 +125,38 @@ async function cmdSeed(argv: string[]): Promise<number> {
     });
     if (tty) process.stderr.write('\n');
     process.stdout.write(`Seeded ${created} cases into ${core.file}${cancelled ? ' (cancelled)' : ''}\n`);
+    if (!cancelled && entitiesPerCase > 0) {
+      const e = seedEntities(core.db, core.invoke, new Random(seed + 3003), recentCaseIds(core.db, created), {
+        perCase: entitiesPerCase,
+        today: localDate(new Date()),
+        cancelled: () => cancelled,
+        onProgress: (done, total) => {
+          if (tty) process.stderr.write(`\rSeeding entities: ${done}/${total} cases`);
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      process.stdout.write(`Seeded ${e.entities} entities, ${e.links} links and ${e.roles} roles in cases\n`);
+    }
+    if (!cancelled) {
+      const seized = seedSeizures(core.db, core.invoke, new Random(seed + 4004), latestCaseIds(core.db, created), localDate(new Date()), {
+        cancelled: () => cancelled,
+        onProgress: (done, total) => {
+          if (tty) process.stderr.write(`\rSeeding seizures: ${done}/${total} cases`);
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      process.stdout.write(`Seeded ${seized.seizures} seizures (${seized.items} goods lines, ${seized.custodyEntries} custody entries)\n`);
+    }
+    if (!cancelled) {
+      const enf = seedEnforcement(core.db, core.invoke, new Random(seed + 5005), recentCaseIds(core.db, created), localDate(new Date()), {
+        cancelled: () => cancelled,
+        onProgress: (done, total) => {
+          if (tty) process.stderr.write(`\rSeeding detentions and penalties: ${done}/${total} cases`);
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      process.stdout.write(`Seeded ${enf.detentions} detentions (${enf.requests} information requests), ${enf.penalties} penalties (${enf.payments} payments)\n`);
+    }
     return cancelled ? 1 : 0;
   } finally {
     process.off('SIGINT', onSigint);
@@ -121,7 +170,7 @@ function cmdCheck(argv: string[]): Promise<number> {
   if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
   return open(values).then((core) => {
     try {
-      const report = checkDatabase(core.db);
+      const report = checkDatabase(core.db, { dataDir: core.dataDir });
       for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
       process.stdout.write(
         report.problems.length === 0
@@ -135,6 +184,91 @@ function cmdCheck(argv: string[]): Promise<number> {
   });
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+async function cmdAttach(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...common,
+    case: { type: 'string' },
+    'subject-type': { type: 'string' },
+    'subject-id': { type: 'string' },
+    description: { type: 'string' },
+    'acquired-at': { type: 'string' },
+    'acquired-by': { type: 'string' },
+    'acquired-from': { type: 'string' },
+    'media-type': { type: 'string' },
+    name: { type: 'string' },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError('attach takes one file');
+  if (!values.case) throw new UsageError('attach needs --case (the case id or file number)');
+  const source = path.resolve(file);
+  const stat = fs.statSync(source, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new DossierError('not_found', `No file at ${source}`);
+  const core = await open(values);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const caseId = UUID_RE.test(values.case) ? values.case : findCaseByFileNumber(core.db, values.case)?.id;
+    if (!caseId) throw new DossierError('not_found', `--case: no case with file number ${values.case}`);
+    const originalName = values.name ?? path.basename(source);
+    const input = {
+      caseId,
+      subjectType: values['subject-type'],
+      subjectId: values['subject-id'],
+      originalName,
+      mediaType: values['media-type'] ?? guessMediaType(originalName),
+      acquiredAt: values['acquired-at'],
+      acquiredBy: values['acquired-by'],
+      acquiredFrom: values['acquired-from'],
+      description: values.description,
+    };
+    // Refuse bad metadata before copying what may be gigabytes.
+    const dry = evidenceAttachInput.safeParse({ ...input, sha256: '0'.repeat(64), size: stat.size });
+    if (!dry.success) throw zodToDossierError(dry.error);
+    resolveAttachTarget(core.db, caseId, dry.data.subjectType, dry.data.subjectId);
+    const tty = process.stderr.isTTY;
+    let shown = 0;
+    const ingested = await ingestFile(source, core.dataDir, {
+      signal: controller.signal,
+      onProgress: (bytes) => {
+        const now = Date.now();
+        if (!tty || (now - shown < 100 && bytes < stat.size)) return;
+        shown = now;
+        const pct = stat.size ? Math.floor((100 * bytes) / stat.size) : 100;
+        process.stderr.write(`\rCopying ${originalName}: ${formatBytes(bytes)} / ${formatBytes(stat.size)} (${pct}%)`);
+      },
+    }).catch((err: unknown) => {
+      if (controller.signal.aborted) throw new DossierError('cancelled', 'Cancelled: nothing was attached');
+      throw err;
+    });
+    if (tty) process.stderr.write('\n');
+    const env = core.invoke('evidence.attach', { ...input, ...ingested });
+    if (!env.ok) {
+      process.stderr.write(`${env.error.code}: ${env.error.message}\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(env.result, null, 2)}\n`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    core.close();
+  }
+}
+
 async function cmdServe(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...common, port: { type: 'string' } });
   const staticDir = path.join(repoRoot, 'dist', 'renderer');
@@ -143,7 +277,7 @@ async function cmdServe(argv: string[]): Promise<number> {
   }
   const core = await open(values);
   const port = values.port === undefined ? undefined : intOption(values.port, 'port', 0);
-  const server = await startServer({ invoke: core.invoke, staticDir, ...(port === undefined ? {} : { port }) });
+  const server = await startServer({ invoke: core.invoke, staticDir, dataDir: core.dataDir, ...(port === undefined ? {} : { port }) });
   process.stdout.write(`Dossier is serving ${core.file}\nOpen ${server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -160,6 +294,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   methods: cmdMethods,
   seed: cmdSeed,
   check: cmdCheck,
+  attach: cmdAttach,
   serve: cmdServe,
 };
 

@@ -3,14 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import type { Invoke } from '../db/index.ts';
 import type { Envelope } from '../db/errors.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { blobPath, ingestStream, SizeMismatchError } from '../db/evidence-store.ts';
+import type { Evidence } from '../db/services/evidence.ts';
 
 /** The same policy as the Electron window's (see cli/csp.ts). */
 export { CONTENT_SECURITY_POLICY };
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+/** The largest evidence file the browser shell accepts in one upload. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +37,8 @@ export interface ServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The folder of the database file, which holds the evidence store; without it, no evidence routes. */
+  dataDir?: string;
 }
 
 export interface RunningServer {
@@ -64,6 +71,16 @@ function send(res: http.ServerResponse, status: number, body: Envelope<unknown>)
 function refuse(res: http.ServerResponse, status: number, message: string): void {
   send(res, status, { ok: false, error: { code: 'unauthorized', message } });
 }
+
+/** `inline` only for what the app previews (images, PDF); the file name in both RFC 6266 forms. */
+export function contentDisposition(mediaType: string, name: string): string {
+  const kind = mediaType.startsWith('image/') || mediaType === 'application/pdf' ? 'inline' : 'attachment';
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const EVIDENCE_CONTENT_RE = /^\/api\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/content$/;
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -127,6 +144,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         }
         return send(res, 200, opts.invoke(method, input));
       }
+      if (url.pathname === '/api/evidence/upload' && req.method === 'POST') return upload(req, res);
+      const content = EVIDENCE_CONTENT_RE.exec(url.pathname);
+      if (content?.[1] && (req.method === 'GET' || req.method === 'HEAD')) return sendEvidence(content[1], req, res);
       return send(res, 404, { ok: false, error: { code: 'unknown_method', message: `No route ${req.method} ${url.pathname}` } });
     }
 
@@ -161,6 +181,77 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     fs.createReadStream(file).pipe(res);
+  }
+
+  /**
+   * Streams the request body into the evidence store (never held in memory) and answers the
+   * SHA-256 and size to pass to `evidence.attach`. The body is the file's bytes as they are.
+   */
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const dataDir = opts.dataDir;
+    if (!dataDir) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'This server keeps no evidence files' } });
+    const declared = req.headers['content-length'];
+    if (declared === undefined || !/^\d+$/.test(declared)) {
+      res.setHeader('Connection', 'close');
+      return send(res, 411, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Content-Length: required (the size of the file)', field: 'Content-Length' },
+      });
+    }
+    const size = Number(declared);
+    if (size > MAX_UPLOAD_BYTES) {
+      res.setHeader('Connection', 'close');
+      return send(res, 413, {
+        ok: false,
+        error: { code: 'invalid_input', message: `Content-Length: at most ${MAX_UPLOAD_BYTES} bytes per file`, field: 'Content-Length' },
+      });
+    }
+    try {
+      const result = await ingestStream(req, dataDir, { expectedSize: size });
+      return send(res, 200, { ok: true, result });
+    } catch (err) {
+      if (req.destroyed || res.destroyed) return; // the client went away; the partial copy is gone
+      if (err instanceof SizeMismatchError) {
+        res.setHeader('Connection', 'close');
+        return send(res, 400, { ok: false, error: { code: 'invalid_input', message: `Request body: ${err.message}` } });
+      }
+      throw err;
+    }
+  }
+
+  /** One evidence file's bytes, with headers that keep a browser from running it as a page. */
+  async function sendEvidence(id: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const dataDir = opts.dataDir;
+    if (!dataDir) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'This server keeps no evidence files' } });
+    const env = opts.invoke('evidence.get', { id });
+    if (!env.ok) return send(res, env.error.code === 'not_found' ? 404 : 400, env);
+    const evidence = env.result as Evidence;
+    const file = blobPath(dataDir, evidence.sha256);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    const label = `evidence ${evidence.id} (${evidence.originalName})`;
+    if (!stat?.isFile()) {
+      return send(res, 404, { ok: false, error: { code: 'not_found', message: `${label}: file missing from the store` } });
+    }
+    if (stat.size !== evidence.size) {
+      return send(res, 409, { ok: false, error: { code: 'conflict', message: `${label}: file altered (size differs)` } });
+    }
+    res.writeHead(200, {
+      'Content-Type': evidence.mediaType,
+      'Content-Length': String(stat.size),
+      'Content-Disposition': contentDisposition(evidence.mediaType, evidence.originalName),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      ETag: `"${evidence.sha256}"`,
+      'Repr-Digest': `sha-256=:${Buffer.from(evidence.sha256, 'hex').toString('base64')}:`,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await pipeline(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), res);
   }
 
   return new Promise((resolve, reject) => {

@@ -1,10 +1,13 @@
+import path from 'node:path';
 import type { Db } from './sqlite.ts';
 import { GENESIS_HASH, auditRowHash, sha256Hex, stateHash, type AuditRow, type RawRow } from './audit.ts';
 import { auditedTables, type RecordType } from './records.ts';
 import { sql } from './statements.ts';
+import { verifyBlob, type BlobStatus } from './evidence-store.ts';
+import { allEvidenceFiles } from './services/evidence.ts';
 
 export interface Problem {
-  kind: 'integrity' | 'foreign_key' | 'audit';
+  kind: 'integrity' | 'foreign_key' | 'audit' | 'evidence';
   message: string;
 }
 
@@ -63,8 +66,35 @@ function checkAuditTrail(db: Db, problems: Problem[]): void {
   }
 }
 
+/**
+ * Every evidence record's file: present in the store, with the record's size and SHA-256. A file
+ * that several records share is read once.
+ */
+function checkEvidenceFiles(db: Db, dataDir: string, problems: Problem[]): void {
+  let lastSha = '';
+  let lastSize = -1;
+  let status: BlobStatus = 'ok';
+  for (const e of allEvidenceFiles(db)) {
+    if (e.sha256 !== lastSha || e.size !== lastSize) {
+      status = verifyBlob(dataDir, e.sha256, e.size);
+      lastSha = e.sha256;
+      lastSize = e.size;
+    }
+    if (status === 'missing') {
+      problems.push({ kind: 'evidence', message: `evidence ${e.id} (${e.originalName}): file missing from the store` });
+    } else if (status === 'altered') {
+      problems.push({ kind: 'evidence', message: `evidence ${e.id} (${e.originalName}): file altered (SHA-256 differs)` });
+    }
+  }
+}
+
+export interface CheckOptions {
+  /** The folder holding the evidence store; by default the database file's folder. */
+  dataDir?: string;
+}
+
 /** Everything `dossier check` verifies. Each problem names the record it concerns. */
-export function checkDatabase(db: Db): CheckReport {
+export function checkDatabase(db: Db, opts: CheckOptions = {}): CheckReport {
   const problems: Problem[] = [];
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   for (const row of integrity) {
@@ -78,5 +108,11 @@ export function checkDatabase(db: Db): CheckReport {
     });
   }
   checkAuditTrail(db, problems);
-  return { checked: ['integrity_check', 'foreign_key_check', 'audit_trail'], problems };
+  const checked = ['integrity_check', 'foreign_key_check', 'audit_trail'];
+  const dataDir = opts.dataDir ?? (db.memory ? null : path.dirname(path.resolve(db.name)));
+  if (dataDir !== null) {
+    checkEvidenceFiles(db, dataDir, problems);
+    checked.push('evidence_files');
+  }
+  return { checked, problems };
 }

@@ -13,6 +13,8 @@ export interface Ctx {
   /** Present for write methods only: appends to the audit trail in the call's transaction. */
   audit: AuditWriter;
   now(): string;
+  /** The folder of the database file, which holds the evidence store; null for an in-memory database. */
+  dataDir: string | null;
 }
 
 export type MethodKind = 'read' | 'write';
@@ -56,6 +58,8 @@ export interface DispatcherOptions {
   clock?: Clock;
   /** Who is acting; resolved on every call so a profile change applies at once. */
   actor: () => Actor;
+  /** The folder of the database file (see Ctx.dataDir). */
+  dataDir?: string;
 }
 
 export type Invoke = (method: string, input: unknown) => Envelope<unknown>;
@@ -85,6 +89,7 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         method,
         now,
         audit: new AuditWriter(opts.db, actor, method, now),
+        dataDir: opts.dataDir ?? null,
       };
       const result =
         spec.kind === 'write' ? inTransaction(() => spec.handler(parsed.data, ctx)) : spec.handler(parsed.data, ctx);

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unknown_method'
   | 'database_too_new'
   | 'unauthorized'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorBody {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createDispatcher, type Invoke } from './contract.ts';
 import { methods } from './methods/index.ts';
 import { openDatabase, type OpenOptions, type Db } from './sqlite.ts';
@@ -11,6 +12,8 @@ export type { Invoke, Db };
 export interface Core {
   db: Db;
   file: string;
+  /** The folder of the database file: the evidence store lives in its `evidence/` subfolder. */
+  dataDir: string;
   backupFile: string | null;
   invoke: Invoke;
   close(): void;
@@ -26,14 +29,17 @@ export interface CoreOptions extends OpenOptions {
 export async function openCore(file: string, opts: CoreOptions = {}): Promise<Core> {
   const opened = await openDatabase(file, opts);
   const { db } = opened;
+  const dataDir = path.dirname(path.resolve(opened.file));
   const invoke = createDispatcher(methods, {
     db,
+    dataDir,
     ...(opts.clock ? { clock: opts.clock } : {}),
     actor: () => opts.actor ?? actorFromSettings(db),
   });
   return {
     db,
     file: opened.file,
+    dataDir,
     backupFile: opened.backupFile,
     invoke,
     close: () => db.close(),

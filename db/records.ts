@@ -2,6 +2,17 @@
 export const auditedTables = {
   case: { table: 'cases' },
   setting: { table: 'settings' },
+  evidence: { table: 'evidence' },
+  entity: { table: 'entities' },
+  entity_link: { table: 'entity_links' },
+  case_entity: { table: 'case_entities' },
+  seizure: { table: 'seizures' },
+  seized_item: { table: 'seized_items' },
+  custody_entry: { table: 'custody_entries' },
+  detention: { table: 'detentions' },
+  detention_info_request: { table: 'detention_info_requests' },
+  penalty: { table: 'penalties' },
+  penalty_payment: { table: 'penalty_payments' },
 } as const;
 
 export type RecordType = keyof typeof auditedTables;

@@ -10,7 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 
 import { openCore, type Core } from '../db/index.ts';
 import { APP_NAME, DB_FILE_NAME } from '../db/paths.ts';
 import { MENU_CHANNEL, type MenuCommand } from './channels.ts';
-import { registerInvokeHandler } from './ipc.ts';
+import { registerEvidenceHandlers, registerInvokeHandler } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { explainOpenError, resolveNativeBinding } from './native.ts';
 import { hardenContents, hardenSession, isTrustedSender, secureWebPreferences } from './security.ts';
@@ -92,6 +92,17 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   const { invoke } = core;
   registerInvokeHandler(ipcMain, invoke, (frame) => isTrustedSender(frame, appUrl));
+  registerEvidenceHandlers(ipcMain, {
+    invoke,
+    dataDir: core.dataDir,
+    isTrusted: (frame) => isTrustedSender(frame, appUrl),
+    pickFiles: async (sender) => {
+      const options: Electron.OpenDialogOptions = { title: 'Attach evidence files', properties: ['openFile', 'multiSelections'] };
+      const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === sender.id);
+      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? [] : picked.filePaths;
+    },
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({ platform: process.platform, isDev, appName: APP_NAME, send: sendMenuCommand }),

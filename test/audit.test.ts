@@ -4,16 +4,37 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openCore, methods, type Core } from '../db/index.ts';
 import { GENESIS_HASH, canonicalJson, loadRaw, stateHash, type RawRow } from '../db/audit.ts';
 import { checkDatabase } from '../db/check.ts';
-import type { RecordType } from '../db/records.ts';
-import type { Case } from '../db/api.ts';
-import { auditRows, chainProblem, count, err, lastAuditSeq, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
+import { auditedTables, type RecordType } from '../db/records.ts';
+import type { Case, Evidence, SeizureDetail } from '../db/api.ts';
+import { ingestStream } from '../db/evidence-store.ts';
+import { Readable } from 'node:stream';
+import { auditRows, chainProblem, count, err, lastAuditSeq, ok, snapshot as coreSnapshot, steppingClock, tempDir } from './helpers.ts';
+import type { Db } from '../db/sqlite.ts';
+
+/** helpers.snapshot plus every audited table (evidence, ...). */
+function snapshot(db: Db): Record<string, unknown[]> {
+  const out = coreSnapshot(db);
+  for (const { table } of Object.values(auditedTables)) out[table] ??= db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+  return out;
+}
 
 const dir = tempDir();
 let core: Core;
 let caseId = '';
+let evidenceId = '';
+/** The second case: it receives the evidence (the tamper tests below delete the first one). */
+let secondCaseId = '';
+/** The seizure the seizure and custody scenarios work on. */
+let seizure: SeizureDetail | undefined;
+let custodyEntryId = '';
+/** Files in the evidence store, ready to attach. */
+let photo = { sha256: '', size: 0 };
+let scan = { sha256: '', size: 0 };
 
 beforeAll(async () => {
   core = await openCore(path.join(dir, 'audit.db'), { clock: steppingClock('2026-03-15T09:00:00.000Z', 1000) });
+  photo = await ingestStream(Readable.from([Buffer.from('JPEG: crate 7, seal 0042')]), core.dataDir);
+  scan = await ingestStream(Readable.from([Buffer.from('%PDF: end-use certificate')]), core.dataDir);
 });
 afterAll(() => core.close());
 
@@ -29,13 +50,17 @@ interface Scenario {
   changes: (result: unknown) => Change[];
 }
 
+/** Every audited row, by `type id`. */
 function rawState(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const row of core.db.prepare('SELECT * FROM cases').all() as RawRow[]) out.set(`case ${String(row.id)}`, canonicalJson(row));
-  for (const row of core.db.prepare('SELECT * FROM settings').all() as RawRow[]) {
-    out.set(`setting ${String(row.id)}`, canonicalJson(row));
+  for (const [type, { table }] of Object.entries(auditedTables)) {
+    for (const row of core.db.prepare(`SELECT * FROM ${table}`).all() as RawRow[]) out.set(`${type} ${String(row.id)}`, canonicalJson(row));
   }
   return out;
+}
+
+function auditedRowCount(): number {
+  return Object.values(auditedTables).reduce((n, { table }) => n + count(core.db, table), 0);
 }
 
 function write(method: string, input: Record<string, unknown>, changes: (result: unknown) => Change[]): void {
@@ -63,8 +88,9 @@ function write(method: string, input: Record<string, unknown>, changes: (result:
     expect(row.case_id).toBe(change.caseId);
     expect({ actor: row.actor, badge: row.actor_badge }).toEqual({ actor: actor.name, badge: actor.badge });
     expect(row.before, 'before: the row as it was (null on create)').toBe(stateBefore.get(key) ?? null);
-    expect(row.after, 'after: the row as it is now').toBe(stateAfter.get(key));
-    expect(row.after).toBe(canonicalJson(loadRaw(core.db, change.type, change.id)));
+    // A removal (entities.unlink, cases.removeEntity) leaves after = null.
+    expect(row.after, 'after: the row as it is now').toBe(stateAfter.get(key) ?? null);
+    expect(row.after).toBe(canonicalJson(loadRaw(core.db, change.type, change.id)) ?? null);
   }
   expect(chainProblem(core.db)).toBeNull();
   expectRecordStateCurrent();
@@ -78,7 +104,7 @@ function expectRecordStateCurrent(): void {
     state_hash: string;
     audit_seq: number;
   }[];
-  expect(states.length).toBe(count(core.db, 'cases') + count(core.db, 'settings'));
+  expect(states.length).toBe(auditedRowCount());
   for (const s of states) {
     const current = loadRaw(core.db, s.record_type, s.record_id);
     expect(current, `${s.record_type} ${s.record_id} exists`).toBeDefined();
@@ -96,11 +122,24 @@ const caseChange = (result: unknown): Change[] => {
   return [{ type: 'case', id, caseId: id }];
 };
 
+/** Evidence is audited with its case's id, so the case's audit view shows it. */
+const evidenceChange = (result: unknown): Change[] => {
+  const e = result as Evidence;
+  if (!evidenceId) evidenceId = e.id;
+  return [{ type: 'evidence', id: e.id, caseId: e.caseId }];
+};
+
 /** One scenario (or more) for every write method in the table. */
 const scenarios: Record<string, Scenario[]> = {
   'cases.create': [
     { input: () => ({ title: 'Diverted FPGAs to Russia via Armenia' }), changes: caseChange },
-    { input: () => ({ title: 'Gyroscopes to Iran', priority: 'high', partnerAgencies: ['RCMP'] }), changes: caseChange },
+    {
+      input: () => ({ title: 'Gyroscopes to Iran', priority: 'high', partnerAgencies: ['RCMP'] }),
+      changes: (result) => {
+        secondCaseId = (result as Case).id;
+        return caseChange(result);
+      },
+    },
   ],
   'cases.update': [
     { input: () => ({ id: caseId, title: 'Diverted FPGAs to Russia via Kazakhstan', version: 1 }), changes: caseChange },
@@ -129,7 +168,148 @@ const scenarios: Record<string, Scenario[]> = {
       changes: () => [{ type: 'setting', id: 'fileNumberPrefix', caseId: null }] },
     { input: () => ({}), changes: () => [] },
   ],
+  'evidence.attach': [
+    { input: () => ({ caseId: secondCaseId, ...photo, originalName: 'crate-7.jpg', mediaType: 'image/jpeg' }), changes: evidenceChange },
+    {
+      input: () => ({
+        caseId: secondCaseId,
+        ...scan,
+        originalName: 'end-use certificate.pdf',
+        mediaType: 'application/pdf',
+        acquiredAt: '2026-03-14T10:00:00Z',
+        acquiredBy: 'Sam Okafor',
+        acquiredFrom: 'Exporter, by e-mail',
+        description: 'Signed by the consignee',
+      }),
+      changes: evidenceChange,
+    },
+  ],
+  'evidence.retire': [{ input: () => ({ id: evidenceId, reason: 'Wrong crate: see the second photo' }), changes: evidenceChange }],
+  // Seizures and custody (migration 004): each change is audited with the seizure's case.
+  'seizures.create': [
+    {
+      input: () => ({
+        caseId: secondCaseId,
+        seizedAt: '2026-03-10T16:30:00Z',
+        place: 'Port of Montréal',
+        items: [
+          { description: 'FPGAs', quantity: 40, hsCode: '854239', eccn: '3A001.a.7', value: { amountMinor: 4_800_000, currency: 'USD' } },
+          { description: 'GNSS receivers', quantity: 12, value: { amountMinor: 125_050, currency: 'CAD' } },
+        ],
+      }),
+      changes: (result) => {
+        const s = result as SeizureDetail;
+        seizure = s;
+        return [
+          { type: 'seizure', id: s.id, caseId: secondCaseId },
+          ...s.items.map((i) => ({ type: 'seized_item' as const, id: i.id, caseId: secondCaseId })),
+        ];
+      },
+    },
+  ],
+  'seizures.update': [
+    {
+      input: () => ({ id: seizure?.id, storageLocation: 'CBSA warehouse, Dorval', version: 1 }),
+      changes: () => [{ type: 'seizure', id: seizure?.id ?? '', caseId: secondCaseId }],
+    },
+  ],
+  'seizures.addItem': [
+    {
+      input: () => ({ seizureId: seizure?.id, description: 'UAV engine', quantity: 1, value: { amountMinor: 900_000, currency: 'CAD' } }),
+      changes: (result) => [{ type: 'seized_item', id: (result as { id: string }).id, caseId: secondCaseId }],
+    },
+  ],
+  'custody.record': [
+    {
+      input: () => ({
+        itemId: seizure?.items[0]?.id, at: '2026-03-10T20:00:00Z', releasedBy: seizure?.seizingOfficer, receivedBy: 'Omar Ahmed',
+        fromLocation: 'Port of Montréal', toLocation: 'CBSA warehouse, Dorval', purpose: 'storage',
+      }),
+      changes: (result) => {
+        custodyEntryId = (result as { entry: { id: string } }).entry.id;
+        return [{ type: 'custody_entry', id: custodyEntryId, caseId: secondCaseId }];
+      },
+    },
+  ],
+  'custody.correct': [
+    {
+      input: () => ({
+        itemId: seizure?.items[0]?.id,
+        corrections: [{
+          correctsEntryId: custodyEntryId, at: '2026-03-10T20:15:00Z', releasedBy: seizure?.seizingOfficer, receivedBy: 'Omar Ahmed',
+          fromLocation: 'Port of Montréal', toLocation: 'CBSA warehouse, Dorval', purpose: 'storage', notes: 'Time from the gate log',
+        }],
+      }),
+      changes: (result) => [{ type: 'custody_entry', id: (result as { entries: { id: string }[] }).entries[0]?.id ?? '', caseId: secondCaseId }],
+    },
+  ],
+  'seizures.setDisposition': [
+    {
+      input: () => ({ id: seizure?.id, disposition: 'forfeited', dispositionOn: '2026-03-14', authority: 'Customs Act s. 122' }),
+      changes: () => [{ type: 'seizure', id: seizure?.id ?? '', caseId: secondCaseId }],
+    },
+  ],
+  // Entities, links and roles in cases (migration 003): entities and links belong to no case;
+  // a role is audited with its case. Roles go on the second case (the tamper tests delete the first).
+  'entities.create': [
+    {
+      input: () => ({ kind: 'organization', legalName: 'Kazakh Trade Link LLP', country: 'KZ', aliases: ['KTL'] }),
+      changes: (result) => entityChange(result),
+    },
+    {
+      input: () => ({
+        kind: 'shipment', transportDocumentType: 'bill_of_lading', transportDocumentNumber: 'MEDU123456789',
+        declaredValue: { amountMinor: 4_800_000, currency: 'USD' }, route: ['GE'],
+        goods: [{ description: 'FPGAs', quantity: 40, unit: 'pcs', hsCode: '854239', eccn: '3A001.a.7' }],
+      }),
+      changes: (result) => entityChange(result),
+    },
+  ],
+  'entities.update': [
+    {
+      input: () => ({ kind: 'organization', id: entityIds[0], registrationNumber: 'BIN 180440012345', version: 1 }),
+      changes: (result) => entityChange(result),
+    },
+    // The same value again changes nothing, so it adds no audit record.
+    { input: () => ({ kind: 'organization', id: entityIds[0], registrationNumber: 'BIN 180440012345' }), changes: () => [] },
+  ],
+  'entities.link': [
+    {
+      input: () => ({ type: 'consignee_of', fromId: entityIds[0], toId: entityIds[1], source: 'Bill of lading MEDU123456789' }),
+      changes: (result) => {
+        linkId = (result as { id: string }).id;
+        return [{ type: 'entity_link', id: linkId, caseId: null }];
+      },
+    },
+  ],
+  'entities.unlink': [{ input: () => ({ id: linkId }), changes: () => [{ type: 'entity_link', id: linkId, caseId: null }] }],
+  'cases.addEntity': [
+    { input: () => ({ caseId: secondCaseId, entityId: entityIds[0], role: 'consignee' }), changes: (result) => roleChange(result) },
+    { input: () => ({ caseId: secondCaseId, entityId: entityIds[1], role: 'subject', notes: 'The B/L' }), changes: (result) => roleChange(result) },
+  ],
+  'cases.updateEntity': [
+    {
+      input: () => ({ caseId: secondCaseId, entityId: entityIds[0], role: 'consignee', notes: 'Front company' }),
+      changes: (result) => roleChange(result),
+    },
+  ],
+  'cases.removeEntity': [
+    { input: () => ({ caseId: secondCaseId, entityId: entityIds[1], role: 'subject' }), changes: (result) => roleChange(result) },
+  ],
 };
+
+/** The entities and link the entity scenarios work on. */
+const entityIds: string[] = [];
+let linkId = '';
+function entityChange(result: unknown): Change[] {
+  const id = (result as { id: string }).id;
+  if (!entityIds.includes(id)) entityIds.push(id);
+  return [{ type: 'entity', id, caseId: null }];
+}
+function roleChange(result: unknown): Change[] {
+  const r = result as { id: string; caseId: string };
+  return [{ type: 'case_entity', id: r.id, caseId: r.caseId }];
+}
 
 describe('the audit trail', () => {
   const writeMethods = Object.entries(methods)
@@ -177,7 +357,22 @@ describe('the audit trail', () => {
       ['cases.setStatus', { id: caseId, status: 'closed', closedOn: '1999-01-01' }, 'invalid_input'],
       ['settings.update', { fileNumberPrefix: 'exp' }, 'invalid_input'],
       ['settings.update', { profile: { name: '' } }, 'invalid_input'],
+      ['evidence.attach', { caseId, ...photo, size: photo.size + 1, originalName: 'x.jpg' }, 'invalid_input'],
+      ['evidence.attach', { caseId, sha256: 'f'.repeat(64), size: 3, originalName: 'x.jpg' }, 'invalid_input'],
+      ['evidence.attach', { caseId: '3f1c0f3e-8a4e-4e44-9a57-5b6c4f0e9d11', ...photo, originalName: 'x.jpg' }, 'not_found'],
+      ['evidence.retire', { id: evidenceId, reason: 'twice' }, 'invalid_transition'],
+      ['evidence.retire', { id: evidenceId, reason: ' ' }, 'invalid_input'],
+      ['seizures.setDisposition', { id: seizure?.id, disposition: 'held', dispositionOn: '2026-03-15', authority: 'x' }, 'invalid_transition'],
+      ['custody.record', {
+        itemId: seizure?.items[0]?.id, at: '2026-03-11T09:00:00Z', releasedBy: 'Not the custodian', receivedBy: 'Lab',
+        fromLocation: 'CBSA warehouse, Dorval', toLocation: 'Lab', purpose: 'analysis',
+      }, 'invalid_input'],
     ];
+    refusals.push(
+      ['entities.link', { type: 'owns', fromId: entityIds[1], toId: entityIds[0], source: 'x' }, 'invalid_input'],
+      ['cases.addEntity', { caseId: secondCaseId, entityId: entityIds[0], role: 'consignee' }, 'conflict'],
+      ['cases.removeEntity', { caseId: secondCaseId, entityId: entityIds[1], role: 'subject' }, 'not_found'],
+    );
     for (const [method, input, code] of refusals) {
       expect(err(core.invoke(method, input)).code, `${method} ${JSON.stringify(input)}`).toBe(code);
     }

@@ -153,6 +153,9 @@ describe('invalid input is refused, naming the field, and changes nothing', () =
     ['openedOn', '15/03/2026', 'bad format'],
     ['openedOn', '2026-03-15T00:00:00Z', 'a date-time, not a date'],
     ['openedOn', 20260315, 'wrong type'],
+    ['contraventionOn', '2026-02-30', 'no such day'],
+    ['contraventionOn', 7, 'wrong type'],
+    ['contraventionOn', '2099-01-01', 'in the future'],
   ];
   /** Fields inside a list are named with their index. */
   const nestedCases: [string, string, unknown][] = [

@@ -284,7 +284,7 @@ describe('openDatabase', () => {
 });
 
 /** Every shipped migration, and the describe block below that tests it. Add one per new migration. */
-const testedMigrations = [1];
+const testedMigrations = [1, 2, 4];
 
 it('every numbered migration has its own tests, and versions run 1, 2, 3... without gaps', () => {
   expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -400,5 +400,186 @@ describe('migration 001', () => {
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow('audit records are append-only');
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit records are append-only');
     expect(db.prepare('SELECT actor FROM audit_log').pluck().all()).toEqual(['me']);
+  });
+});
+
+describe('migration 002', () => {
+  /** A database at version 1 holding one case, migrated to 2. */
+  async function migratedTo2(): Promise<Db> {
+    const file = newFile();
+    const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 1) }));
+    before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run();
+    before.db.close();
+    open.pop();
+    const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 2) }));
+    expect(pragma(db, 'user_version')).toBe(2);
+    expect(db.prepare('SELECT title FROM cases').pluck().all()).toEqual(['Diverted FPGAs']);
+    return db;
+  }
+
+  const T = '2026-03-10T16:30:00.000Z';
+  const SHA = 'ab'.repeat(32);
+  function insertEvidence(db: Db, id: string, extra: Record<string, unknown> = {}): void {
+    const row = {
+      id, case_id: 'case-1', subject_type: 'case', subject_id: 'case-1', original_name: 'seal.jpg', media_type: 'image/jpeg',
+      size: 10, sha256: SHA, added_at: T, added_by: 'Jeanne Tremblay', ...extra,
+    };
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO evidence (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+
+  it('creates the evidence table, its list indexes and guard triggers, and the audit actor index', async () => {
+    const db = await migratedTo2();
+    const names = (type: string) =>
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'").pluck().all(type) as string[];
+    expect(names('table')).toContain('evidence');
+    expect(names('index')).toEqual(
+      expect.arrayContaining([
+        'evidence_case_added', 'evidence_case_name', 'evidence_case_size', 'evidence_case_acquired', 'evidence_subject',
+        'evidence_sha256', 'audit_actor',
+      ]),
+    );
+    expect(names('trigger')).toEqual(expect.arrayContaining(['evidence_no_delete', 'evidence_immutable', 'evidence_retire_once']));
+  });
+
+  it('enforces the evidence constraints in SQL', async () => {
+    const db = await migratedTo2();
+    insertEvidence(db, 'e1');
+    expect(() => insertEvidence(db, 'e1')).toThrow(/UNIQUE/);
+    expect(() => insertEvidence(db, 'e2', { case_id: 'no-such-case', subject_id: 'no-such-case' })).toThrow(/FOREIGN KEY/);
+    expect(() => insertEvidence(db, 'e3', { subject_type: 'vessel' })).toThrow(/CHECK/);
+    expect(() => insertEvidence(db, 'e4', { subject_id: 'other' })).toThrow(/CHECK/); // a case subject is the case
+    expect(() => insertEvidence(db, 'e5', { subject_type: 'entity', subject_id: 'entity-1' })).not.toThrow();
+    expect(() => insertEvidence(db, 'e6', { sha256: SHA.toUpperCase() })).toThrow(/CHECK/);
+    expect(() => insertEvidence(db, 'e7', { sha256: SHA.slice(1) })).toThrow(/CHECK/);
+    expect(() => insertEvidence(db, 'e8', { size: -1 })).toThrow(/CHECK/);
+    expect(() => insertEvidence(db, 'e9', { original_name: '' })).toThrow(/CHECK/);
+    expect(() => insertEvidence(db, 'e10', { retired_at: T })).toThrow(/CHECK/); // retired: all four or none
+    expect(() => insertEvidence(db, 'e11', { size: 'ten' })).toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+
+  it('evidence is never modified or deleted; it is retired once', async () => {
+    const db = await migratedTo2();
+    insertEvidence(db, 'e1');
+    expect(() => db.prepare("UPDATE evidence SET original_name = 'other.jpg'").run()).toThrow('evidence metadata is never modified');
+    expect(() => db.prepare("UPDATE evidence SET sha256 = ?").run('cd'.repeat(32))).toThrow('evidence metadata is never modified');
+    expect(() => db.prepare('DELETE FROM evidence').run()).toThrow('evidence is never deleted');
+    const retire = db.prepare(`UPDATE evidence SET retired_at = ?, retired_by = 'J. T.', retired_by_badge = '', retired_reason = ? WHERE id = 'e1'`);
+    expect(() => retire.run(T, '')).toThrow(/CHECK/);
+    retire.run(T, 'Duplicate');
+    expect(() => retire.run(T, 'Another reason')).toThrow('evidence is retired once');
+    expect(db.prepare('SELECT original_name, retired_reason FROM evidence').all()).toEqual([{ original_name: 'seal.jpg', retired_reason: 'Duplicate' }]);
+  });
+});
+
+describe('migration 004', () => {
+  /** A database at version 3 holding one case, migrated to 4. */
+  async function migratedTo4(): Promise<{ db: Db; caseId: string }> {
+    const file = newFile();
+    const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) }));
+    before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run();
+    before.db.close();
+    open.pop();
+    const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 4) }));
+    expect(pragma(db, 'user_version')).toBe(4);
+    expect(db.prepare('SELECT title FROM cases').pluck().all()).toEqual(['Diverted FPGAs']);
+    return { db, caseId: 'case-1' };
+  }
+
+  const T = '2026-03-10T16:30:00.000Z';
+  function insertSeizure(db: Db, id: string, extra: Record<string, unknown> = {}): void {
+    const row = {
+      id, case_id: 'case-1', seizure_number: `2026-SZ-${id}`, seized_at: T, seized_on: '2026-03-10', place: 'Port of Montréal',
+      seizing_officer: 'Jeanne Tremblay', review_window_ends_on: '2026-06-08', created_at: T, updated_at: T, ...extra,
+    };
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO seizures (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+  function insertItem(db: Db, id: string, seizureId: string, extra: Record<string, unknown> = {}): void {
+    const row = {
+      id, seizure_id: seizureId, item_number: 1, description: 'Field-programmable gate arrays', quantity: 40, unit: 'piece',
+      hs_code: '854239', eccn: '3A001.a.7', value_minor: 4_800_000, value_currency: 'USD', initial_custodian: 'Jeanne Tremblay',
+      initial_location: 'Port of Montréal', created_at: T, ...extra,
+    };
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO seized_items (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+  function insertEntry(db: Db, id: string, itemId: string): void {
+    db.prepare(`INSERT INTO custody_entries (id, item_id, at, released_by, received_by, from_location, to_location, purpose, recorded_at, recorded_by)
+      VALUES (?, ?, ?, 'Jeanne Tremblay', 'Omar Ahmed', 'Port of Montréal', 'Warehouse', 'storage', ?, 'Jeanne Tremblay')`).run(id, itemId, T, T);
+  }
+
+  it('creates the seizure, item and custody tables with their indexes and triggers', async () => {
+    const { db } = await migratedTo4();
+    const names = (type: string) =>
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'").pluck().all(type) as string[];
+    expect(names('table')).toEqual(expect.arrayContaining(['seizures', 'seized_items', 'custody_entries', 'seizures_fts']));
+    expect(names('index')).toEqual(
+      expect.arrayContaining([
+        'seizures_number', 'seizures_seized_at', 'seizures_disposition', 'seizures_review', 'seizures_updated', 'seizures_case',
+        'seized_items_totals', 'custody_entries_item',
+      ]),
+    );
+    expect(names('trigger')).toEqual(
+      expect.arrayContaining([
+        'custody_entries_no_update', 'custody_entries_no_delete', 'seized_items_no_update', 'seized_items_no_delete',
+        'seizures_no_delete', 'seizures_claimants_insert', 'seizures_claimants_update', 'seizures_fts_insert', 'seizures_fts_update', 'seizures_fts_item',
+      ]),
+    );
+  });
+
+  it('enforces the seizure, item and custody constraints in SQL', async () => {
+    const { db } = await migratedTo4();
+    insertSeizure(db, 's1');
+    expect(() => insertSeizure(db, 's2', { case_id: 'no-such-case' })).toThrow(/FOREIGN KEY/);
+    expect(() => insertSeizure(db, 's3', { disposition: 'lost' })).toThrow(/CHECK/);
+    expect(() => insertSeizure(db, 's4', { disposition: 'sold' })).toThrow(/CHECK/);
+    expect(() => insertSeizure(db, 's5', { release_amount_minor: 100 })).toThrow(/CHECK/);
+    expect(() => insertSeizure(db, 's6', { claimant_entity_ids: '["nobody"]' })).toThrow(/claimant is not an entity/);
+    expect(() => insertSeizure(db, 's7', { disposition: 'sold', disposition_on: '2026-03-09', disposition_authority: 'x' })).toThrow(/CHECK/);
+    expect(() => insertSeizure(db, 's8', { owner_entity_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+    insertItem(db, 'i1', 's1');
+    expect(() => insertItem(db, 'i2', 's1')).toThrow(/UNIQUE/);
+    expect(() => insertItem(db, 'i3', 's1', { item_number: 2, quantity: 0 })).toThrow(/CHECK/);
+    expect(() => insertItem(db, 'i4', 's1', { item_number: 3, value_minor: -1 })).toThrow(/CHECK/);
+    expect(() => insertItem(db, 'i5', 's1', { item_number: 4, value_currency: 'usd' })).toThrow(/CHECK/);
+    expect(() => insertItem(db, 'i6', 's1', { item_number: 5, hs_code: '8542.39' })).toThrow(/CHECK/);
+    expect(() => insertItem(db, 'i7', 's1', { item_number: 6, value_minor: 1.5 })).toThrow(/cannot store REAL value in INTEGER column/);
+    insertEntry(db, 'e1', 'i1');
+    expect(() => insertEntry(db, 'e2', 'no-such-item')).toThrow(/FOREIGN KEY/);
+  });
+
+  it('keeps items and custody entries append-only, and seizures undeletable', async () => {
+    const { db } = await migratedTo4();
+    insertSeizure(db, 's1');
+    insertItem(db, 'i1', 's1');
+    insertEntry(db, 'e1', 'i1');
+    expect(() => db.prepare("UPDATE custody_entries SET received_by = 'x'").run()).toThrow('custody entries are append-only');
+    expect(() => db.prepare('DELETE FROM custody_entries').run()).toThrow('custody entries are append-only');
+    expect(() => db.prepare('UPDATE seized_items SET quantity = 1').run()).toThrow('seized items are never changed');
+    expect(() => db.prepare('DELETE FROM seized_items').run()).toThrow('seized items are never deleted');
+    expect(() => db.prepare('DELETE FROM seizures').run()).toThrow('seizures are never deleted');
+    expect(db.prepare('SELECT count(*) FROM custody_entries').pluck().get()).toBe(1);
+  });
+
+  it('keeps the seizure full-text index in step with the header and the goods lines', async () => {
+    const { db } = await migratedTo4();
+    const match = (q: string) =>
+      db.prepare('SELECT s.id FROM seizures_fts f JOIN seizures s ON s.seq = f.rowid WHERE seizures_fts MATCH ? ORDER BY s.seq').pluck().all(q);
+    insertSeizure(db, 's1');
+    insertSeizure(db, 's2', { place: 'Port of Halifax' });
+    expect(match('"montreal"')).toEqual(['s1']);
+    insertItem(db, 'i1', 's1');
+    insertItem(db, 'i2', 's2', { description: 'GNSS receivers', hs_code: '852691', eccn: '7A994' });
+    expect(match('"gate arrays"')).toEqual(['s1']);
+    expect(match('"7A994"')).toEqual(['s2']);
+    expect(match('"854239"')).toEqual(['s1']);
+    db.prepare("UPDATE seizures SET place = 'Lacolle crossing', legal_provision = 'EIPA s. 13' WHERE id = 's1'").run();
+    expect(match('"montreal"')).toEqual([]);
+    expect(match('"lacolle"')).toEqual(['s1']);
+    expect(match('"EIPA"')).toEqual(['s1']);
+    expect(match('"gate arrays"')).toEqual(['s1']);
   });
 });

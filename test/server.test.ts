@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../db/index.ts';
 import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../cli/server.ts';
 import type { Envelope } from '../db/errors.ts';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { tempDir } from './helpers.ts';
+import { blobPath, storeDir } from '../db/evidence-store.ts';
+import { MAX_UPLOAD_BYTES } from '../cli/server.ts';
+import type { Case, Evidence } from '../db/api.ts';
 
 const dir = tempDir();
 const staticDir = path.join(dir, 'static');
@@ -25,7 +30,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'static-evil'));
   fs.writeFileSync(path.join(dir, 'static-evil', 'secret.txt'), SECRET);
   core = await openCore(path.join(dir, 'server.db'));
-  server = await startServer({ invoke: core.invoke, staticDir });
+  server = await startServer({ invoke: core.invoke, staticDir, dataDir: core.dataDir });
 });
 
 afterAll(async () => {
@@ -226,5 +231,269 @@ describe('the loopback server', () => {
     const route = await request({ path: '/api/other', headers: { Authorization: `Bearer ${server.token}` } });
     expect(route.status).toBe(404);
     expect(envelope(route)).toMatchObject({ ok: false });
+  });
+});
+
+// ---- Evidence files: streamed upload and download ---------------------------------------------
+
+interface UploadReply extends Reply {
+  json: Envelope<{ sha256: string; size: number }> | null;
+}
+
+/** POSTs `body` (a stream or bytes) to the upload route; `contentLength` false sends it chunked. */
+function upload(opts: {
+  body: Readable | Buffer;
+  headers?: Record<string, string>;
+  contentLength?: number | false;
+}): Promise<UploadReply> {
+  return new Promise((resolve, reject) => {
+    const length = opts.contentLength ?? (Buffer.isBuffer(opts.body) ? opts.body.length : undefined);
+    const headers: Record<string, string> = {
+      Host: `127.0.0.1:${server.port}`,
+      Authorization: `Bearer ${server.token}`,
+      'Content-Type': 'application/octet-stream',
+      ...(typeof length === 'number' ? { 'Content-Length': String(length) } : {}),
+      ...opts.headers,
+    };
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: '/api/evidence/upload', method: 'POST', headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          let json: UploadReply['json'] = null;
+          try {
+            json = JSON.parse(body) as UploadReply['json'];
+          } catch {
+            json = null;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (Buffer.isBuffer(opts.body)) req.end(opts.body);
+    else opts.body.pipe(req);
+  });
+}
+
+function download(id: string, method = 'GET', headers: Record<string, string> = {}): Promise<Reply & { bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: `/api/evidence/${id}/content`,
+        method,
+        headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, ...headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function storeTempFiles(): string[] {
+  const tmp = path.join(storeDir(core.dataDir), 'tmp');
+  return fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
+}
+
+async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('evidence upload and download', () => {
+  let caseId = '';
+  beforeAll(async () => {
+    const created = envelope(await invoke({ method: 'cases.create', input: { title: 'Evidence over HTTP' } }));
+    caseId = (created as { ok: true; result: Case }).result.id;
+  });
+
+  it('streams a ~50 MB upload to disk as it arrives, and answers its SHA-256 and size', async () => {
+    const CHUNK = 1024 * 1024;
+    const CHUNKS = 50;
+    const hash = createHash('sha256');
+    let sent = 0;
+    let release: () => void = () => undefined;
+    const halfway = new Promise<void>((r) => (release = r));
+    let paused = false;
+    const body = new Readable({
+      read() {
+        if (sent === CHUNKS / 2 && !paused) {
+          paused = true;
+          // Stop sending until the server has written part of the file: it does not wait for the whole body.
+          void halfway.then(() => this.push(chunkAt(sent++)));
+          return;
+        }
+        if (sent >= CHUNKS) {
+          this.push(null);
+          return;
+        }
+        this.push(chunkAt(sent++));
+      },
+    });
+    function chunkAt(i: number): Buffer {
+      const chunk = Buffer.alloc(CHUNK, i % 256);
+      chunk.writeUInt32BE(i, 0);
+      hash.update(chunk);
+      return chunk;
+    }
+    const replyPromise = upload({ body, contentLength: CHUNK * CHUNKS });
+    const tmp = path.join(storeDir(core.dataDir), 'tmp');
+    await until(
+      () => storeTempFiles().some((f) => fs.statSync(path.join(tmp, f)).size >= (CHUNK * CHUNKS) / 4),
+      'the server to write part of the upload',
+    );
+    release();
+    const reply = await replyPromise;
+    expect(reply.status).toBe(200);
+    const sha256 = hash.digest('hex');
+    expect(reply.json).toEqual({ ok: true, result: { sha256, size: CHUNK * CHUNKS } });
+    expect(fs.statSync(blobPath(core.dataDir, sha256)).size).toBe(CHUNK * CHUNKS);
+    expect(storeTempFiles()).toEqual([]);
+
+    // Then attach it through the contract, and read it back.
+    const attached = envelope(
+      await invoke({ method: 'evidence.attach', input: { caseId, sha256, size: CHUNK * CHUNKS, originalName: 'disk image.bin' } }),
+    ) as { ok: true; result: Evidence };
+    expect(attached.ok).toBe(true);
+    const got = await download(attached.result.id);
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('application/octet-stream');
+    expect(got.headers['content-length']).toBe(String(CHUNK * CHUNKS));
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="disk image.bin"; filename*=UTF-8''disk%20image.bin`);
+    expect(createHash('sha256').update(got.bytes).digest('hex')).toBe(sha256);
+  });
+
+  it('serves images and PDFs inline, with nosniff and a sandbox policy', async () => {
+    const png = Buffer.from('\x89PNG\r\n\x1a\n fake image bytes <script>alert(1)</script>', 'latin1');
+    const up = await upload({ body: png });
+    expect(up.status).toBe(200);
+    const result = up.json?.ok ? up.json.result : { sha256: '', size: 0 };
+    const attach = (originalName: string, mediaType: string) =>
+      invoke({ method: 'evidence.attach', input: { caseId, ...result, originalName, mediaType } }).then(
+        (r) => (envelope(r) as { ok: true; result: Evidence }).result,
+      );
+    const image = await attach('Scellé n°42.png', 'image/png');
+    const r = await download(image.id);
+    expect(r.status).toBe(200);
+    expect(r.bytes.equals(png)).toBe(true);
+    expect(r.headers['content-type']).toBe('image/png');
+    expect(r.headers['content-disposition']).toBe(`inline; filename="Scell_ n_42.png"; filename*=UTF-8''Scell%C3%A9%20n%C2%B042.png`);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['content-security-policy']).toBe('sandbox');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers.etag).toBe(`"${result.sha256}"`);
+
+    const pdf = await attach('invoice.pdf', 'application/pdf');
+    expect((await download(pdf.id)).headers['content-disposition']).toMatch(/^inline; /);
+    const html = await attach('page.html', 'text/html');
+    const page = await download(html.id);
+    expect(page.headers['content-disposition']).toMatch(/^attachment; /);
+    expect(page.headers['content-security-policy']).toBe('sandbox');
+
+    const head = await download(image.id, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(png.length));
+    expect(head.bytes.length).toBe(0);
+  });
+
+  it('requires the token, and the Host and Origin checks apply', async () => {
+    const before = storeTempFiles();
+    const data = Buffer.from('planted file');
+    for (const headers of [{ Authorization: '' }, { Authorization: 'Bearer wrong' }]) {
+      const r = await upload({ body: data, headers });
+      expect(r.status).toBe(401);
+      expect(r.json).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect((await upload({ body: data, headers: { Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await upload({ body: data, headers: { Host: `evil.example:${server.port}` } })).status).toBe(403);
+    expect(fs.existsSync(blobPath(core.dataDir, createHash('sha256').update(data).digest('hex')))).toBe(false);
+    expect(storeTempFiles()).toEqual(before);
+
+    const listed = envelope(await invoke({ method: 'evidence.list', input: { caseId } })) as { ok: true; result: { rows: Evidence[] } };
+    const id = listed.result.rows[0]?.id ?? '';
+    expect((await download(id, 'GET', { Authorization: '' })).status).toBe(401);
+    expect((await download(id, 'GET', { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await download(id, 'GET', { Origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('requires a Content-Length, and caps it', async () => {
+    const chunked = await upload({ body: Readable.from([Buffer.from('no length')]), contentLength: false });
+    expect(chunked.status).toBe(411);
+    expect(chunked.json).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'Content-Length' } });
+    const huge = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/evidence/upload',
+          method: 'POST',
+          headers: {
+            Host: `127.0.0.1:${server.port}`,
+            Authorization: `Bearer ${server.token}`,
+            'Content-Length': String(MAX_UPLOAD_BYTES + 1),
+          },
+          agent: false,
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024)); // a start, and no more: the server answers without reading it all
+    });
+    expect(huge).toBe(413);
+    expect(storeTempFiles()).toEqual([]);
+  });
+
+  it('a client that goes away mid-upload leaves no file behind', async () => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/api/evidence/upload',
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, 'Content-Length': String(10 * 1024 * 1024) },
+      agent: false,
+    });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(1024 * 1024, 1));
+    await until(() => storeTempFiles().length > 0, 'the upload to start');
+    req.destroy();
+    await until(() => storeTempFiles().length === 0, 'the partial upload to be removed');
+  });
+
+  it('answers 404 for an unknown evidence id, or a file gone from the store', async () => {
+    const unknown = await download('3f1c0f3e-8a4e-4e44-9a57-5b6c4f0e9d11');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await download('not-a-uuid')).status).toBe(404);
+
+    const data = Buffer.from('to be lost');
+    const up = await upload({ body: data });
+    const result = up.json?.ok ? up.json.result : { sha256: '', size: 0 };
+    const e = (envelope(await invoke({ method: 'evidence.attach', input: { caseId, ...result, originalName: 'lost.txt', mediaType: 'text/plain' } })) as {
+      ok: true;
+      result: Evidence;
+    }).result;
+    fs.rmSync(blobPath(core.dataDir, result.sha256));
+    const gone = await download(e.id);
+    expect(gone.status).toBe(404);
+    expect(JSON.parse(gone.body)).toMatchObject({ ok: false, error: { code: 'not_found', message: `evidence ${e.id} (lost.txt): file missing from the store` } });
   });
 });

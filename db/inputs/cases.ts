@@ -21,6 +21,8 @@ export const caseFields = {
   summary: z.string().max(20000),
   notes: z.string().max(200000),
   openedOn: isoDate,
+  /** When the contravention happened: limitation periods run from it (else from openedOn). */
+  contraventionOn: isoDate.nullable(),
 };
 
 export const caseCreateInput = z.strictObject({
@@ -35,6 +37,7 @@ export const caseCreateInput = z.strictObject({
   summary: caseFields.summary.default(''),
   notes: caseFields.notes.default(''),
   openedOn: caseFields.openedOn.optional(),
+  contraventionOn: caseFields.contraventionOn.default(null),
 });
 
 export const caseUpdateInput = z.strictObject({
@@ -51,6 +54,7 @@ export const caseUpdateInput = z.strictObject({
   summary: caseFields.summary.optional(),
   notes: caseFields.notes.optional(),
   openedOn: caseFields.openedOn.optional(),
+  contraventionOn: caseFields.contraventionOn.optional(),
 });
 
 export const caseListInput = z.strictObject({

@@ -1,9 +1,23 @@
 import type { AnyMethod } from '../contract.ts';
 import { caseMethods } from './cases.ts';
 import { settingsMethods } from './settings.ts';
+import { entityMethods } from './entities.ts';
+import { evidenceMethods } from './evidence.ts';
+import { auditMethods } from './audit.ts';
+import { seizureMethods } from './seizures.ts';
+import { detentionMethods } from './detentions.ts';
+import { penaltyMethods } from './penalties.ts';
+import { deadlineMethods } from './deadlines.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
   ...caseMethods,
   ...settingsMethods,
+  ...entityMethods,
+  ...evidenceMethods,
+  ...auditMethods,
+  ...seizureMethods,
+  ...detentionMethods,
+  ...penaltyMethods,
+  ...deadlineMethods,
 } satisfies Record<string, AnyMethod>;

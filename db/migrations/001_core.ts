@@ -49,7 +49,8 @@ export const m001Core: Migration = {
       -- The case list: one index per sort column (CASE_SORT_COLUMNS), in the list's order (the
       -- column, then seq for ties), followed by the columns the list filters on. A page is read
       -- by walking one index and stopping after it, whatever the filters: each filter is checked
-      -- inside the index, and a row is read only once it is on the page. See caseListSql.
+      -- inside the index, and a row is read only once it is on the page. caseListSql names these
+      -- indexes (INDEXED BY), and test/query-plans.test.ts checks the plans.
       -- cases_file_number also carries the title, so a 2-character search (LIKE over file number
       -- and title) counts by scanning it rather than the whole table.
       CREATE INDEX cases_file_number ON cases (file_number, seq, status_rank, priority_rank, violation_type, title);

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import { m001Core } from './001_core.ts';
+import { m002Evidence } from './002_evidence.ts';
+import { m003Entities } from './003_entities.ts';
+import { m004Seizures } from './004_seizures.ts';
+import { m005Enforcement } from './005_enforcement.ts';
 
 export interface Migration {
   version: number;
@@ -8,7 +12,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only: never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [m001Core];
+export const migrations: readonly Migration[] = [m001Core, m002Evidence, m003Entities, m004Seizures, m005Enforcement];
 
 export function latestVersion(list: readonly Migration[]): number {
   return list.reduce((max, m) => Math.max(max, m.version), 0);

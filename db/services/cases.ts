@@ -30,6 +30,8 @@ export interface Case {
   notes: string;
   openedOn: string;
   closedOn: string | null;
+  /** When the contravention happened (limitation periods run from it, else from openedOn). */
+  contraventionOn: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -65,6 +67,7 @@ interface CaseRow {
   notes: string;
   opened_on: string;
   closed_on: string | null;
+  contravention_on: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -87,6 +90,7 @@ function toCase(r: CaseRow): Case {
     notes: r.notes,
     openedOn: r.opened_on,
     closedOn: r.closed_on,
+    contraventionOn: r.contravention_on,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -130,11 +134,19 @@ export interface CreateCaseInput {
   summary: string;
   notes: string;
   openedOn?: string | undefined;
+  contraventionOn: string | null;
+}
+
+function assertContraventionDate(ctx: Ctx, contraventionOn: string | null | undefined): void {
+  if (contraventionOn && contraventionOn > localDate(ctx.clock())) {
+    throw new DossierError('invalid_input', 'contraventionOn: must not be in the future', 'contraventionOn');
+  }
 }
 
 export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   const settings = readSettings(ctx.db);
   const openedOn = input.openedOn ?? localDate(ctx.clock());
+  assertContraventionDate(ctx, input.contraventionOn);
   const id = randomUUID();
   const now = ctx.now();
   // The acting investigator: the profile, else the OS user, unless the shell overrides it (the CLI's --as).
@@ -143,9 +155,9 @@ export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   ctx.audit.track('case', id, id, () => {
     sql(ctx.db, 
         `INSERT INTO cases (id, file_number, title, status, priority, lead_investigator, agency, partner_agencies,
-           violation_type, legal_authorities, security_marking, summary, notes, opened_on, created_at, updated_at)
+           violation_type, legal_authorities, security_marking, summary, notes, opened_on, contravention_on, created_at, updated_at)
          VALUES (@id, @fileNumber, @title, 'open', @priority, @lead, @agency, @partners,
-           @violationType, @legalAuthorities, @securityMarking, @summary, @notes, @openedOn, @now, @now)`,
+           @violationType, @legalAuthorities, @securityMarking, @summary, @notes, @openedOn, @contraventionOn, @now, @now)`,
       )
       .run({
         id,
@@ -161,6 +173,7 @@ export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
         summary: input.summary,
         notes: input.notes,
         openedOn,
+        contraventionOn: input.contraventionOn,
         now,
       });
   });
@@ -181,6 +194,7 @@ export interface UpdateCaseInput {
   summary?: string | undefined;
   notes?: string | undefined;
   openedOn?: string | undefined;
+  contraventionOn?: string | null | undefined;
 }
 
 const updatableColumns: Record<Exclude<keyof UpdateCaseInput, 'id' | 'version'>, string> = {
@@ -195,6 +209,7 @@ const updatableColumns: Record<Exclude<keyof UpdateCaseInput, 'id' | 'version'>,
   summary: 'summary',
   notes: 'notes',
   openedOn: 'opened_on',
+  contraventionOn: 'contravention_on',
 };
 
 function assertVersion(current: Case, expected: number | undefined): void {
@@ -221,6 +236,7 @@ export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
   if (input.openedOn && current.closedOn && input.openedOn > current.closedOn) {
     throw new DossierError('invalid_input', 'openedOn: must not be after the closing date', 'openedOn');
   }
+  assertContraventionDate(ctx, input.contraventionOn);
   if (sets.length === 0) return current;
   ctx.audit.track('case', input.id, input.id, () => {
     sql(ctx.db, `UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)

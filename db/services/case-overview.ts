@@ -1,0 +1,55 @@
+import type { Ctx } from '../contract.ts';
+import { sql } from '../statements.ts';
+import { DossierError } from '../errors.ts';
+import { localDate } from '../time.ts';
+import { getCase, type Case } from './cases.ts';
+import { listCaseEntities, type CaseEntity } from './case-entities.ts';
+import { totalsByCase } from './seizures.ts';
+import { listDetentions, type DetentionListRow } from './detentions.ts';
+import { listPenalties, penaltyTotalsByCase, type PenaltyListRow, type PenaltyTotals } from './penalties.ts';
+import { runDeadlines, type DeadlinePage } from './deadlines.ts';
+
+/** The most rows of each kind one overview returns; a case rarely has more than a handful. */
+const OVERVIEW_ROWS = 500;
+const OVERVIEW_DEADLINES = 100;
+
+export interface CaseOverview {
+  case: Case;
+  /** The case's entities with their roles (subject, suspect, exporter, ...). */
+  subjects: CaseEntity[];
+  seizures: {
+    count: number;
+    itemCount: number;
+    /** The value of everything seized, per currency: exact integer sums of minor units. */
+    totalsByCurrency: { currency: string; amountMinor: number; itemCount: number }[];
+  };
+  detentions: { total: number; rows: DetentionListRow[] };
+  penalties: {
+    total: number;
+    rows: PenaltyListRow[];
+    /** Per currency, over the penalties in force (not cancelled or written off): amount, paid, balance. */
+    totals: PenaltyTotals[];
+  };
+  /** The case's open deadlines: overdue first, then the soonest. */
+  deadlines: DeadlinePage;
+}
+
+export function caseOverview(ctx: Pick<Ctx, 'db' | 'clock'>, caseId: string): CaseOverview {
+  if (!sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
+    throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
+  }
+  const c = getCase(ctx.db, caseId);
+  const seized = totalsByCase(ctx.db, caseId);
+  const page = { offset: 0, limit: OVERVIEW_ROWS };
+  return {
+    case: c,
+    subjects: listCaseEntities(ctx.db, caseId).rows,
+    seizures: { count: seized.seizureCount, itemCount: seized.itemCount, totalsByCurrency: seized.totals },
+    detentions: listDetentions(ctx, { caseId, sort: { column: 'startedAt', direction: 'desc' }, ...page }),
+    penalties: {
+      ...listPenalties(ctx, { caseId, sort: { column: 'assessedOn', direction: 'desc' }, ...page }),
+      totals: penaltyTotalsByCase(ctx.db, caseId),
+    },
+    deadlines: runDeadlines(ctx.db, { caseId, includeDone: false, offset: 0, limit: OVERVIEW_DEADLINES }, localDate(ctx.clock())),
+  };
+}

@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../sqlite.ts';
+import { sql } from '../statements.ts';
+import type { Ctx } from '../contract.ts';
+import { DossierError, notFound } from '../errors.ts';
+import { localDate } from '../time.ts';
+import type { ConveyanceType, EntityKind, EntitySortColumn } from '../domain.ts';
+import {
+  entityData,
+  type EntityData,
+  type EntityListInput,
+  type EntityUpdateInput,
+} from '../inputs/entities.ts';
+
+/** What a list, a link or a case page shows of an entity. */
+export interface EntitySummary {
+  id: string;
+  kind: EntityKind;
+  /** The conveyance type; null for the other kinds. */
+  subtype: ConveyanceType | null;
+  name: string;
+  /** Nationality, country, flag, registration country or destination, depending on the kind. */
+  country: string | null;
+}
+
+interface EntityMeta {
+  id: string;
+  /** Derived from the kind's fields: full name, legal name, address, vessel name, plate, document number... */
+  name: string;
+  country: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One entity, every field: its kind's fields (flat, as entities.create takes them) and the derived name and country. */
+export type Entity = EntityData & EntityMeta;
+
+export interface EntityListRow extends EntitySummary {
+  updatedAt: string;
+  /** How many roles in cases it holds. */
+  caseCount: number;
+}
+
+interface EntityRow {
+  seq: number;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  subtype: ConveyanceType | null;
+  country: string | null;
+  details: string;
+  search_text: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** The entity's own fields (kind, subtype, the kind's fields, notes) as stored. */
+function dataOf(r: EntityRow): EntityData {
+  const details = JSON.parse(r.details) as Record<string, unknown>;
+  return { kind: r.kind, ...(r.subtype ? { subtype: r.subtype } : {}), ...details, notes: r.notes } as EntityData;
+}
+
+function toEntity(r: EntityRow): Entity {
+  return {
+    ...dataOf(r),
+    id: r.id,
+    name: r.name,
+    country: r.country,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+function entityRow(db: Db, id: string): EntityRow {
+  const row = sql(db, 'SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  if (!row) throw notFound('entity', id);
+  return row;
+}
+
+export function getEntity(db: Db, id: string): Entity {
+  return toEntity(entityRow(db, id));
+}
+
+/** The entity's summary, or a not_found error naming `field` (the input field that pointed at it). */
+export function entitySummary(db: Db, id: string, field = 'id'): EntitySummary {
+  const row = sql(db, 'SELECT id, kind, subtype, name, country FROM entities WHERE id = ?').get(id) as EntitySummary | undefined;
+  if (!row) throw new DossierError('not_found', `${field}: no entity with id ${id}`, field);
+  return row;
+}
+
+/** 'an organization', 'a person', 'an end user' (for messages). */
+export function withArticle(word: string): string {
+  const text = word.replaceAll('_', ' ');
+  return `${/^[aeiou]/.test(text) ? 'an' : 'a'} ${text}`;
+}
+
+// --- Columns derived from the kind's fields -----------------------------------------------------
+
+interface Derived {
+  name: string;
+  subtype: ConveyanceType | null;
+  country: string | null;
+  details: string;
+  searchText: string;
+}
+
+const MAX_NAME = 300;
+
+function clip(text: string): string {
+  return [...text].length <= MAX_NAME ? text : `${[...text].slice(0, MAX_NAME - 1).join('')}…`;
+}
+
+/** The display name, list country and searchable identifiers of an entity. */
+export function deriveColumns(data: EntityData): Derived {
+  const { kind: _kind, notes: _notes, ...rest } = data;
+  const { subtype: _subtype, ...fields } = rest as Record<string, unknown>;
+  const words: string[] = [];
+  let name: string;
+  let country: string | null;
+  let subtype: ConveyanceType | null = null;
+  switch (data.kind) {
+    case 'person':
+      name = [data.givenName, data.familyName].filter(Boolean).join(' ');
+      country = data.nationality;
+      words.push(...data.aliases, ...data.identityDocuments.map((d) => d.number));
+      break;
+    case 'organization':
+      name = data.legalName;
+      country = data.country;
+      words.push(...data.aliases, data.registrationNumber);
+      break;
+    case 'address':
+      name = [...data.lines, [data.postalCode, data.city].filter(Boolean).join(' '), data.region].filter(Boolean).join(', ');
+      country = data.country;
+      words.push(data.postalCode, data.city, data.region);
+      break;
+    case 'conveyance':
+      subtype = data.subtype;
+      switch (data.subtype) {
+        case 'vessel':
+          name = data.vesselName;
+          country = data.flag;
+          words.push(data.imoNumber ? `IMO ${data.imoNumber}` : '', data.callSign);
+          break;
+        case 'aircraft':
+          name = data.registration;
+          country = data.country;
+          words.push(data.aircraftType);
+          break;
+        case 'vehicle':
+          name = data.plate;
+          country = data.plateCountry;
+          words.push(data.description);
+          break;
+        case 'container':
+          name = data.containerNumber;
+          country = null;
+          words.push(data.sizeType);
+          break;
+      }
+      break;
+    case 'shipment':
+      name = data.transportDocumentNumber || data.exportDeclarationNumber;
+      country = data.destinationCountry;
+      words.push(data.transportDocumentNumber, data.exportDeclarationNumber, data.declaredPermitNumber);
+      for (const g of data.goods) words.push(g.description, g.hsCode ?? '', g.eccn ?? '');
+      break;
+  }
+  // A word already in the name is found through the name.
+  const searchText = [...new Set(words.map((w) => w.trim()).filter((w) => w && w !== name))].join('\n');
+  return { name: clip(name), subtype, country, details: JSON.stringify(fields), searchText };
+}
+
+/** Rules that need the clock, beyond what the input schema checks alone. (A shipment may be declared before it ships.) */
+function checkEntity(ctx: Ctx, data: EntityData): void {
+  if (data.kind === 'person' && data.dateOfBirth && data.dateOfBirth > localDate(ctx.clock())) {
+    throw new DossierError('invalid_input', 'dateOfBirth: must not be in the future', 'dateOfBirth');
+  }
+}
+
+export function createEntity(ctx: Ctx, data: EntityData): Entity {
+  checkEntity(ctx, data);
+  const d = deriveColumns(data);
+  const id = randomUUID();
+  const now = ctx.now();
+  ctx.audit.track('entity', id, null, () => {
+    sql(
+      ctx.db,
+      `INSERT INTO entities (id, kind, name, subtype, country, details, search_text, notes, created_at, updated_at)
+       VALUES (@id, @kind, @name, @subtype, @country, @details, @searchText, @notes, @now, @now)`,
+    ).run({ id, kind: data.kind, ...d, notes: data.notes, now });
+  });
+  return getEntity(ctx.db, id);
+}
+
+export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
+  const row = entityRow(ctx.db, input.id);
+  if (input.kind !== row.kind) {
+    throw new DossierError('invalid_input', `kind: an entity's kind cannot change (this one is ${withArticle(row.kind)})`, 'kind');
+  }
+  const subtype = input.kind === 'conveyance' ? input.subtype : null;
+  if (subtype !== row.subtype) {
+    throw new DossierError('invalid_input', `subtype: a conveyance's type cannot change (this one is ${withArticle(row.subtype ?? '')})`, 'subtype');
+  }
+  if (input.version !== undefined && input.version !== row.version) {
+    throw new DossierError(
+      'conflict',
+      `${row.name} was changed elsewhere (version ${row.version}, you edited version ${input.version}). Reload it and apply your change again.`,
+      'version',
+    );
+  }
+  const { id: _id, version: _version, ...patch } = input;
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  // The merged entity is checked again as a whole, so that rules across fields hold after the edit.
+  const data = entityData.parse({ ...dataOf(row), ...changes });
+  checkEntity(ctx, data);
+  const d = deriveColumns(data);
+  if (d.details === row.details && data.notes === row.notes) return toEntity(row);
+  ctx.audit.track('entity', input.id, null, () => {
+    sql(
+      ctx.db,
+      `UPDATE entities SET name = @name, country = @country, details = @details, search_text = @searchText,
+         notes = @notes, updated_at = @now, version = version + 1 WHERE id = @id`,
+    ).run({ id: input.id, name: d.name, country: d.country, details: d.details, searchText: d.searchText, notes: data.notes, now: ctx.now() });
+  });
+  return getEntity(ctx.db, input.id);
+}
+
+// --- The entity list ------------------------------------------------------------------------------
+
+/** ORDER BY terms of each sort, before seq; each index starts with them, then seq (migration 003). */
+const sortTerms: Record<EntitySortColumn, readonly string[]> = {
+  name: ['name COLLATE NOCASE'],
+  kind: ['kind', 'name COLLATE NOCASE'],
+  country: ['country', 'name COLLATE NOCASE'],
+  updatedAt: ['updated_at'],
+};
+
+const sortIndexes: Record<EntitySortColumn, string> = {
+  name: 'entities_name',
+  kind: 'entities_kind',
+  country: 'entities_country',
+  updatedAt: 'entities_updated',
+};
+
+const listColumns = `id, kind, subtype, name, country, updated_at AS updatedAt,
+  (SELECT count(*) FROM case_entities WHERE entity_id = entities.id) AS caseCount`;
+
+function ftsPhrase(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface EntityListSql {
+  rowsSql: string;
+  params: unknown[];
+  pageParams: unknown[];
+  countSql: string;
+  countParams: unknown[];
+}
+
+/**
+ * The SQL behind the entity list, exported for the bench and the query-plan tests. As for cases
+ * (see caseListSql): the page walks the sort column's index (INDEXED BY), which carries seq and
+ * the filter columns, and stops after the page; full-text matches are a set checked during the
+ * walk (`+seq IN`). Words of 3 characters or more go through the trigram index over the name and
+ * identifiers; shorter words are matched in the name.
+ */
+export function entityListSql(q: EntityListInput): EntityListSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('kind', q.kind);
+  inList('country', q.country);
+  const words = (q.text ?? '').trim().split(/\s+/).filter(Boolean);
+  const long = words.filter((w) => [...w].length >= 3);
+  const short = words.filter((w) => [...w].length < 3);
+  const match = long.map(ftsPhrase).join(' AND ');
+  if (long.length) {
+    where.push('+seq IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)');
+    params.push(match);
+  }
+  for (const w of short) {
+    where.push(`name LIKE ? ESCAPE '\\'`);
+    params.push(`%${escapeLike(w)}%`);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = [...sortTerms[q.sort.column], 'seq'].map((t) => `${t} ${dir}`).join(', ');
+  const textOnly = long.length > 0 && where.length === 1;
+  return {
+    rowsSql: `SELECT ${listColumns} FROM entities INDEXED BY ${sortIndexes[q.sort.column]} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    params,
+    pageParams: [q.limit, q.offset],
+    countSql: textOnly
+      ? 'SELECT count(*) AS n FROM entities_fts WHERE entities_fts MATCH ?'
+      : `SELECT count(*) AS n FROM entities ${whereSql}`,
+    countParams: textOnly ? [match] : params,
+  };
+}
+
+export function listEntities(db: Db, q: EntityListInput): { total: number; rows: EntityListRow[] } {
+  const s = entityListSql(q);
+  const rows = sql(db, s.rowsSql).all(...s.params, ...s.pageParams) as EntityListRow[];
+  const { n } = sql(db, s.countSql).get(...s.countParams) as { n: number };
+  return { total: n, rows };
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../sqlite.ts';
+import { sql } from '../statements.ts';
+import type { Ctx } from '../contract.ts';
+import { DossierError } from '../errors.ts';
+import { blobStat } from '../evidence-store.ts';
+import type { EvidenceSortColumn, EvidenceSubjectType } from '../domain.ts';
+
+export interface Evidence {
+  id: string;
+  caseId: string;
+  subjectType: EvidenceSubjectType;
+  /** The case's id for subjectType 'case'. */
+  subjectId: string;
+  originalName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  acquiredAt: string | null;
+  acquiredBy: string;
+  acquiredFrom: string;
+  description: string;
+  addedAt: string;
+  addedBy: string;
+  addedByBadge: string;
+  retiredAt: string | null;
+  retiredBy: string | null;
+  retiredByBadge: string | null;
+  retiredReason: string | null;
+}
+
+const columns = `id, case_id AS caseId, subject_type AS subjectType, subject_id AS subjectId,
+  original_name AS originalName, media_type AS mediaType, size, sha256, acquired_at AS acquiredAt,
+  acquired_by AS acquiredBy, acquired_from AS acquiredFrom, description, added_at AS addedAt,
+  added_by AS addedBy, added_by_badge AS addedByBadge, retired_at AS retiredAt, retired_by AS retiredBy,
+  retired_by_badge AS retiredByBadge, retired_reason AS retiredReason`;
+
+export function getEvidence(db: Db, id: string): Evidence {
+  const row = sql(db, `SELECT ${columns} FROM evidence WHERE id = ?`).get(id) as Evidence | undefined;
+  if (!row) throw new DossierError('not_found', `id: no evidence with id ${id}`, 'id');
+  return row;
+}
+
+/**
+ * The other subjects, from later migrations (003 entities, 004 seized items): how to find one and
+ * the case it belongs to (null: an entity is not bound to one case). A subject type whose tables
+ * this database lacks cannot receive evidence: refused, rather than pointing nowhere.
+ */
+const SUBJECTS: Record<Exclude<EvidenceSubjectType, 'case'>, { noun: string; tables: string[]; caseOf: string }> = {
+  entity: { noun: 'entity', tables: ['entities'], caseOf: 'SELECT NULL AS caseId FROM entities WHERE id = ?' },
+  seized_item: {
+    noun: 'seized item',
+    tables: ['seized_items', 'seizures'],
+    caseOf: 'SELECT s.case_id AS caseId FROM seized_items i JOIN seizures s ON s.id = i.seizure_id WHERE i.id = ?',
+  },
+};
+
+function hasTable(db: Db, table: string): boolean {
+  return sql(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+}
+
+/**
+ * Checks what a file is to be attached to: the case exists, and the entity or seized item exists
+ * (a seized item in this case). Returns the subject id to store. Shells call it before copying a
+ * large file, so that a mistake is refused at once; evidence.attach calls it again.
+ */
+export function resolveAttachTarget(
+  db: Db,
+  caseId: string,
+  type: EvidenceSubjectType,
+  subjectId: string | undefined,
+): string {
+  if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
+    throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
+  }
+  if (type === 'case') {
+    if (subjectId !== undefined && subjectId !== caseId) {
+      throw new DossierError('invalid_input', 'subjectId: evidence attached to the case itself takes the case id or none', 'subjectId');
+    }
+    return caseId;
+  }
+  const { noun, tables, caseOf } = SUBJECTS[type];
+  if (subjectId === undefined) {
+    throw new DossierError('invalid_input', `subjectId: required to attach evidence to a ${noun}`, 'subjectId');
+  }
+  if (!tables.every((t) => hasTable(db, t))) {
+    throw new DossierError('invalid_input', `subjectType: this database has no ${noun} records`, 'subjectType');
+  }
+  const row = sql(db, caseOf).get(subjectId) as { caseId: string | null } | undefined;
+  if (!row) throw new DossierError('not_found', `subjectId: no ${noun} with id ${subjectId}`, 'subjectId');
+  if (row.caseId !== null && row.caseId !== caseId) {
+    throw new DossierError('invalid_input', `subjectId: this ${noun} belongs to another case`, 'subjectId');
+  }
+  return subjectId;
+}
+
+/** Clock skew tolerated between the laptop and the device that says when it acquired a file. */
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+export interface AttachEvidenceInput {
+  caseId: string;
+  subjectType: EvidenceSubjectType;
+  subjectId?: string | undefined;
+  sha256: string;
+  size: number;
+  originalName: string;
+  mediaType: string;
+  acquiredAt?: string | undefined;
+  acquiredBy: string;
+  acquiredFrom: string;
+  description: string;
+}
+
+function requireDataDir(ctx: Ctx): string {
+  if (ctx.dataDir === null) throw new DossierError('internal', 'This database has no folder for evidence files (in-memory database)');
+  return ctx.dataDir;
+}
+
+/**
+ * Attaches a file already in the store (ingested by the transport: HTTP upload, Electron IPC,
+ * the CLI) to a case, an entity or a seized item. The store's copy must exist with exactly
+ * this size: its name is its SHA-256, since only ingestion writes there.
+ */
+export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
+  const dataDir = requireDataDir(ctx);
+  const subjectId = resolveAttachTarget(ctx.db, input.caseId, input.subjectType, input.subjectId);
+  const stored = blobStat(dataDir, input.sha256);
+  if (!stored) {
+    throw new DossierError(
+      'invalid_input',
+      'sha256: the evidence store holds no file with this SHA-256: upload the file first',
+      'sha256',
+    );
+  }
+  if (stored.size !== input.size) {
+    throw new DossierError(
+      'invalid_input',
+      `sha256: the stored file with this SHA-256 has ${stored.size} bytes, not ${input.size}`,
+      'sha256',
+    );
+  }
+  let acquiredAt: string | null = null;
+  if (input.acquiredAt !== undefined) {
+    const at = new Date(input.acquiredAt);
+    if (at.getTime() > ctx.clock().getTime() + FUTURE_SLACK_MS) {
+      throw new DossierError('invalid_input', 'acquiredAt: must not be in the future', 'acquiredAt');
+    }
+    acquiredAt = at.toISOString();
+  }
+  const id = randomUUID();
+  ctx.audit.track('evidence', id, input.caseId, () => {
+    sql(
+      ctx.db,
+      `INSERT INTO evidence (id, case_id, subject_type, subject_id, original_name, media_type, size, sha256,
+         acquired_at, acquired_by, acquired_from, description, added_at, added_by, added_by_badge)
+       VALUES (@id, @caseId, @subjectType, @subjectId, @originalName, @mediaType, @size, @sha256,
+         @acquiredAt, @acquiredBy, @acquiredFrom, @description, @now, @actor, @badge)`,
+    ).run({
+      id,
+      caseId: input.caseId,
+      subjectType: input.subjectType,
+      subjectId,
+      originalName: input.originalName,
+      mediaType: input.mediaType,
+      size: input.size,
+      sha256: input.sha256,
+      acquiredAt,
+      acquiredBy: input.acquiredBy,
+      acquiredFrom: input.acquiredFrom,
+      description: input.description,
+      now: ctx.now(),
+      actor: ctx.actor.name,
+      badge: ctx.actor.badge,
+    });
+  });
+  return getEvidence(ctx.db, id);
+}
+
+/** Retires evidence: it stays, with its file and its audit trail, marked with who retired it, when and why. */
+export function retireEvidence(ctx: Ctx, input: { id: string; reason: string }): Evidence {
+  const current = getEvidence(ctx.db, input.id);
+  if (current.retiredAt !== null) {
+    throw new DossierError(
+      'invalid_transition',
+      `id: ${current.originalName} was already retired on ${current.retiredAt} by ${current.retiredBy ?? ''}`,
+      'id',
+    );
+  }
+  ctx.audit.track('evidence', input.id, current.caseId, () => {
+    sql(
+      ctx.db,
+      `UPDATE evidence SET retired_at = ?, retired_by = ?, retired_by_badge = ?, retired_reason = ?
+       WHERE id = ? AND retired_at IS NULL`,
+    ).run(ctx.now(), ctx.actor.name, ctx.actor.badge, input.reason, input.id);
+  });
+  return getEvidence(ctx.db, input.id);
+}
+
+export interface EvidenceListQuery {
+  caseId: string;
+  subjectType?: EvidenceSubjectType | undefined;
+  subjectId?: string | undefined;
+  includeRetired: boolean;
+  sort: { column: EvidenceSortColumn; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+/** Each sort walks its index (migration 002): the case, the column, then seq. */
+const sortExpressions: Record<EvidenceSortColumn, string> = {
+  addedAt: 'added_at',
+  originalName: 'original_name COLLATE NOCASE',
+  size: 'size',
+  acquiredAt: 'acquired_at',
+};
+
+export function evidenceListSql(q: EvidenceListQuery): { rowsSql: string; countSql: string; params: unknown[] } {
+  const where = ['case_id = ?'];
+  const params: unknown[] = [q.caseId];
+  if (q.subjectType !== undefined) {
+    where.push('subject_type = ?');
+    params.push(q.subjectType);
+  }
+  if (q.subjectId !== undefined) {
+    where.push('subject_id = ?');
+    params.push(q.subjectId);
+  }
+  if (!q.includeRetired) where.push('retired_at IS NULL');
+  const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const whereSql = where.join(' AND ');
+  return {
+    rowsSql: `SELECT ${columns} FROM evidence WHERE ${whereSql} ORDER BY ${sortExpressions[q.sort.column]} ${dir}, seq ${dir} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) AS n FROM evidence WHERE ${whereSql}`,
+    params,
+  };
+}
+
+export function listEvidence(db: Db, q: EvidenceListQuery): { total: number; rows: Evidence[] } {
+  const s = evidenceListSql(q);
+  const rows = sql(db, s.rowsSql).all(...s.params, q.limit, q.offset) as Evidence[];
+  const { n } = sql(db, s.countSql).get(...s.params) as { n: number };
+  return { total: n, rows };
+}
+
+/** Every evidence record, for `dossier check`: id, name and the content it must find in the store. */
+export function allEvidenceFiles(db: Db): IterableIterator<{ id: string; originalName: string; sha256: string; size: number }> {
+  return db
+    .prepare('SELECT id, original_name AS originalName, sha256, size FROM evidence ORDER BY sha256, seq')
+    .iterate() as IterableIterator<{ id: string; originalName: string; sha256: string; size: number }>;
+}
