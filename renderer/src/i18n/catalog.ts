@@ -4,10 +4,14 @@
  */
 import coreEn from './core.en.json';
 import coreFr from './core.fr.json';
+import auditEn from './audit.en.json';
+import auditFr from './audit.fr.json';
+import evidenceEn from './evidence.en.json';
+import evidenceFr from './evidence.fr.json';
 import profileEn from './profile.en.json';
 import profileFr from './profile.fr.json';
 
-export const en = { ...coreEn, ...profileEn };
+export const en = { ...coreEn, ...profileEn, ...evidenceEn, ...auditEn };
 export type MessageId = keyof typeof en;
 
-export const fr: Record<MessageId, string> = { ...coreFr, ...profileFr };
+export const fr: Record<MessageId, string> = { ...coreFr, ...profileFr, ...evidenceFr, ...auditFr };

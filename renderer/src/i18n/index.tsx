@@ -76,6 +76,17 @@ export function useFormat() {
       dateTime: (iso: string | null | undefined) =>
         iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '',
       number: (n: number) => intl.formatNumber(n),
+      /** A size in bytes, in the largest unit that keeps it above 1 (1 kB = 1000 B). */
+      bytes: (n: number) => {
+        const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+        let value = n;
+        let i = 0;
+        while (value >= 1000 && i < units.length - 1) {
+          value /= 1000;
+          i += 1;
+        }
+        return intl.formatNumber(value, { style: 'unit', unit: units[i], unitDisplay: 'narrow', maximumFractionDigits: i === 0 ? 0 : 1 });
+      },
     }),
     [intl],
   );

@@ -1,15 +1,10 @@
 import type { Envelope, ErrorCode, MethodInput, MethodName, MethodResult } from '../../../db/api.ts';
-
-/** What Electron's preload exposes; absent in the browser shell. */
-export interface DesktopBridge {
-  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
-  onMenu?(listener: (command: string) => void): () => void;
-  platform: string;
-}
+import type { DossierBridge } from '../../../electron/channels.ts';
 
 declare global {
   interface Window {
-    dossier?: DesktopBridge;
+    /** What Electron's preload exposes; absent in the browser shell. */
+    dossier?: DossierBridge;
   }
 }
 
@@ -41,11 +36,16 @@ function browserToken(): string | null {
 
 let token: string | null | undefined;
 
-async function httpInvoke(method: string, input: unknown): Promise<Envelope<unknown>> {
+/** The browser shell's Authorization header value. */
+export function authorization(): string {
   if (token === undefined) token = browserToken();
+  return `Bearer ${token ?? ''}`;
+}
+
+async function httpInvoke(method: string, input: unknown): Promise<Envelope<unknown>> {
   const response = await fetch('./api/invoke', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+    headers: { 'Content-Type': 'application/json', Authorization: authorization() },
     body: JSON.stringify({ method, input }),
   });
   return (await response.json()) as Envelope<unknown>;

@@ -13,6 +13,8 @@ import { PriorityTag, StatusTag } from '../components/Tags.tsx';
 import { DateText, DateTimeText } from '../components/DateText.tsx';
 import { Field } from '../components/Field.tsx';
 import { CaseFields } from './CaseFields.tsx';
+import { EvidenceTab } from './evidence/EvidenceTab.tsx';
+import { AuditTab } from './audit/AuditTab.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: Case };
@@ -65,8 +67,11 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         onChange={(next) => navigate({ page: 'case', id, tab: next as CaseTab })}
         aria-label={t('case.tabs.label')}
         className="case-tabs"
+        renderActiveTabPanelOnly
       >
         <Tab id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => setLoad({ state: 'ready', data: next })} />} />
+        <Tab id="evidence" title={t('case.tab.evidence')} panel={<EvidenceTab caseId={c.id} />} />
+        <Tab id="audit" title={t('case.tab.audit')} panel={<AuditTab caseId={c.id} />} />
       </Tabs>
     </div>
   );
