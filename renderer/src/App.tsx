@@ -1,7 +1,7 @@
 import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Button, HotkeysContext, NonIdealState, useHotkeys, type HotkeyConfig } from '@blueprintjs/core';
 import { useLocale, useT, LOCALES } from './i18n/index.tsx';
-import { navigate, useRoute, type Route } from './lib/router.ts';
+import { navigate, sectionOf, useRoute, type Route, type Section } from './lib/router.ts';
 import { useSettings } from './lib/settings.tsx';
 import { useTheme } from './lib/theme.tsx';
 import { useMarking } from './lib/marking.tsx';
@@ -11,10 +11,48 @@ import { CommandPalette, type PaletteAction } from './components/CommandPalette.
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { EntitiesPage } from './pages/entities/EntitiesPage.tsx';
+import { EntityPage } from './pages/entities/EntityPage.tsx';
+import { SeizuresPage } from './pages/seizures/SeizuresPage.tsx';
+import { SeizurePage } from './pages/seizures/SeizurePage.tsx';
+import { DetentionsPage } from './pages/detentions/DetentionsPage.tsx';
+import { DetentionPage } from './pages/detentions/DetentionPage.tsx';
+import { PenaltiesPage } from './pages/penalties/PenaltiesPage.tsx';
+import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
+import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
 import { NewCaseDialog } from './pages/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
+
+function Page({ route, onNewCase }: { route: Route; onNewCase(): void }) {
+  switch (route.page) {
+    case 'cases':
+      return <CaseListPage onNewCase={onNewCase} />;
+    case 'case':
+      return <CasePage id={route.id} tab={route.tab} />;
+    case 'entities':
+      return <EntitiesPage />;
+    case 'entity':
+      return <EntityPage id={route.id} />;
+    case 'seizures':
+      return <SeizuresPage />;
+    case 'seizure':
+      return <SeizurePage id={route.id} itemId={route.itemId} />;
+    case 'detentions':
+      return <DetentionsPage />;
+    case 'detention':
+      return <DetentionPage id={route.id} />;
+    case 'penalties':
+      return <PenaltiesPage />;
+    case 'penalty':
+      return <PenaltyPage id={route.id} />;
+    case 'deadlines':
+      return <DeadlinesPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
 
 export function App() {
   const t = useT();
@@ -74,8 +112,14 @@ export function App() {
   );
 
   const unauthorized = settingsError instanceof ApiError && settingsError.code === 'unauthorized';
-  const navItems: { route: Route; label: string; icon: string; active: boolean }[] = [
-    { route: { page: 'cases' }, label: t('nav.cases'), icon: 'folder-close', active: route.page === 'cases' || route.page === 'case' },
+  const section = sectionOf(route);
+  const navItems: { page: Section; icon: string }[] = [
+    { page: 'cases', icon: 'folder-close' },
+    { page: 'entities', icon: 'people' },
+    { page: 'seizures', icon: 'box' },
+    { page: 'detentions', icon: 'hand' },
+    { page: 'penalties', icon: 'dollar' },
+    { page: 'deadlines', icon: 'calendar' },
   ];
 
   return (
@@ -98,10 +142,10 @@ export function App() {
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
           {navItems.map((item) => (
-            <li key={item.label}>
-              <a href={`#/${item.route.page}`} className={item.active ? 'active' : undefined} aria-current={item.active ? 'page' : undefined}>
+            <li key={item.page}>
+              <a href={`#/${item.page}`} className={section === item.page ? 'active' : undefined} aria-current={section === item.page ? 'page' : undefined}>
                 <span className={`bp6-icon bp6-icon-${item.icon}`} aria-hidden="true" />
-                {item.label}
+                {t(`nav.${item.page}`)}
               </a>
             </li>
           ))}
@@ -124,12 +168,8 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         {unauthorized ? (
           <NonIdealState icon="lock" title={t('error.title')} description={t('error.unauthorized')} />
-        ) : route.page === 'cases' ? (
-          <CaseListPage onNewCase={() => setNewCaseOpen(true)} />
-        ) : route.page === 'case' ? (
-          <CasePage id={route.id} tab={route.tab} />
         ) : (
-          <SettingsPage />
+          <Page route={route} onNewCase={() => setNewCaseOpen(true)} />
         )}
       </main>
       {!unauthorized && <ProfileDialog />}

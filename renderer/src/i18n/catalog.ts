@@ -6,12 +6,18 @@ import coreEn from './core.en.json';
 import coreFr from './core.fr.json';
 import auditEn from './audit.en.json';
 import auditFr from './audit.fr.json';
+import enforcementEn from './enforcement.en.json';
+import enforcementFr from './enforcement.fr.json';
+import entitiesEn from './entities.en.json';
+import entitiesFr from './entities.fr.json';
 import evidenceEn from './evidence.en.json';
 import evidenceFr from './evidence.fr.json';
 import profileEn from './profile.en.json';
+import seizuresEn from './seizures.en.json';
+import seizuresFr from './seizures.fr.json';
 import profileFr from './profile.fr.json';
 
-export const en = { ...coreEn, ...profileEn, ...evidenceEn, ...auditEn };
+export const en = { ...coreEn, ...profileEn, ...evidenceEn, ...auditEn, ...entitiesEn, ...seizuresEn, ...enforcementEn };
 export type MessageId = keyof typeof en;
 
-export const fr: Record<MessageId, string> = { ...coreFr, ...profileFr, ...evidenceFr, ...auditFr };
+export const fr: Record<MessageId, string> = { ...coreFr, ...profileFr, ...evidenceFr, ...auditFr, ...entitiesFr, ...seizuresFr, ...enforcementFr };

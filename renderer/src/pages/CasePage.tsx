@@ -15,6 +15,11 @@ import { Field } from '../components/Field.tsx';
 import { CaseFields } from './CaseFields.tsx';
 import { EvidenceTab } from './evidence/EvidenceTab.tsx';
 import { AuditTab } from './audit/AuditTab.tsx';
+import { SubjectsTab } from './entities/SubjectsTab.tsx';
+import { SeizuresTab } from './seizures/SeizuresTab.tsx';
+import { DetentionsTab } from './detentions/DetentionsTab.tsx';
+import { PenaltiesTab } from './penalties/PenaltiesTab.tsx';
+import { CaseSummary } from './overview/CaseSummary.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: Case };
@@ -70,6 +75,10 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         renderActiveTabPanelOnly
       >
         <Tab id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => setLoad({ state: 'ready', data: next })} />} />
+        <Tab id="subjects" title={t('case.tab.subjects')} panel={<SubjectsTab caseId={c.id} />} />
+        <Tab id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
+        <Tab id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
+        <Tab id="penalties" title={t('case.tab.penalties')} panel={<PenaltiesTab caseId={c.id} />} />
         <Tab id="evidence" title={t('case.tab.evidence')} panel={<EvidenceTab caseId={c.id} />} />
         <Tab id="audit" title={t('case.tab.audit')} panel={<AuditTab caseId={c.id} />} />
       </Tabs>
@@ -143,6 +152,7 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
       </form>
       <aside className="case-side">
         <Workflow data={data} onChanged={onChanged} />
+        <CaseSummary caseId={data.id} />
         <Card compact className="panel">
           <h2 className="panel-title">{t('case.section.record')}</h2>
           <dl className="facts">

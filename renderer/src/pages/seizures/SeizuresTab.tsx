@@ -1,0 +1,4 @@
+// Placeholder wired into the app shell; replaced by the feature's real screen.
+export function SeizuresTab(_props: { caseId: string }) {
+  return null;
+}
