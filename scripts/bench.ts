@@ -35,6 +35,18 @@ import type { Clock } from '../db/time.ts';
 import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';
 import { PAGE_TOTALS_SQL, seizureListSql } from '../db/services/seizures.ts';
 import { seizureListInput } from '../db/inputs/seizures.ts';
+import { createDispatcher } from '../db/contract.ts';
+import { methods } from '../db/methods/index.ts';
+import { seedEnforcement } from '../db/seed/enforcement.ts';
+import { detentionListSql } from '../db/services/detentions.ts';
+import { penaltyListSql } from '../db/services/penalties.ts';
+import { deadlineSql } from '../db/services/deadlines.ts';
+import { caseOverview } from '../db/services/case-overview.ts';
+import { detentionListInput } from '../db/inputs/detentions.ts';
+import { penaltyListInput } from '../db/inputs/penalties.ts';
+import { deadlineListInput } from '../db/inputs/deadlines.ts';
+import { DEADLINE_KINDS } from '../db/domain.ts';
+import { addDays, localDate, systemClock } from '../db/time.ts';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -120,6 +132,7 @@ function staleReason(file: string, cases: number): string | null {
     if (schemaOf(db) !== currentSchema()) return 'its schema differs from migration 001 as it stands now';
     if (!db.prepare('SELECT 1 FROM case_entities LIMIT 1').get()) return 'it has no entities (seeded before entities existed)';
     if (!db.prepare('SELECT 1 FROM seizures LIMIT 1').get()) return 'it has no seizures (seeded before seizures existed)';
+    if (!db.prepare('SELECT 1 FROM penalties LIMIT 1').get()) return 'it has no penalties (seeded before penalties existed)';
     return null;
   } catch (err) {
     return `cannot read it (${(err as Error).message})`;
@@ -164,6 +177,7 @@ async function seedChild(file: string, cases: number): Promise<void> {
     });
     seedBenchEntities(core, cases, tty);
     seedBenchSeizures(core, cases, tty);
+    seedBenchEnforcement(core, cases, tty);
     // Rollback-journal mode, so that the read-only checks of later runs leave no -wal or -shm
     // files beside the cache; the bench's copy goes back to WAL when openCore opens it.
     core.db.pragma('journal_mode = DELETE');
@@ -609,6 +623,7 @@ function prepareSeizureBench(core: Core, plans: boolean): Prepared[] {
     list('by seizure number, offset 10,000', true, { sort: { column: 'seizureNumber', direction: 'asc' }, offset: 10_000 }),
     list('disposition = transferred, by review window', true, { disposition: ['transferred'], sort: { column: 'reviewWindowEndsOn', direction: 'asc' } }),
     list("text 'gate arrays' (goods lines)", true, { text: 'gate arrays' }),
+    list("text 'zq' (2 chars, no match)", true, { text: 'zq' }),
     list('of one case', true, { caseId: middle.caseId }),
     one('seizures.get (items, custody, totals)', 'seizures.get', { id: middle.id }, getDirect(middle.id), 'SELECT * FROM seizures WHERE id = ?', middle.id),
     one('seizures.totalsByCase', 'seizures.totalsByCase', { caseId: middle.caseId },
@@ -731,6 +746,7 @@ async function main(): Promise<void> {
       ...benchCases().map((c) => (c.kind === 'list' ? prepareList(open, c, args.plans) : prepareGet(open, c))),
       ...prepareEntityBench(open, args.plans),
       ...prepareSeizureBench(open, args.plans),
+      ...prepareEnforcementBench(open, args.plans),
     ];
     if (args.plans) console.log('');
     const loadBefore = os.loadavg()[0] ?? 0;
@@ -782,4 +798,148 @@ function benchEvidence(): void {
     stdio: 'inherit',
   });
   if (child.status !== 0) throw new Error(`the evidence bench failed (exit ${child.status ?? child.signal ?? '?'})`);
+}
+
+// =============================================================================================
+// Detentions, monetary penalties, deadlines and the case overview (issue 3, migration 005):
+// seeded after the seizures, timed beside the case list. Targets: each under 50 ms p95.
+
+/**
+ * Detentions for 12% of the cases and penalties for 10% (db/seed/enforcement.ts). Its own
+ * dispatcher on the same database, with a clock from SEED_TODAY on: the seed's records are dated
+ * up to that day, and the contract refuses a date in the future of its clock.
+ */
+function seedBenchEnforcement(core: Core, cases: number, tty: boolean): void {
+  const started = performance.now();
+  let lastLine = 0;
+  const invoke = createDispatcher(methods, {
+    db: core.db,
+    clock: tickingClock(Date.parse(`${SEED_TODAY}T12:00:00Z`)),
+    actor: () => ({ name: 'Bench Seeder', badge: 'B-0001' }),
+  });
+  const result = seedEnforcement(core.db, invoke, new Random(SEED + 5005), recentCaseIds(core.db, cases), SEED_TODAY, {
+    onProgress(done, total) {
+      const now = performance.now();
+      if (done < total && now - lastLine < (tty ? 250 : 5000)) return;
+      lastLine = now;
+      const line = `  seeding detentions and penalties: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} cases, ${((now - started) / 1000).toFixed(0)} s elapsed`;
+      process.stdout.write(tty ? `\r${line.padEnd(90)}` : `${line}\n`);
+    },
+  });
+  if (tty) process.stdout.write('\n');
+  console.log(
+    `  seeded ${result.detentions.toLocaleString('en-US')} detentions (${result.requests.toLocaleString('en-US')} information requests), ` +
+      `${result.penalties.toLocaleString('en-US')} penalties (${result.payments.toLocaleString('en-US')} payments) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
+  const db = core.db;
+  // The contract's "today" is the clock's: the direct path uses the same day.
+  const today = localDate(new Date());
+  const ctx = { db, clock: systemClock };
+  /** A timed read: the contract call beside `direct`, compared by the ids both return. */
+  const timed = (
+    label: string,
+    extra: boolean,
+    method: string,
+    input: Record<string, unknown>,
+    direct: () => { ids: string[]; total: number },
+    ids: (result: unknown) => { ids: string[]; total: number },
+    planSql: readonly [string, Record<string, unknown>][],
+  ): Prepared => {
+    const contract = () => {
+      const env = core.invoke(method, input);
+      if (!env.ok) throw new Error(`${label}: ${env.error.code}: ${env.error.message}`);
+      return env.result;
+    };
+    const viaContract = ids(contract());
+    const viaDirect = direct();
+    const planned = planSql.map(([text, params]) => explain(db, text, [params]));
+    if (plans) console.log(`\n  ${label}\n    ${planned.map((p) => p.join('\n    ')).join('\n    --\n    ')}`);
+    return {
+      label,
+      extra,
+      kind: 'list',
+      result: `${viaDirect.ids.length} of ${viaDirect.total.toLocaleString('en-US')}`,
+      plan: planned.map(planSummary).join(' | '),
+      mismatch: viaContract.total !== viaDirect.total || !same(viaContract.ids, viaDirect.ids),
+      contract,
+      direct,
+    };
+  };
+  const pageIds = (r: unknown) => {
+    const page = r as { total: number; rows: { id: string }[] };
+    return { total: page.total, ids: page.rows.map((x) => x.id) };
+  };
+  const deadlineIds = (r: unknown) => {
+    const page = r as { total: number; rows: { kind: string; recordId: string }[] };
+    return { total: page.total, ids: page.rows.map((x) => `${x.kind} ${x.recordId}`) };
+  };
+  const listOf = (
+    method: 'detentions.list' | 'penalties.list' | 'deadlines.list',
+    label: string,
+    extra: boolean,
+    raw: Record<string, unknown>,
+  ): Prepared => {
+    const input: Record<string, unknown> = { limit: 100, ...raw };
+    const s =
+      method === 'detentions.list' ? detentionListSql(detentionListInput.parse(input), today)
+      : method === 'penalties.list' ? penaltyListSql(penaltyListInput.parse(input), today)
+      : deadlineSql(deadlineListInput.parse(input), today);
+    const page = { limit: Number(input.limit), offset: Number(input.offset ?? 0) };
+    const rowParams = method === 'deadlines.list' ? s.params : { ...s.params, ...page };
+    const rowsStmt = db.prepare(s.rowsSql);
+    const countStmt = db.prepare(s.countSql);
+    const direct = () => {
+      const rows = rowsStmt.all(rowParams) as Record<string, unknown>[];
+      const { n } = countStmt.get(s.params) as { n: number };
+      const ids = method === 'deadlines.list'
+        ? rows.map((r) => `${DEADLINE_KINDS[Number(r.k)] ?? '?'} ${String(r.record_id)}`)
+        : rows.map((r) => String(r.id));
+      return { total: n, ids };
+    };
+    return timed(`${method} ${label}`, extra, method, input, direct, method === 'deadlines.list' ? deadlineIds : pageIds, [
+      [s.rowsSql, rowParams],
+      [s.countSql, s.params],
+    ]);
+  };
+  // The open case with the most detentions, penalties and seizures, and one from the middle of the table.
+  const busiest = (db.prepare(`SELECT case_id AS id FROM (
+      SELECT case_id FROM detentions UNION ALL SELECT case_id FROM penalties UNION ALL SELECT case_id FROM seizures)
+    WHERE case_id IN (SELECT id FROM cases WHERE status <> 'closed')
+    GROUP BY case_id ORDER BY count(*) DESC LIMIT 1`).get() as { id: string }).id;
+  const { n } = db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
+  const middle = (db.prepare('SELECT id FROM cases WHERE seq = ?').get(Math.ceil(n / 2)) as { id: string }).id;
+  const overview = (label: string, caseId: string): Prepared => {
+    const direct = () => {
+      const o = caseOverview(ctx, caseId);
+      return { total: o.deadlines.total, ids: o.deadlines.rows.map((r) => `${r.kind} ${r.recordId}`) };
+    };
+    const ids = (r: unknown) => {
+      const o = r as { deadlines: { total: number; rows: { kind: string; recordId: string }[] } };
+      return { total: o.deadlines.total, ids: o.deadlines.rows.map((x) => `${x.kind} ${x.recordId}`) };
+    };
+    const s = deadlineSql(deadlineListInput.parse({ caseId, limit: 100 }), today);
+    return timed(`cases.overview (${label})`, false, 'cases.overview', { caseId }, direct, ids, [[s.rowsSql, s.params]]);
+  };
+  return [
+    listOf('detentions.list', 'all, by start desc', false, {}),
+    listOf('detentions.list', 'overdue, by review date', false, { state: 'overdue', sort: { column: 'reviewDueOn', direction: 'asc' } }),
+    listOf('penalties.list', 'all, by assessment desc', false, {}),
+    listOf('penalties.list', 'overdue, by balance desc', false, { overdue: true, sort: { column: 'balance', direction: 'desc' } }),
+    listOf('deadlines.list', 'all cases, first page', false, {}),
+    overview('the busiest case', busiest),
+    overview('a case in the middle', middle),
+    listOf('detentions.list', 'open, by number, offset 1,000', true, { state: 'open', sort: { column: 'detentionNumber', direction: 'asc' }, offset: 1_000 }),
+    listOf('detentions.list', 'ended, by start asc', true, { state: 'ended', sort: { column: 'startedAt', direction: 'asc' } }),
+    listOf('penalties.list', 'status = partly_paid, under_review, by due date', true, { status: ['partly_paid', 'under_review'], sort: { column: 'dueOn', direction: 'asc' } }),
+    listOf('penalties.list', 'USD, by amount desc', true, { currency: 'USD', sort: { column: 'amount', direction: 'desc' } }),
+    listOf('penalties.list', 'by notice number, offset 5,000', true, { sort: { column: 'noticeNumber', direction: 'asc' }, offset: 5_000 }),
+    listOf('deadlines.list', 'with done ones', true, { includeDone: true }),
+    listOf('deadlines.list', 'next 90 days', true, { from: today, to: addDays(today, 90) }),
+    listOf('deadlines.list', 'offset 2,000', true, { offset: 2_000 }),
+    listOf('deadlines.list', 'info requests and reviews', true, { kind: ['info_request', 'detention_review'] }),
+    listOf('deadlines.list', 'of the busiest case, with done ones', true, { caseId: busiest, includeDone: true }),
+  ];
 }

@@ -130,6 +130,73 @@ const evidenceChange = (result: unknown): Change[] => {
 };
 
 /** One scenario (or more) for every write method in the table. */
+/** Detentions and penalties (migration 005): records of the second case, with an organization of their own. */
+let enforcementEntityId = '';
+let detentionId = '';
+let requestId = '';
+let penaltyId = '';
+function enforcementEntity(): string {
+  if (!enforcementEntityId) {
+    enforcementEntityId = ok<{ id: string }>(core.invoke('entities.create', { kind: 'organization', legalName: 'Ararat Trade LLC', country: 'AM' })).id;
+  }
+  return enforcementEntityId;
+}
+const detentionChange = (result: unknown): Change[] => {
+  const d = result as { id: string; caseId: string };
+  detentionId = d.id;
+  return [{ type: 'detention', id: d.id, caseId: d.caseId }];
+};
+const penaltyChange = (result: unknown): Change[] => {
+  const p = result as { id: string; caseId: string };
+  penaltyId = p.id;
+  return [{ type: 'penalty', id: p.id, caseId: p.caseId }];
+};
+const enforcementScenarios: Record<string, Scenario[]> = {
+  'detentions.create': [
+    {
+      input: () => ({ caseId: secondCaseId, subject: 'shipment', startedAt: '2026-03-01T12:00:00Z', exporterId: enforcementEntity(), declaredEccn: '3A001' }),
+      changes: detentionChange,
+    },
+  ],
+  'detentions.update': [{ input: () => ({ id: detentionId, reason: 'ECCN does not match the invoice', version: 1 }), changes: detentionChange }],
+  'detentions.addRequest': [
+    {
+      input: () => ({ detentionId, kind: 'end_use_certificate', requestedOn: '2026-03-02', dueOn: '2026-03-20' }),
+      changes: (result) => {
+        requestId = (result as { id: string }).id;
+        return [{ type: 'detention_info_request', id: requestId, caseId: secondCaseId }];
+      },
+    },
+  ],
+  'detentions.receiveRequest': [
+    { input: () => ({ id: requestId, receivedOn: '2026-03-10' }), changes: () => [{ type: 'detention_info_request', id: requestId, caseId: secondCaseId }] },
+  ],
+  'detentions.end': [{ input: () => ({ id: detentionId, outcome: 'released' }), changes: detentionChange }],
+  'penalties.create': [
+    {
+      input: () => ({ caseId: secondCaseId, contraventionCode: 'C152', entityId: enforcementEntity(), amountMinor: 150_000, currency: 'CAD', assessedOn: '2026-03-01' }),
+      changes: penaltyChange,
+    },
+  ],
+  'penalties.update': [{ input: () => ({ id: penaltyId, amountMinor: 120_000, version: 1 }), changes: penaltyChange }],
+  'penalties.recordPayment': [
+    {
+      input: () => ({ penaltyId, amountMinor: 20_000, currency: 'CAD', method: 'wire', reference: 'WT-1' }),
+      changes: (result) => {
+        const p = result as { id: string; caseId: string; payments: { id: string }[] };
+        return [
+          { type: 'penalty_payment', id: p.payments[0]?.id ?? '', caseId: p.caseId },
+          { type: 'penalty', id: p.id, caseId: p.caseId },
+        ];
+      },
+    },
+  ],
+  'penalties.setStatus': [
+    { input: () => ({ id: penaltyId, status: 'under_review' }), changes: penaltyChange },
+    { input: () => ({ id: penaltyId, status: 'reduced', reducedAmountMinor: 60_000, reason: 'Voluntary disclosure' }), changes: penaltyChange },
+  ],
+};
+
 const scenarios: Record<string, Scenario[]> = {
   'cases.create': [
     { input: () => ({ title: 'Diverted FPGAs to Russia via Armenia' }), changes: caseChange },
@@ -296,6 +363,7 @@ const scenarios: Record<string, Scenario[]> = {
   'cases.removeEntity': [
     { input: () => ({ caseId: secondCaseId, entityId: entityIds[1], role: 'subject' }), changes: (result) => roleChange(result) },
   ],
+  ...enforcementScenarios,
 };
 
 /** The entities and link the entity scenarios work on. */

@@ -9,6 +9,8 @@ import { openCore } from '../db/index.ts';
 import { CASE_SORT_COLUMNS } from '../db/domain.ts';
 import { caseListSql } from '../db/services/cases.ts';
 import { ok, sha256File, tempDir } from './helpers.ts';
+import { AuditWriter } from '../db/audit.ts';
+import { checkDatabase } from '../db/check.ts';
 
 const dir = tempDir();
 let n = 0;
@@ -284,7 +286,7 @@ describe('openDatabase', () => {
 });
 
 /** Every shipped migration, and the describe block below that tests it. Add one per new migration. */
-const testedMigrations = [1, 2, 4];
+const testedMigrations = [1, 2, 3, 4, 5];
 
 it('every numbered migration has its own tests, and versions run 1, 2, 3... without gaps', () => {
   expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -437,7 +439,7 @@ describe('migration 002', () => {
     expect(names('index')).toEqual(
       expect.arrayContaining([
         'evidence_case_added', 'evidence_case_name', 'evidence_case_size', 'evidence_case_acquired', 'evidence_subject',
-        'evidence_sha256', 'audit_actor',
+        'evidence_sha256', 'audit_actor', 'audit_method', 'audit_at',
       ]),
     );
     expect(names('trigger')).toEqual(expect.arrayContaining(['evidence_no_delete', 'evidence_immutable', 'evidence_retire_once']));
@@ -470,6 +472,98 @@ describe('migration 002', () => {
     retire.run(T, 'Duplicate');
     expect(() => retire.run(T, 'Another reason')).toThrow('evidence is retired once');
     expect(db.prepare('SELECT original_name, retired_reason FROM evidence').all()).toEqual([{ original_name: 'seal.jpg', retired_reason: 'Duplicate' }]);
+  });
+});
+
+describe('migration 003', () => {
+  /** A database at version 2 holding one case, migrated to 3. */
+  async function migratedTo3(): Promise<Db> {
+    const file = newFile();
+    const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 2) }));
+    before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run();
+    before.db.close();
+    open.pop();
+    const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) }));
+    expect(pragma(db, 'user_version')).toBe(3);
+    expect(db.prepare('SELECT title FROM cases').pluck().all()).toEqual(['Diverted FPGAs']);
+    return db;
+  }
+
+  const T = '2026-03-10T16:30:00.000Z';
+  function insertEntity(db: Db, id: string, extra: Record<string, unknown> = {}): void {
+    const row = { id, kind: 'organization', name: 'Kazakh Trade Link LLP', subtype: null, country: 'KZ', details: '{}', search_text: 'KTL', created_at: T, updated_at: T, ...extra };
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO entities (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+  function insertLink(db: Db, id: string, extra: Record<string, unknown> = {}): void {
+    const row = { id, type: 'owns', from_entity_id: 'p1', to_entity_id: 'o1', share_bp: 5100, source: 'Registry', created_at: T, updated_at: T, ...extra };
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO entity_links (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+  function insertRole(db: Db, id: string, extra: Record<string, unknown> = {}): void {
+    const row = { id, case_id: 'case-1', entity_id: 'o1', role: 'consignee', created_at: T, updated_at: T, ...extra };
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO case_entities (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+
+  it('creates the entity, link and role tables with their list indexes and full-text index', async () => {
+    const db = await migratedTo3();
+    const names = (type: string) =>
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'").pluck().all(type) as string[];
+    expect(names('table')).toEqual(expect.arrayContaining(['entities', 'entities_fts', 'entity_links', 'case_entities']));
+    expect(names('index')).toEqual(
+      expect.arrayContaining([
+        'entities_name', 'entities_kind', 'entities_country', 'entities_updated', 'entity_links_from', 'entity_links_to', 'case_entities_entity',
+      ]),
+    );
+    expect(names('trigger')).toEqual(expect.arrayContaining(['entities_fts_insert', 'entities_fts_update', 'entities_fts_delete']));
+  });
+
+  it('enforces the entity, link and role constraints in SQL', async () => {
+    const db = await migratedTo3();
+    insertEntity(db, 'o1');
+    insertEntity(db, 'p1', { kind: 'person', name: 'Nurlan Abenov' });
+    insertEntity(db, 'v1', { kind: 'conveyance', subtype: 'vessel', name: 'Caspian Breeze', country: 'MH' });
+    expect(() => insertEntity(db, 'x1', { kind: 'ship' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'x2', { kind: 'conveyance' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'x3', { subtype: 'vessel' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'x4', { country: 'kz' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'x5', { country: 'KAZ' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'x6', { name: '' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'x7', { details: 'not json' })).toThrow(/CHECK/);
+    expect(() => insertEntity(db, 'o1')).toThrow(/UNIQUE/);
+    insertLink(db, 'l1');
+    expect(() => insertLink(db, 'l2', { share_bp: 10001 })).toThrow(/CHECK/);
+    expect(() => insertLink(db, 'l3', { share_bp: -1 })).toThrow(/CHECK/);
+    expect(() => insertLink(db, 'l4', { type: 'director_of' })).toThrow(/CHECK/);
+    expect(() => insertLink(db, 'l5', { type: 'partner_of', share_bp: null })).toThrow(/CHECK/);
+    expect(() => insertLink(db, 'l6', { to_entity_id: 'p1', type: 'associated', share_bp: null })).toThrow(/CHECK/);
+    expect(() => insertLink(db, 'l7', { valid_from: '2025-01-02', valid_to: '2025-01-01' })).toThrow(/CHECK/);
+    expect(() => insertLink(db, 'l8', { to_entity_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+    expect(() => insertLink(db, 'l9', { source: '' })).toThrow(/CHECK/);
+    insertRole(db, 'r1');
+    insertRole(db, 'r2', { role: 'suspect' });
+    expect(() => insertRole(db, 'r3')).toThrow(/UNIQUE/);
+    expect(() => insertRole(db, 'r4', { role: 'accomplice' })).toThrow(/CHECK/);
+    expect(() => insertRole(db, 'r5', { case_id: 'no-such-case' })).toThrow(/FOREIGN KEY/);
+    expect(() => insertRole(db, 'r6', { entity_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+    // An entity with links or roles cannot be deleted from under them.
+    expect(() => db.prepare("DELETE FROM entities WHERE id = 'o1'").run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('keeps the full-text index in step with names and identifiers (trigram, any case, no diacritics)', async () => {
+    const db = await migratedTo3();
+    insertEntity(db, 'o1', { name: 'Société Générale Trading', search_text: 'IMO 9074729' });
+    const match = (q: string) => db.prepare('SELECT e.id FROM entities_fts f JOIN entities e ON e.seq = f.rowid WHERE entities_fts MATCH ?').pluck().all(q);
+    expect(match('"societe"')).toEqual(['o1']);
+    expect(match('"9074729"')).toEqual(['o1']);
+    db.prepare("UPDATE entities SET name = 'Altyn Steppe LLP', search_text = 'BIN 180440012345' WHERE id = 'o1'").run();
+    expect(match('"societe"')).toEqual([]);
+    expect(match('"steppe"')).toEqual(['o1']);
+    expect(match('"180440"')).toEqual(['o1']);
+    db.prepare("DELETE FROM entities WHERE id = 'o1'").run();
+    expect(match('"steppe"')).toEqual([]);
   });
 });
 
@@ -581,5 +675,98 @@ describe('migration 004', () => {
     expect(match('"lacolle"')).toEqual(['s1']);
     expect(match('"EIPA"')).toEqual(['s1']);
     expect(match('"gate arrays"')).toEqual(['s1']);
+  });
+});
+
+describe('migration 005', () => {
+  const T = '2026-03-10T16:30:00.000Z';
+  const CASE_1 = '0b9d7c1e-5f3a-4c8e-9a61-2f4e8d7c6b51';
+  const CASE_2 = '7e2a4f90-1c3b-4d5e-8f70-9a1b2c3d4e5f';
+  /** A database at version 4 with two audited cases, the second changed outside Dossier; then migrated to 5. */
+  async function migratedTo5(): Promise<{ file: string; db: Db }> {
+    const file = newFile();
+    const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 4) }));
+    const audit = new AuditWriter(before.db, { name: 'Jeanne Tremblay', badge: 'B-1' }, 'cases.create', () => T);
+    before.db.transaction(() => {
+      for (const [id, number] of [[CASE_1, '2026-EXP-000001'], [CASE_2, '2026-EXP-000002']] as const) {
+        before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+          VALUES (?, ?, 'Diverted FPGAs', 'A. Investigator', '2026-03-01', ?, ?)`).run(id, number, T, T);
+        audit.record('case', id, id, null, before.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Record<string, unknown>);
+      }
+    })();
+    before.db.prepare("UPDATE cases SET title = 'Tampered' WHERE id = ?").run(CASE_2);
+    before.db.close();
+    open.pop();
+    const { db } = track(await openDatabase(file));
+    expect(pragma(db, 'user_version')).toBe(5);
+    return { file, db };
+  }
+
+  it('creates the detention, request, penalty and payment tables with their list and deadline indexes', async () => {
+    const { db } = await migratedTo5();
+    const names = (type: string) =>
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'").pluck().all(type) as string[];
+    expect(names('table')).toEqual(expect.arrayContaining(['detentions', 'detention_info_requests', 'penalties', 'penalty_payments']));
+    expect(names('index')).toEqual(
+      expect.arrayContaining([
+        'detentions_started', 'detentions_review', 'detentions_number', 'detentions_case', 'detentions_review_deadline',
+        'detentions_assessment_deadline', 'detention_info_requests_deadline', 'penalties_notice', 'penalties_assessed',
+        'penalties_due', 'penalties_amount', 'penalties_balance', 'penalties_status', 'penalties_case',
+        'penalties_due_deadline', 'penalties_window_deadline', 'penalty_payments_penalty', 'cases_limitation',
+      ]),
+    );
+    expect(names('trigger')).toEqual(expect.arrayContaining(['penalty_payments_no_update', 'penalty_payments_no_delete']));
+    expect(db.prepare('SELECT contravention_on FROM cases ORDER BY seq').pluck().all()).toEqual([null, null]);
+  });
+
+  it('records the new case column in the audit trail of every untampered case, so the check stays clean for them', async () => {
+    const { db } = await migratedTo5();
+    const rows = db.prepare("SELECT * FROM audit_log WHERE method = 'migration 005'").all() as { record_id: string; before: string; after: string; actor: string }[];
+    expect(rows.map((r) => r.record_id)).toEqual([CASE_1]);
+    const row = rows[0];
+    expect(row?.actor).toBe('Dossier');
+    expect(JSON.parse(row?.before ?? '{}')).not.toHaveProperty('contravention_on');
+    expect(JSON.parse(row?.after ?? '{}')).toMatchObject({ contravention_on: null, title: 'Diverted FPGAs' });
+    const problems = checkDatabase(db).problems.map((p) => p.message);
+    expect(problems).toEqual([`case ${CASE_2} was changed outside Dossier (no audit record)`]);
+  });
+
+  it('refuses what its constraints forbid: an unpaid penalty marked paid, a payment change, an end without an outcome', async () => {
+    const { db } = await migratedTo5();
+    db.prepare(`INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES ('e-1', 'organization', 'Acme', ?, ?)`).run(T, T);
+    const penalty = (id: string, amountMinor: number) =>
+      db.prepare(`INSERT INTO penalties (id, case_id, notice_number, contravention_code, entity_id, amount_minor, currency,
+        assessed_on, due_on, level, status, status_on, created_at, updated_at)
+        VALUES (?, ?, ?, 'C1', 'e-1', ?, 'CAD', '2026-03-01', '2026-03-31', 'first', 'issued', '2026-03-01', ?, ?)`).run(id, CASE_1, id, amountMinor, T, T);
+    penalty('p-1', 1000);
+    expect(() => db.prepare("UPDATE penalties SET status = 'paid' WHERE id = 'p-1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE penalties SET paid_minor = 1001 WHERE id = 'p-1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE penalties SET paid_minor = 1000 WHERE id = 'p-1'").run()).toThrow(/CHECK/);
+    expect(() => penalty('p-2', 0)).toThrow(/CHECK/);
+    expect(() => penalty('p-3', 10.5)).toThrow(/INTEGER|datatype/);
+    expect(() => db.prepare("UPDATE penalties SET currency = 'cad' WHERE id = 'p-1'").run()).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO penalty_payments (id, penalty_id, case_id, paid_on, amount_minor, currency, method, created_at)
+      VALUES ('pay-1', 'p-1', ?, '2026-03-05', 10, 'CAD', 'wire', ?)`).run(CASE_1, T);
+    expect(() => db.prepare("UPDATE penalty_payments SET amount_minor = 20 WHERE id = 'pay-1'").run()).toThrow(/never changed/);
+    expect(() => db.prepare("DELETE FROM penalty_payments WHERE id = 'pay-1'").run()).toThrow(/never removed/);
+    db.prepare(`INSERT INTO detentions (id, case_id, detention_number, subject, started_at, review_due_on, created_at, updated_at)
+      VALUES ('d-1', ?, '2026-DT-000001', 'goods', ?, '2026-04-09', ?, ?)`).run(CASE_1, T, T, T);
+    expect(() => db.prepare("UPDATE detentions SET ended_at = ? WHERE id = 'd-1'").run(T)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE detentions SET outcome = 'released', ended_at = '2026-03-01T00:00:00.000Z' WHERE id = 'd-1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE detentions SET referred_on = '2026-03-11' WHERE id = 'd-1'").run()).toThrow(/CHECK/);
+  });
+
+  it('opens through the contract afterwards: a contravention date set through cases.update', async () => {
+    const { file, db } = await migratedTo5();
+    db.close();
+    open.pop();
+    const core = await openCore(file, { clock: () => new Date('2026-03-15T12:00:00Z') });
+    try {
+      const c = ok<{ contraventionOn: string | null; version: number }>(core.invoke('cases.update', { id: CASE_1, contraventionOn: '2025-12-01' }));
+      expect(c.contraventionOn).toBe('2025-12-01');
+      expect(checkDatabase(core.db).problems.map((p) => p.message)).toEqual([`case ${CASE_2} was changed outside Dossier (no audit record)`]);
+    } finally {
+      core.close();
+    }
   });
 });

@@ -752,10 +752,21 @@ describe('seizures.list', () => {
     expect(halifax.total).toBe(
       (core.db.prepare("SELECT count(*) AS n FROM seizures WHERE place LIKE '%Halifax%' AND disposition = 'held'").get() as { n: number }).n,
     );
-    const short = ok<{ total: number }>(core.invoke('seizures.list', { text: 'NS' }));
-    expect(short.total).toBe(
-      (core.db.prepare("SELECT count(*) AS n FROM seizures WHERE place LIKE '%NS%' OR seizure_number LIKE '%NS%'").get() as { n: number }).n,
+    const caseWithHalifax = core.db.prepare("SELECT case_id FROM seizures WHERE place LIKE '%Halifax%' LIMIT 1").pluck().get() as string;
+    const inCase = ok<{ total: number }>(core.invoke('seizures.list', { caseId: caseWithHalifax, text: 'ax' }));
+    expect(inCase.total).toBe(
+      (core.db.prepare("SELECT count(*) AS n FROM seizures WHERE case_id = ? AND (place LIKE '%ax%' OR seizure_number LIKE '%ax%')").get(caseWithHalifax) as { n: number }).n,
     );
+    expect(inCase.total).toBeGreaterThan(0);
+    const short = ok<{ total: number; rows: SeizureListRow[] }>(core.invoke('seizures.list', { text: 'aX', disposition: ['held', 'sold'], limit: 500 }));
+    const shortIds = core.db
+      .prepare("SELECT id FROM seizures WHERE (place LIKE '%ax%' OR seizure_number LIKE '%ax%') AND disposition IN ('held', 'sold')")
+      .pluck()
+      .all() as string[];
+    expect(shortIds.length).toBeGreaterThan(0);
+    expect(short.total).toBe(shortIds.length);
+    expect(short.rows.map((r) => r.id)).toEqual(oracle(all.filter((r) => shortIds.includes(r.id)), 'seizedAt', 'desc'));
+    expect(ok<{ total: number }>(core.invoke('seizures.list', { text: 'zq' })).total).toBe(0);
   });
 
   it('query plans: each sort walks its index, filters stay in it, a case uses its own index, text uses full-text', () => {
@@ -776,6 +787,14 @@ describe('seizures.list', () => {
         }
       }
     }
+    // A word too short for the trigram index: one scan of an index holding number and place, no row read.
+    for (const column of SEIZURE_SORT_COLUMNS) {
+      const plan = explain(seizureListSql(seizureListInput.parse({ text: 'NS', sort: { column, direction: 'desc' } })), 'rows');
+      expect(plan).toMatch(new RegExp(`SCAN seizures USING (COVERING )?INDEX ${SEIZURE_SORT_INDEXES[column]}\\b`));
+      expect(plan).toMatch(/SCAN seizures USING COVERING INDEX seizures_number/);
+      expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY|INTEGER PRIMARY KEY/);
+    }
+    expect(explain(seizureListSql(seizureListInput.parse({ text: 'NS' })), 'count')).toMatch(/SCAN seizures USING COVERING INDEX seizures_number/);
     const ofCase = explain(seizureListSql(seizureListInput.parse({ caseId: caseIds[0] })), 'rows');
     expect(ofCase).toMatch(/SEARCH seizures USING INDEX seizures_case \(case_id=\?\)/);
     expect(explain(seizureListSql(seizureListInput.parse({ disposition: ['sold'] })), 'count')).toMatch(

@@ -25,7 +25,7 @@ export function eccnProblem(raw: string): string | null {
   if (!/^[0-9]/.test(code)) return 'An ECCN starts with its category, a digit 0-9 (or is EAR99)';
   if (!/^[0-9][A-E]/.test(code.toUpperCase())) return 'The second character of an ECCN is its product group, a letter A-E';
   if (!/^[0-9][A-E]\d{3}/i.test(code)) return 'An ECCN has three digits after the product group, e.g. 3A001';
-  if (!ECCN_PATTERN.test(code.slice(0, 2).toUpperCase() + code.slice(2))) {
+  if (!ECCN_PATTERN.test(code.slice(0, 2).toUpperCase() + code.slice(2).toLowerCase())) {
     return 'After the five characters an ECCN may only have a paragraph suffix such as .a.1';
   }
   return null;

@@ -218,6 +218,18 @@ export const entityData = z.discriminatedUnion('kind', [personCreate, organizati
 /** An entity's own fields as stored (kind, subtype, and the kind's fields), with notes. */
 export type EntityData = z.output<typeof entityData>;
 
+/** The schema of each kind's form (conveyances by subtype), for the renderer's edit pages. */
+export const entityFormSchemas = {
+  person: personCreate,
+  organization: organizationCreate,
+  address: addressCreate,
+  vessel: vesselCreate,
+  aircraft: aircraftCreate,
+  vehicle: vehicleCreate,
+  container: containerCreate,
+  shipment: shipmentCreate,
+} as const;
+
 /** Every field of every kind, for the flat method inputs below (the same name means the same thing in each kind). */
 const allFields = {
   ...personFields,

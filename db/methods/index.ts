@@ -8,6 +8,7 @@ import { seizureMethods } from './seizures.ts';
 import { detentionMethods } from './detentions.ts';
 import { penaltyMethods } from './penalties.ts';
 import { deadlineMethods } from './deadlines.ts';
+import { systemMethods } from './system.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -20,4 +21,5 @@ export const methods = {
   ...detentionMethods,
   ...penaltyMethods,
   ...deadlineMethods,
+  ...systemMethods,
 } satisfies Record<string, AnyMethod>;

@@ -5,11 +5,11 @@ import type { Migration } from './index.ts';
  * bytes live in the content-addressed store beside the database (db/evidence-store.ts), named by
  * `sha256`. Evidence is never modified and never deleted: triggers refuse any change to its
  * metadata and any DELETE; the one change allowed is retiring it once, with a reason.
- * Also: an audit-log index for the audit view's actor filter.
+ * Also: audit-log indexes for the audit view's filters.
  */
 export const m002Evidence: Migration = {
   version: 2,
-  name: 'evidence files, audit view index',
+  name: 'evidence files, audit view indexes',
   up(db) {
     db.exec(`
       CREATE TABLE evidence (
@@ -66,8 +66,11 @@ export const m002Evidence: Migration = {
         SELECT RAISE(ABORT, 'evidence is retired once');
       END;
 
-      -- The audit view filtered by investigator.
-      CREATE INDEX audit_actor ON audit_log (actor, seq);
+      -- The audit view's filters (db/services/audit.ts), besides audit_case and audit_record from
+      -- migration 001: by investigator and by method in seq order, and by period.
+      CREATE INDEX audit_actor  ON audit_log (actor, seq);
+      CREATE INDEX audit_method ON audit_log (method, seq);
+      CREATE INDEX audit_at     ON audit_log (at);
     `);
   },
 };

@@ -61,7 +61,9 @@ export const m004Seizures: Migration = {
       -- The seizure list: one index per sort column (SEIZURE_SORT_COLUMNS), the column then seq,
       -- then the disposition filter, so a page walks one index and stops (see seizureListSql).
       -- seizures_case serves the list of one case (a handful of rows, sorted after) and the totals.
-      CREATE INDEX seizures_number      ON seizures (seizure_number, seq, disposition_rank);
+      -- seizures_number also carries the place: a 1-2 character search (LIKE over number and place,
+      -- too short for the trigram index) scans it once instead of reading every row.
+      CREATE INDEX seizures_number      ON seizures (seizure_number, seq, disposition_rank, place);
       CREATE INDEX seizures_seized_at   ON seizures (seized_at, seq, disposition_rank);
       CREATE INDEX seizures_disposition ON seizures (disposition_rank, seq);
       CREATE INDEX seizures_review      ON seizures (review_window_ends_on, seq, disposition_rank);

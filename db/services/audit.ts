@@ -54,11 +54,19 @@ function utc(iso: string): string {
 }
 
 /**
- * WHERE clause of the audit view. The planner walks the index of the most specific filter in seq
- * order: audit_case (case_id, seq), audit_record (record_type, record_id, seq), audit_actor
- * (actor, seq), else the table itself; the other filters are checked along the way.
+ * Below this many matches, a page may read the matches through a range index (a record type, a
+ * period) and sort them by seq; above it, walking the log in seq order finds a page sooner.
  */
-export function auditWhere(q: Omit<AuditQuery, 'sort'>, forPage = false): { whereSql: string; params: unknown[] } {
+export const SORT_MATCHES_UP_TO = 5000;
+
+interface Condition {
+  sql: string;
+  params: unknown[];
+  /** A range (record type alone, period): its index does not give seq order. */
+  range?: boolean;
+}
+
+function conditions(q: Omit<AuditQuery, 'sort'>): Condition[] {
   if (q.recordId !== undefined && q.recordType === undefined) {
     throw new DossierError('invalid_input', 'recordType: required with recordId', 'recordType');
   }
@@ -67,48 +75,69 @@ export function auditWhere(q: Omit<AuditQuery, 'sort'>, forPage = false): { wher
   if (from !== undefined && to !== undefined && from > to) {
     throw new DossierError('invalid_input', 'to: must not be before from', 'to');
   }
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const eq = (column: string, value: string | undefined) => {
-    if (value === undefined) return;
-    where.push(`${column} = ?`);
-    params.push(value);
-  };
-  eq('case_id', q.caseId);
-  // A record type alone matches a large part of the log (every case): a page walks the log in seq
-  // order and stops, rather than sorting every match; the count still uses audit_record.
-  eq(forPage && q.recordId === undefined ? '+record_type' : 'record_type', q.recordType);
-  eq('record_id', q.recordId);
-  eq('actor', q.actor);
-  eq('method', q.method);
-  if (from !== undefined) {
-    where.push('at >= ?');
-    params.push(from);
+  const out: Condition[] = [];
+  if (q.caseId !== undefined) out.push({ sql: 'case_id = ?', params: [q.caseId] });
+  if (q.recordType !== undefined && q.recordId !== undefined) {
+    out.push({ sql: 'record_type = ? AND record_id = ?', params: [q.recordType, q.recordId] });
+  } else if (q.recordType !== undefined) {
+    out.push({ sql: 'record_type = ?', params: [q.recordType], range: true });
   }
-  if (to !== undefined) {
-    where.push('at < ?');
-    params.push(to);
-  }
+  if (q.actor !== undefined) out.push({ sql: 'actor = ?', params: [q.actor] });
+  if (q.method !== undefined) out.push({ sql: 'method = ?', params: [q.method] });
+  if (from !== undefined) out.push({ sql: 'at >= ?', params: [from], range: true });
+  if (to !== undefined) out.push({ sql: 'at < ?', params: [to], range: true });
   for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
     const like = `%${escapeLike(word)}%`;
-    where.push(
-      `(actor LIKE ? ESCAPE '\\' OR method LIKE ? ESCAPE '\\' OR record_id LIKE ? ESCAPE '\\'
+    out.push({
+      sql: `(actor LIKE ? ESCAPE '\\' OR method LIKE ? ESCAPE '\\' OR record_id LIKE ? ESCAPE '\\'
         OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, like, like, like, like);
+      params: [like, like, like, like, like],
+    });
   }
-  return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return out;
 }
 
-export function auditListSql(q: AuditQuery): { rowsSql: string; countSql: string; params: unknown[] } {
-  const page = auditWhere(q, true);
-  const { whereSql } = auditWhere(q);
-  const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
+/** `record_type = ?` -> `+record_type = ?`: the condition is checked on each row, not looked up in an index. */
+function unindexed(sql: string): string {
+  return sql.replace(/^(\w+) /, '+$1 ');
+}
+
+function whereOf(list: Condition[], mapSql: (c: Condition) => string = (c) => c.sql): { whereSql: string; params: unknown[] } {
   return {
-    rowsSql: `SELECT * FROM audit_log ${page.whereSql} ORDER BY seq ${dir} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS n FROM audit_log ${whereSql}`,
-    // The same parameters, in the same order, for both.
-    params: page.params,
+    whereSql: list.length ? `WHERE ${list.map(mapSql).join(' AND ')}` : '',
+    params: list.flatMap((c) => c.params),
+  };
+}
+
+export interface AuditListSql {
+  /** The count: every filter may use its index. */
+  countSql: string;
+  params: unknown[];
+  /** The page query for a given number of matches (the count's result), then LIMIT and OFFSET. */
+  rowsSql(total: number): string;
+}
+
+/**
+ * The audit view's SQL. An equality filter walks its index in seq order and stops after the page:
+ * audit_case (case_id, seq), audit_record (record_type, record_id, seq), audit_actor (actor,
+ * seq), audit_method (method, seq); the other filters are checked along the way. Ranges (a record
+ * type alone, a period) have indexes too (audit_record, audit_at), which give their matches but
+ * not in seq order: with few matches the page reads them there and sorts them; with many, and
+ * whenever an equality filter is present, it walks the log or that filter's index in seq order.
+ */
+export function auditListSql(q: AuditQuery): AuditListSql {
+  const list = conditions(q);
+  const count = whereOf(list);
+  const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const hasEquality = list.some((c) => !c.range && !c.sql.includes('LIKE'));
+  return {
+    countSql: `SELECT count(*) AS n FROM audit_log ${count.whereSql}`,
+    params: count.params,
+    rowsSql: (total) => {
+      const walk = hasEquality || total > SORT_MATCHES_UP_TO;
+      const { whereSql } = whereOf(list, (c) => (walk && c.range ? unindexed(c.sql) : c.sql));
+      return `SELECT * FROM audit_log ${whereSql} ORDER BY seq ${dir} LIMIT ? OFFSET ?`;
+    },
   };
 }
 
@@ -124,7 +153,7 @@ export function diffValues(before: AuditValues | null, after: AuditValues | null
     const b = before && Object.hasOwn(before, field) ? before[field] : null;
     const a = after && Object.hasOwn(after, field) ? after[field] : null;
     if (before && after && JSON.stringify(a) === JSON.stringify(b)) continue;
-    changes.push({ field, before: before ? b : null, after: after ? a : null });
+    changes.push({ field, before: b, after: a });
   }
   return changes;
 }
@@ -149,8 +178,8 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
 
 export function listAudit(db: Db, q: AuditQuery & { offset: number; limit: number }): { total: number; rows: AuditEntry[] } {
   const s = auditListSql(q);
-  const rows = sql(db, s.rowsSql).all(...s.params, q.limit, q.offset) as AuditRow[];
   const { n } = sql(db, s.countSql).get(...s.params) as { n: number };
+  const rows = n === 0 ? [] : (sql(db, s.rowsSql(n)).all(...s.params, q.limit, q.offset) as AuditRow[]);
   return { total: n, rows: rows.map(toAuditEntry) };
 }
 
@@ -192,7 +221,7 @@ export function exportAuditCsv(
     );
   }
   const parts: string[] = [csvLine(AUDIT_CSV_HEADER)];
-  const rows = sql(db, s.rowsSql).iterate(...s.params, -1, 0) as IterableIterator<AuditRow>;
+  const rows = sql(db, s.rowsSql(n)).iterate(...s.params, -1, 0) as IterableIterator<AuditRow>;
   for (const row of rows) {
     const entry = toAuditEntry(row);
     const head = [entry.seq, entry.at, entry.actor, entry.actorBadge, entry.method, entry.recordType, entry.recordId];

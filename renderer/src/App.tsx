@@ -8,6 +8,7 @@ import { useMarking } from './lib/marking.tsx';
 import { transport, ApiError } from './lib/client.ts';
 import { MarkingBanner } from './components/Tags.tsx';
 import { CommandPalette, type PaletteAction } from './components/CommandPalette.tsx';
+import { CheckDialog } from './components/CheckDialog.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -63,6 +64,7 @@ export function App() {
   const { error: settingsError } = useSettings();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [newCaseOpen, setNewCaseOpen] = useState(false);
+  const [checkOpen, setCheckOpen] = useState(false);
   const [, dispatchHotkeys] = useContext(HotkeysContext);
   const showShortcuts = useCallback(() => dispatchHotkeys({ type: 'OPEN_DIALOG' }), [dispatchHotkeys]);
 
@@ -90,6 +92,7 @@ export function App() {
         if (command === 'new-case') setNewCaseOpen(true);
         else if (command === 'shortcuts') showShortcuts();
         else if (command === 'palette') setPaletteOpen(true);
+        else if (command === 'check') setCheckOpen(true);
       }),
     [showShortcuts],
   );
@@ -99,6 +102,12 @@ export function App() {
     () => [
       { id: 'new-case', label: t('palette.action.newCase'), hint: 'N', run: () => setNewCaseOpen(true) },
       { id: 'cases', label: t('palette.action.cases'), run: () => navigate({ page: 'cases' }) },
+      ...(['entities', 'seizures', 'detentions', 'penalties', 'deadlines'] as const).map((page) => ({
+        id: `goto-${page}`,
+        label: t('palette.action.goto', { section: t(`nav.${page}`) }),
+        run: () => navigate({ page }),
+      })),
+      { id: 'check', label: t('palette.action.check'), run: () => setCheckOpen(true) },
       { id: 'settings', label: t('palette.action.settings'), run: () => navigate({ page: 'settings' }) },
       { id: 'language', label: t('palette.action.language', { language: t(`language.${otherLocale}`) }), run: () => locale.setPreference(otherLocale) },
       {
@@ -173,6 +182,7 @@ export function App() {
         )}
       </main>
       {!unauthorized && <ProfileDialog />}
+      <CheckDialog isOpen={checkOpen} onClose={() => setCheckOpen(false)} />
       <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
       <CommandPalette
         isOpen={paletteOpen}
