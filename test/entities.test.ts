@@ -459,7 +459,7 @@ describe('roles of entities in cases', () => {
     ]);
     expect(view.cases[0]).toMatchObject({ caseId: c2.id, title: c2.title, status: 'open', notes: '' });
     const listed = ok<{ rows: EntityListRow[] }>(core.invoke('entities.list', { text: 'Kazakh Trade' })).rows;
-    expect(listed).toEqual([{ id: org.id, kind: 'organization', subtype: null, name: 'Kazakh Trade Link LLP', country: 'KZ', updatedAt: org.updatedAt, caseCount: 3 }]);
+    expect(listed).toEqual([{ id: org.id, kind: 'organization', subtype: null, name: 'Kazakh Trade Link LLP', country: 'KZ', updatedAt: org.updatedAt, caseCount: 3, identifiers: 'KTL · BIN 180440012345' }]);
   });
 
   it('refuses a role the entity cannot hold, a duplicate role, unknown ids, and changes nothing', () => {

@@ -40,6 +40,8 @@ export interface EntityListRow extends EntitySummary {
   updatedAt: string;
   /** How many roles in cases it holds. */
   caseCount: number;
+  /** Its identifiers and aliases (IMO, document numbers, HS codes, ECCNs...), joined by ' · ', clipped: a summary for the list. */
+  identifiers: string;
 }
 
 interface EntityRow {
@@ -248,7 +250,8 @@ const sortIndexes: Record<EntitySortColumn, string> = {
 };
 
 const listColumns = `id, kind, subtype, name, country, updated_at AS updatedAt,
-  (SELECT count(*) FROM case_entities WHERE entity_id = entities.id) AS caseCount`;
+  (SELECT count(*) FROM case_entities WHERE entity_id = entities.id) AS caseCount,
+  substr(replace(search_text, char(10), ' · '), 1, 160) AS identifiers`;
 
 function ftsPhrase(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;

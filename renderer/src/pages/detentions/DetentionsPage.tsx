@@ -1,4 +1,10 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
+import { DetentionTable } from './DetentionTable.tsx';
+
+/** Every detention across cases (#/detentions). */
 export function DetentionsPage() {
-  return null;
+  return (
+    <div className="page page-detentions">
+      <DetentionTable />
+    </div>
+  );
 }

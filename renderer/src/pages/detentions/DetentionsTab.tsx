@@ -1,4 +1,10 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
-export function DetentionsTab(_props: { caseId: string }) {
-  return null;
+import { DetentionTable } from './DetentionTable.tsx';
+
+/** A case's detentions (the case page's Detentions tab). */
+export function DetentionsTab({ caseId }: { caseId: string }) {
+  return (
+    <div className="tab-panel detentions-tab">
+      <DetentionTable caseId={caseId} />
+    </div>
+  );
 }

@@ -1,4 +1,122 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
+import { useCallback, useMemo, useState } from 'react';
+import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
+import type { EntityListRow, MethodInput } from '../../../../db/api.ts';
+import { ENTITY_KINDS, ENTITY_SORT_COLUMNS, type EntityKind, type EntitySortColumn } from '../../../../db/domain.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { navigate } from '../../lib/router.ts';
+import { useDebounced } from '../../lib/useDebounced.ts';
+import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { DateTimeText } from '../../components/DateText.tsx';
+import { countryProblem } from '../../../../db/inputs/identifiers.ts';
+import { CountryText, KindTag } from './EntityTags.tsx';
+import { knownReason } from './reasons.ts';
+import { NewEntityDialog } from './NewEntityDialog.tsx';
+import './entities.css';
+
+function isSortColumn(column: string): column is EntitySortColumn {
+  return (ENTITY_SORT_COLUMNS as readonly string[]).includes(column);
+}
+
+/** Every person, organization, address, conveyance and shipment, across cases. */
 export function EntitiesPage() {
-  return null;
+  const t = useT();
+  const f = useFormat();
+  const [text, setText] = useState('');
+  const [creating, setCreating] = useState(false);
+  const query = useDebounced(text.trim(), 200);
+
+  const columns = useMemo<DataColumn<EntityListRow>[]>(
+    () => [
+      { id: 'name', header: t('entity.field.name'), size: 320, cell: (r) => <span className="cell-title">{r.name}</span> },
+      {
+        id: 'kind', header: t('entity.field.kind'), size: 140,
+        filter: { kind: 'select', options: ENTITY_KINDS.map((k) => ({ value: k, label: t(`entity.kind.${k}`) })) },
+        cell: (r) => <KindTag kind={r.kind} subtype={r.subtype} />,
+      },
+      {
+        id: 'country', header: t('entity.field.listCountry'), size: 170, filter: { kind: 'text' },
+        cell: (r) => (r.country ? <CountryText code={r.country} /> : <span className="muted">{t('common.none')}</span>),
+      },
+      {
+        id: 'identifiers', header: t('entity.field.identifiers'), size: 320, sortable: false,
+        // An address's postal code, city and region are already in its name.
+        cell: (r) => (r.identifiers && r.kind !== 'address' ? <span className="ent-identifiers" title={r.identifiers}>{r.identifiers}</span> : <span className="muted">{t('common.none')}</span>),
+      },
+      { id: 'caseCount', header: t('entity.field.caseCount'), size: 80, align: 'right', sortable: false, cell: (r) => f.number(r.caseCount) },
+      { id: 'updatedAt', header: t('entity.field.updatedAt'), size: 170, align: 'right', cell: (r) => <DateTimeText value={r.updatedAt} /> },
+    ],
+    [t, f],
+  );
+
+  const fetchPage = useCallback(
+    (req: PageRequest) => {
+      const input: MethodInput<'entities.list'> = { offset: req.offset, limit: req.limit };
+      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
+      const kind = req.filters.kind;
+      if (kind) input.kind = [kind as EntityKind];
+      // A country filter applies once it is a whole code (two letters); the table says why one is not valid.
+      const country = req.filters.country?.trim().toUpperCase() ?? '';
+      if (country.length >= 2) {
+        const problem = countryProblem(country);
+        if (problem) return Promise.reject(new Error(knownReason(problem, t) ?? problem));
+        input.country = [country];
+      }
+      if (query) input.text = query;
+      return call('entities.list', input);
+    },
+    [query, t],
+  );
+
+  return (
+    <div className="page ent-page-entities">
+      <header className="page-header">
+        <h1>{t('entities.title')}</h1>
+        <Button intent="primary" icon="add" text={t('entities.new')} onClick={() => setCreating(true)} />
+      </header>
+      <DataTable<EntityListRow>
+        tableId="entities"
+        label={t('entities.title')}
+        columns={columns}
+        defaultSort={{ column: 'name', direction: 'asc' }}
+        queryKey={query}
+        fetchPage={fetchPage}
+        rowKey={(r) => r.id}
+        onOpen={(r) => navigate({ page: 'entity', id: r.id })}
+        countLabel={(count) => t('entities.count', { count })}
+        toolbar={
+          <InputGroup
+            id="entity-search"
+            type="search"
+            leftIcon="search"
+            className="dt-search"
+            aria-label={t('entities.search')}
+            placeholder={t('entities.searchPlaceholder')}
+            value={text}
+            onValueChange={setText}
+          />
+        }
+        empty={(filtered) =>
+          filtered ? (
+            <NonIdealState icon="search" title={t('entities.noMatch.title')} description={t('entities.noMatch.body')} />
+          ) : (
+            <NonIdealState
+              icon="people"
+              title={t('entities.empty.title')}
+              description={t('entities.empty.body')}
+              action={<Button intent="primary" icon="add" text={t('entities.new')} onClick={() => setCreating(true)} />}
+            />
+          )
+        }
+      />
+      <NewEntityDialog
+        isOpen={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(e) => {
+          setCreating(false);
+          navigate({ page: 'entity', id: e.id });
+        }}
+      />
+    </div>
+  );
 }

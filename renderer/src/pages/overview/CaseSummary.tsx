@@ -1,4 +1,169 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
-export function CaseSummary(_props: { caseId: string }) {
-  return null;
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { Callout, Card, Spinner, Tag } from '@blueprintjs/core';
+import type { CaseOverview } from '../../../../db/api.ts';
+import { CASE_ROLES } from '../../../../db/domain.ts';
+import { useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { routeHref, type CaseTab } from '../../lib/router.ts';
+import { DateText } from '../../components/DateText.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { DaysLeft, DeadlineRecordLink, deadlineLabel } from '../deadlines/deadlineText.tsx';
+import '../detentions/enforcement.css';
+
+/** How many deadlines the summary lists before "and N more". */
+const DEADLINES_SHOWN = 6;
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: CaseOverview };
+
+/**
+ * The case at a glance, in the Overview tab's side column (from cases.overview): its parties by
+ * role, what was seized and its value per currency, detentions, penalties with their balances,
+ * and what is due next (overdue first). Each part links to its tab.
+ */
+export function CaseSummary({ caseId }: { caseId: string }) {
+  const t = useT();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    call('cases.overview', { caseId })
+      .then((data) => live && setLoad({ state: 'ready', data }))
+      .catch((err: unknown) => live && setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }));
+    return () => {
+      live = false;
+    };
+  }, [caseId]);
+
+  if (load.state === 'loading') {
+    return (
+      <Card compact className="panel case-summary">
+        <Spinner size={20} aria-label={t('common.loading')} />
+      </Card>
+    );
+  }
+  if (load.state === 'error') {
+    return <Callout intent="danger" role="alert">{t('summary.error', { message: load.message })}</Callout>;
+  }
+  const o = load.data;
+  return (
+    <>
+      <Records overview={o} caseId={caseId} />
+      <Penalties overview={o} caseId={caseId} />
+      <Deadlines overview={o} />
+    </>
+  );
+}
+
+function TabLink({ caseId, tab, children }: { caseId: string; tab: CaseTab; children: ReactNode }) {
+  return <a href={routeHref({ page: 'case', id: caseId, tab })}>{children}</a>;
+}
+
+function Records({ overview: o, caseId }: { overview: CaseOverview; caseId: string }) {
+  const t = useT();
+  const roles = CASE_ROLES.map((role) => ({ role, count: o.subjects.filter((s) => s.role === role).length })).filter((r) => r.count > 0);
+  const entities = new Set(o.subjects.map((s) => s.entityId)).size;
+  const held = o.detentions.rows.filter((d) => d.outcome === null).length;
+  const overdue = o.detentions.rows.filter((d) => d.overdue).length;
+  return (
+    <Card compact className="panel case-summary" aria-labelledby="summary-records">
+      <h2 className="panel-title" id="summary-records">{t('summary.title')}</h2>
+      <section className="summary-part" aria-label={t('case.tab.subjects')}>
+        <div className="summary-line">
+          <TabLink caseId={caseId} tab="subjects">{t('case.tab.subjects')}</TabLink>
+          <span className="num">{t('summary.entities', { count: entities })}</span>
+        </div>
+        {roles.length > 0 && (
+          <div className="summary-roles">
+            {roles.map((r) => (
+              <Tag key={r.role} minimal className="status-tag">{t('summary.roleCount', { role: t(`summary.role.${r.role}`), count: r.count })}</Tag>
+            ))}
+          </div>
+        )}
+      </section>
+      <section className="summary-part" aria-label={t('case.tab.seizures')}>
+        <div className="summary-line">
+          <TabLink caseId={caseId} tab="seizures">{t('case.tab.seizures')}</TabLink>
+          <span className="num">{t('summary.seizures', { count: o.seizures.count, items: o.seizures.itemCount })}</span>
+        </div>
+        {o.seizures.totalsByCurrency.length > 0 && (
+          <dl className="facts summary-money">
+            {o.seizures.totalsByCurrency.map((m) => (
+              <Fragment key={m.currency}>
+                <dt>{t('summary.seizedValue', { count: m.itemCount })}</dt>
+                <dd><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></dd>
+              </Fragment>
+            ))}
+          </dl>
+        )}
+      </section>
+      <section className="summary-part" aria-label={t('case.tab.detentions')}>
+        <div className="summary-line">
+          <TabLink caseId={caseId} tab="detentions">{t('case.tab.detentions')}</TabLink>
+          <span className="num">{t('summary.detentions', { count: o.detentions.total })}</span>
+        </div>
+        {o.detentions.total > 0 && (
+          <div className="summary-roles">
+            <Tag minimal intent={held ? 'primary' : 'none'} className="status-tag">{t('summary.held', { count: held })}</Tag>
+            {overdue > 0 && <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('summary.overdue', { count: overdue })}</Tag>}
+          </div>
+        )}
+      </section>
+    </Card>
+  );
+}
+
+function Penalties({ overview: o, caseId }: { overview: CaseOverview; caseId: string }) {
+  const t = useT();
+  const overdue = o.penalties.rows.filter((p) => p.overdue).length;
+  return (
+    <Card compact className="panel case-summary" aria-labelledby="summary-penalties">
+      <div className="panel-head">
+        <h2 className="panel-title" id="summary-penalties">{t('case.tab.penalties')}</h2>
+        <TabLink caseId={caseId} tab="penalties">{t('summary.penalties', { count: o.penalties.total })}</TabLink>
+      </div>
+      {overdue > 0 && <Tag minimal intent="danger" icon="warning-sign" className="status-tag summary-flag">{t('summary.penaltiesOverdue', { count: overdue })}</Tag>}
+      {o.penalties.totals.length === 0 ? (
+        <p className="muted">{t('summary.noPenalties')}</p>
+      ) : (
+        o.penalties.totals.map((m) => (
+          <dl key={m.currency} className="facts summary-money" aria-label={t('summary.inCurrency', { currency: m.currency })} data-testid={`penalty-totals-${m.currency}`}>
+            <dt>{t('summary.amount')}</dt><dd><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></dd>
+            <dt>{t('summary.paid')}</dt><dd><MoneyText amountMinor={m.paidMinor} currency={m.currency} /></dd>
+            <dt>{t('summary.balance')}</dt><dd className="summary-balance"><MoneyText amountMinor={m.balanceMinor} currency={m.currency} /></dd>
+          </dl>
+        ))
+      )}
+    </Card>
+  );
+}
+
+function Deadlines({ overview: o }: { overview: CaseOverview }) {
+  const t = useT();
+  const rows = o.deadlines.rows.slice(0, DEADLINES_SHOWN);
+  const more = o.deadlines.total - rows.length;
+  return (
+    <Card compact className="panel case-summary" aria-labelledby="summary-deadlines">
+      <div className="panel-head">
+        <h2 className="panel-title" id="summary-deadlines">{t('summary.deadlines')}</h2>
+        {o.deadlines.overdueTotal > 0 && (
+          <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('summary.overdue', { count: o.deadlines.overdueTotal })}</Tag>
+        )}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{t('summary.noDeadlines')}</p>
+      ) : (
+        <ol className="summary-deadlines" aria-label={t('summary.deadlines')}>
+          {rows.map((d) => (
+            <li key={`${d.kind}:${d.recordId}`} className={d.overdue ? 'is-overdue' : undefined}>
+              <div className="summary-line">
+                <DateText value={d.dueOn} />
+                <DaysLeft deadline={d} verbose />
+              </div>
+              <DeadlineRecordLink deadline={d}>{deadlineLabel(d, t)}</DeadlineRecordLink>
+            </li>
+          ))}
+        </ol>
+      )}
+      {more > 0 && <p className="muted summary-more">{t('summary.moreDeadlines', { count: more })}</p>}
+    </Card>
+  );
 }

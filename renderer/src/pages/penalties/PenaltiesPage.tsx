@@ -1,4 +1,10 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
+import { PenaltyTable } from './PenaltyTable.tsx';
+
+/** Every monetary penalty across cases (#/penalties). */
 export function PenaltiesPage() {
-  return null;
+  return (
+    <div className="page page-penalties">
+      <PenaltyTable />
+    </div>
+  );
 }

@@ -1,4 +1,10 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
-export function PenaltiesTab(_props: { caseId: string }) {
-  return null;
+import { PenaltyTable } from './PenaltyTable.tsx';
+
+/** A case's monetary penalties (the case page's Penalties tab). */
+export function PenaltiesTab({ caseId }: { caseId: string }) {
+  return (
+    <div className="tab-panel penalties-tab">
+      <PenaltyTable caseId={caseId} />
+    </div>
+  );
 }

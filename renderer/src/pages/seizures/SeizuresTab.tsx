@@ -1,4 +1,101 @@
-// Placeholder wired into the app shell; replaced by the feature's real screen.
-export function SeizuresTab(_props: { caseId: string }) {
-  return null;
+import { useEffect, useState } from 'react';
+import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
+import type { CaseSeizureTotals } from '../../../../db/api.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { navigate } from '../../lib/router.ts';
+import { useDebounced } from '../../lib/useDebounced.ts';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { SeizureTable } from './SeizureTable.tsx';
+import { RecordSeizureDialog } from './RecordSeizureDialog.tsx';
+
+/** A case's seizures: the value seized per currency, the list, and "Record seizure". */
+export function SeizuresTab({ caseId }: { caseId: string }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const query = useDebounced(text.trim(), 200);
+  const [recording, setRecording] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+
+  const record = <Button intent="primary" icon="add" text={t('seizure.record.action')} onClick={() => setRecording(true)} />;
+  return (
+    <div className="tab-panel seizures-tab">
+      <CaseTotals caseId={caseId} refreshKey={refresh} />
+      <SeizureTable
+        caseId={caseId}
+        text={query}
+        refreshKey={refresh}
+        toolbar={
+          <>
+            {record}
+            <InputGroup
+              id="case-seizure-search"
+              type="search"
+              leftIcon="search"
+              className="dt-search"
+              aria-label={t('seizures.search')}
+              placeholder={t('seizures.searchPlaceholder')}
+              value={text}
+              onValueChange={setText}
+            />
+          </>
+        }
+        empty={(filtered) =>
+          filtered ? (
+            <NonIdealState icon="search" title={t('seizures.noMatch.title')} description={t('seizures.noMatch.body')} />
+          ) : (
+            <NonIdealState icon="box" title={t('seizures.caseEmpty.title')} description={t('seizures.caseEmpty.body')} action={record} />
+          )
+        }
+      />
+      <RecordSeizureDialog
+        caseId={caseId}
+        isOpen={recording}
+        onClose={() => setRecording(false)}
+        onRecorded={(s) => {
+          setRefresh((n) => n + 1);
+          navigate({ page: 'seizure', id: s.id, itemId: s.items[0]?.id });
+        }}
+      />
+    </div>
+  );
+}
+
+/** The value seized in the case per currency: exact sums of integer minor units, from SQL. */
+function CaseTotals({ caseId, refreshKey }: { caseId: string; refreshKey: number }) {
+  const t = useT();
+  const f = useFormat();
+  const [totals, setTotals] = useState<CaseSeizureTotals | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('seizures.totalsByCase', { caseId })
+      .then((r) => {
+        if (!live) return;
+        setTotals(r);
+        setError(null);
+      })
+      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)));
+    return () => {
+      live = false;
+    };
+  }, [caseId, refreshKey]);
+  if (error) return <div className="seizure-totals muted" role="alert">{t('error.generic', { message: error })}</div>;
+  if (!totals || totals.seizureCount === 0) return null;
+  return (
+    <section className="seizure-totals" aria-label={t('seizures.caseTotals.label')}>
+      <span className="seizure-totals-label">{t('seizures.caseTotals.label')}</span>
+      <ul className="seizure-totals-list">
+        {totals.totals.map((m) => (
+          <li key={m.currency} data-currency={m.currency}>
+            <strong className="num"><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></strong>
+            <span className="muted">{t('seizures.caseTotals.items', { count: m.itemCount })}</span>
+          </li>
+        ))}
+      </ul>
+      <span className="muted">
+        {t('seizures.caseTotals.summary', { seizures: totals.seizureCount, items: totals.itemCount })}
+      </span>
+    </section>
+  );
 }

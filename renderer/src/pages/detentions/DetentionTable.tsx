@@ -1,0 +1,123 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Button, NonIdealState, Tag } from '@blueprintjs/core';
+import type { DetentionListRow, MethodInput } from '../../../../db/api.ts';
+import { DETENTION_SORT_COLUMNS, DETENTION_STATES, type DetentionSortColumn, type DetentionState } from '../../../../db/domain.ts';
+import { useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { navigate } from '../../lib/router.ts';
+import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { DateTimeText } from '../../components/DateText.tsx';
+import { CountryText, DueDate, RowLink, today } from './common.tsx';
+import { OutcomeTag } from './DetentionTags.tsx';
+import { DetainDialog } from './DetainDialog.tsx';
+
+function isSortColumn(c: string): c is DetentionSortColumn {
+  return (DETENTION_SORT_COLUMNS as readonly string[]).includes(c);
+}
+
+function isState(s: string): s is DetentionState {
+  return (DETENTION_STATES as readonly string[]).includes(s);
+}
+
+/** The detentions of every case (the Detentions page) or of one case (its tab): sorted, filtered and paged in SQL. */
+export function DetentionTable({ caseId }: { caseId?: string }) {
+  const t = useT();
+  const [detainOpen, setDetainOpen] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const todayDate = today();
+
+  const columns = useMemo<DataColumn<DetentionListRow>[]>(() => {
+    const all: (DataColumn<DetentionListRow> | null)[] = [
+      { id: 'detentionNumber', header: t('detention.column.number'), size: 130, cell: (r) => <span className="mono">{r.detentionNumber}</span> },
+      caseId
+        ? null
+        : {
+            id: 'case', header: t('enf.field.case'), size: 130, sortable: false,
+            cell: (r) => <RowLink route={{ page: 'case', id: r.caseId, tab: 'detentions' }}><span className="mono">{r.caseFileNumber}</span></RowLink>,
+          },
+      {
+        id: 'state', header: t('detention.field.outcome'), size: 165, sortable: false,
+        filter: { kind: 'select', options: DETENTION_STATES.map((s) => ({ value: s, label: t(`detention.filter.${s}`) })) },
+        cell: (r) => (
+          <span className="tags">
+            <OutcomeTag outcome={r.outcome} />
+            {r.overdue && <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('enf.overdue')}</Tag>}
+          </span>
+        ),
+      },
+      { id: 'startedAt', header: t('detention.field.startedAt'), size: 165, align: 'right', cell: (r) => <DateTimeText value={r.startedAt} /> },
+      { id: 'subject', header: t('detention.column.subject'), size: 110, sortable: false, cell: (r) => t(`detention.subject.${r.subject}`) },
+      { id: 'exporter', header: t('detention.field.exporter'), size: 170, sortable: false, cell: (r) => r.exporterName ?? <span className="muted">{t('common.none')}</span> },
+      { id: 'destination', header: t('detention.field.destination'), size: 105, sortable: false, cell: (r) => <CountryText code={r.destinationCountry} /> },
+      {
+        id: 'reviewDueOn', header: t('detention.field.reviewDueOn'), size: 190, align: 'right',
+        cell: (r) => <DueDate value={r.reviewDueOn} overdue={r.outcome === null && r.reviewDueOn < todayDate} />,
+      },
+      { id: 'place', header: t('detention.field.place'), size: 200, sortable: false, cell: (r) => <span title={r.place}>{r.place}</span> },
+      {
+        id: 'requests', header: t('detention.field.awaited'), size: 90, align: 'right', sortable: false,
+        cell: (r) => (r.outstandingRequests ? r.outstandingRequests : <span className="muted">{t('common.none')}</span>),
+      },
+    ];
+    return all.filter((c): c is DataColumn<DetentionListRow> => c !== null);
+  }, [t, caseId, todayDate]);
+
+  const fetchPage = useCallback(
+    (req: PageRequest) => {
+      const input: MethodInput<'detentions.list'> = { offset: req.offset, limit: req.limit };
+      if (caseId) input.caseId = caseId;
+      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
+      const state = req.filters.state;
+      if (state && isState(state)) input.state = state;
+      return call('detentions.list', input);
+    },
+    // A new `refresh` reloads the table after a detention is recorded.
+    [caseId, refresh],
+  );
+
+  const detain = <Button intent="primary" icon="hand" text={t('detentions.new')} onClick={() => setDetainOpen(true)} />;
+  return (
+    <>
+      {!caseId && (
+        <header className="page-header">
+          <h1>{t('detentions.title')}</h1>
+          {detain}
+        </header>
+      )}
+      <DataTable<DetentionListRow>
+        tableId={caseId ? 'case-detentions' : 'detentions'}
+        label={t('detentions.title')}
+        columns={columns}
+        defaultSort={{ column: 'startedAt', direction: 'desc' }}
+        queryKey=""
+        fetchPage={fetchPage}
+        rowKey={(r) => r.id}
+        onOpen={(r) => navigate({ page: 'detention', id: r.id })}
+        countLabel={(count) => t('detentions.count', { count })}
+        toolbar={caseId ? detain : undefined}
+        empty={(filtered) =>
+          filtered ? (
+            <NonIdealState icon="search" title={t('detentions.noMatch.title')} description={t('detentions.noMatch.body')} />
+          ) : (
+            <NonIdealState
+              icon="hand"
+              title={caseId ? t('detentions.emptyCase.title') : t('detentions.empty.title')}
+              description={t('detentions.empty.body')}
+              action={detain}
+            />
+          )
+        }
+      />
+      <DetainDialog
+        isOpen={detainOpen}
+        caseId={caseId}
+        onClose={() => setDetainOpen(false)}
+        onCreated={(d) => {
+          setRefresh((n) => n + 1);
+          navigate({ page: 'detention', id: d.id });
+        }}
+      />
+    </>
+  );
+}
+

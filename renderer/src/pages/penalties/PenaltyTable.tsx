@@ -1,0 +1,132 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Button, NonIdealState } from '@blueprintjs/core';
+import type { MethodInput, PenaltyListRow } from '../../../../db/api.ts';
+import { PENALTY_SORT_COLUMNS, PENALTY_STATUSES, type PenaltySortColumn, type PenaltyStatus } from '../../../../db/domain.ts';
+import { useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { navigate } from '../../lib/router.ts';
+import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { DateText } from '../../components/DateText.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { DueDate, RowLink } from '../detentions/common.tsx';
+import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
+import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
+
+function isSortColumn(c: string): c is PenaltySortColumn {
+  return (PENALTY_SORT_COLUMNS as readonly string[]).includes(c);
+}
+
+function isStatus(s: string): s is PenaltyStatus {
+  return (PENALTY_STATUSES as readonly string[]).includes(s);
+}
+
+/** The currencies the amount column filters by: those an investigator meets most. */
+const FILTER_CURRENCIES = ['CAD', 'USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CNY', 'AUD'];
+
+/** The penalties of every case (the Penalties page) or of one case (its tab): sorted, filtered and paged in SQL. */
+export function PenaltyTable({ caseId }: { caseId?: string }) {
+  const t = useT();
+  const [issueOpen, setIssueOpen] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+
+  const columns = useMemo<DataColumn<PenaltyListRow>[]>(() => {
+    const all: (DataColumn<PenaltyListRow> | null)[] = [
+      { id: 'noticeNumber', header: t('penalty.field.noticeNumber'), size: 140, cell: (r) => <span className="mono">{r.noticeNumber}</span> },
+      caseId
+        ? null
+        : {
+            id: 'case', header: t('enf.field.case'), size: 130, sortable: false,
+            cell: (r) => <RowLink route={{ page: 'case', id: r.caseId, tab: 'penalties' }}><span className="mono">{r.caseFileNumber}</span></RowLink>,
+          },
+      { id: 'entity', header: t('penalty.field.entity'), size: 190, sortable: false, cell: (r) => <span title={r.entityName}>{r.entityName}</span> },
+      {
+        id: 'amount', header: t('penalty.field.amount'), size: 140, align: 'right',
+        filter: { kind: 'select', options: FILTER_CURRENCIES.map((c) => ({ value: c, label: c })) },
+        cell: (r) => (
+          <span title={r.reducedAmountMinor !== null ? t('penalty.reducedFrom') : undefined} className={r.reducedAmountMinor !== null ? 'reduced' : undefined}>
+            <MoneyText amountMinor={r.effectiveAmountMinor} currency={r.currency} />
+          </span>
+        ),
+      },
+      { id: 'paid', header: t('penalty.field.paid'), size: 130, align: 'right', sortable: false, cell: (r) => <MoneyText amountMinor={r.paidMinor} currency={r.currency} /> },
+      {
+        id: 'balance', header: t('penalty.field.balance'), size: 145, align: 'right',
+        cell: (r) => <strong className={r.balanceMinor > 0 ? 'balance' : 'balance muted'}><MoneyText amountMinor={r.balanceMinor} currency={r.currency} /></strong>,
+      },
+      {
+        id: 'status', header: t('penalty.field.status'), size: 115,
+        filter: { kind: 'select', options: PENALTY_STATUSES.map((s) => ({ value: s, label: t(`penalty.status.${s}`) })) },
+        cell: (r) => <PenaltyStatusTag status={r.status} />,
+      },
+      {
+        id: 'dueOn', header: t('penalty.field.dueOn'), size: 205, align: 'right',
+        filter: { kind: 'select', options: [{ value: 'overdue', label: t('penalty.filter.overdue') }, { value: 'notOverdue', label: t('penalty.filter.notOverdue') }] },
+        cell: (r) => <DueDate value={r.dueOn} overdue={r.overdue} />,
+      },
+      { id: 'level', header: t('penalty.field.level'), size: 110, sortable: false, cell: (r) => <LevelTag level={r.level} /> },
+      { id: 'assessedOn', header: t('penalty.field.assessedOn'), size: 115, align: 'right', cell: (r) => <DateText value={r.assessedOn} /> },
+    ];
+    return all.filter((c): c is DataColumn<PenaltyListRow> => c !== null);
+  }, [t, caseId]);
+
+  const fetchPage = useCallback(
+    (req: PageRequest) => {
+      const input: MethodInput<'penalties.list'> = { offset: req.offset, limit: req.limit };
+      if (caseId) input.caseId = caseId;
+      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
+      const f = req.filters;
+      if (f.status && isStatus(f.status)) input.status = [f.status];
+      if (f.dueOn === 'overdue') input.overdue = true;
+      if (f.dueOn === 'notOverdue') input.overdue = false;
+      if (f.amount) input.currency = f.amount;
+      return call('penalties.list', input);
+    },
+    // A new `refresh` reloads the table after a penalty is issued.
+    [caseId, refresh],
+  );
+
+  const issue = <Button intent="primary" icon="bank-account" text={t('penalties.new')} onClick={() => setIssueOpen(true)} />;
+  return (
+    <>
+      {!caseId && (
+        <header className="page-header">
+          <h1>{t('penalties.title')}</h1>
+          {issue}
+        </header>
+      )}
+      <DataTable<PenaltyListRow>
+        tableId={caseId ? 'case-penalties' : 'penalties'}
+        label={t('penalties.title')}
+        columns={columns}
+        defaultSort={{ column: 'assessedOn', direction: 'desc' }}
+        queryKey=""
+        fetchPage={fetchPage}
+        rowKey={(r) => r.id}
+        onOpen={(r) => navigate({ page: 'penalty', id: r.id })}
+        countLabel={(count) => t('penalties.count', { count })}
+        toolbar={caseId ? issue : undefined}
+        empty={(filtered) =>
+          filtered ? (
+            <NonIdealState icon="search" title={t('penalties.noMatch.title')} description={t('penalties.noMatch.body')} />
+          ) : (
+            <NonIdealState
+              icon="bank-account"
+              title={caseId ? t('penalties.emptyCase.title') : t('penalties.empty.title')}
+              description={t('penalties.empty.body')}
+              action={issue}
+            />
+          )
+        }
+      />
+      <IssuePenaltyDialog
+        isOpen={issueOpen}
+        caseId={caseId}
+        onClose={() => setIssueOpen(false)}
+        onIssued={(p) => {
+          setRefresh((n) => n + 1);
+          navigate({ page: 'penalty', id: p.id });
+        }}
+      />
+    </>
+  );
+}
