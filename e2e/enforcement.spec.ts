@@ -176,8 +176,10 @@ test.describe('detention and penalty pages', () => {
     await go(page, `#/detentions/${d.id}`);
     await expect(page.getByRole('alert').filter({ hasText: 'overdue' })).toContainText('Specifications from the exporter was due');
     await page.getByRole('button', { name: 'Mark received' }).click();
-    await page.getByRole('dialog', { name: 'Information received' }).getByRole('button', { name: 'Mark received' }).click();
-    await expect(page.getByText(/^Received /)).toBeVisible();
+    const received = page.getByRole('dialog', { name: 'Information received' });
+    await received.getByRole('button', { name: 'Mark received' }).click();
+    await expect(received).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Information requested from the exporter' }).getByText(/^Received /)).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'overdue' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Refer for technical assessment' }).click();

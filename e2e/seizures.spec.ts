@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, dossier } from './fixtures.ts';
 
 test.describe('seizures and the chain of custody', () => {
@@ -132,5 +133,36 @@ test.describe('the seizures page', () => {
     await expect(page).toHaveURL(/#\/seizures\/[\w-]+\/items\/[\w-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Seizure');
     await expect(page.getByRole('region', { name: /Chain of custody: item \d+/ })).toBeVisible();
+  });
+
+  test('the list, a seizure page and its dialogs pass axe-core accessibility checks', async ({ shell }) => {
+    const { page } = shell;
+    const violations = async (include?: string) => {
+      const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+      const result = await (include ? builder.include(include) : builder).analyze();
+      return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+    };
+    await page.evaluate(() => { window.location.hash = '#/seizures'; });
+    await expect(page.getByRole('status').filter({ hasText: /^\d+ seizures?$/ })).toBeVisible();
+    expect(await violations()).toEqual([]);
+
+    await page.getByRole('grid', { name: 'Seizures' }).getByRole('row').nth(2).click();
+    const chain = page.getByRole('region', { name: /Chain of custody: item \d+/ });
+    await expect(chain.getByRole('status')).toBeVisible();
+    expect(await violations()).toEqual([]);
+
+    const record = chain.getByRole('button', { name: 'Record movement' }).first();
+    if (await record.isEnabled()) {
+      await record.click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await violations('.bp6-dialog')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+    }
+
+    await page.getByRole('link', { name: /EXP/ }).first().click();
+    await page.getByRole('button', { name: 'Record seizure' }).first().click();
+    await expect(page.getByRole('dialog', { name: 'Record a seizure' })).toBeVisible();
+    expect(await violations('.bp6-dialog')).toEqual([]);
   });
 });

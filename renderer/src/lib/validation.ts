@@ -16,6 +16,9 @@ export function issueText(issue: Issue, t: Translate): string {
       return t('validation.choice');
     case 'invalid_format':
       return issue.format === 'date' ? t('validation.date') : t('validation.format');
+    case 'custom':
+      // The contract's own reason (e.g. why an ECCN is not valid) says more than a generic word.
+      return issue.message || t('validation.invalid');
     case 'invalid_type':
       return issue.input === undefined ? t('validation.required') : t('validation.invalid');
     default:

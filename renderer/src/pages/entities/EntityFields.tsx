@@ -360,6 +360,7 @@ function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; e
       {documents.map((d, i) => {
         const id = (name: string) => `${idPrefix}-doc-${i}-${name}`;
         const at = (name: string) => errorAt(errors, `identityDocuments.${i}.${name}`);
+        const aria = (name: string) => (at(name) ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {});
         return (
           <div className="ent-document-row" key={d.key} role="group" aria-label={t('entity.documents.row', { n: i + 1 })}>
             <Field id={id('type')} label={t('entity.documents.type')} error={at('type')}>
@@ -372,7 +373,7 @@ function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; e
               />
             </Field>
             <Field id={id('number')} label={t('entity.documents.number')} error={at('number')} required>
-              <InputGroup id={id('number')} className="ent-mono-input" value={d.number} intent={at('number') ? 'danger' : 'none'} onValueChange={(number) => set(i, { number })} />
+              <InputGroup id={id('number')} className="ent-mono-input" value={d.number} intent={at('number') ? 'danger' : 'none'} onValueChange={(number) => set(i, { number })} {...aria('number')} />
             </Field>
             <Field id={id('country')} label={t('entity.documents.country')} error={at('country')} required>
               <InputGroup
@@ -382,10 +383,11 @@ function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; e
                 placeholder={t('entity.countryPlaceholder')}
                 intent={at('country') ? 'danger' : 'none'}
                 onValueChange={(v) => set(i, { country: v.toUpperCase() })}
+                {...aria('country')}
               />
             </Field>
             <Field id={id('expires')} label={t('entity.documents.expires')} error={at('expires')}>
-              <InputGroup id={id('expires')} type="date" value={d.expires} onValueChange={(expires) => set(i, { expires })} />
+              <InputGroup id={id('expires')} type="date" value={d.expires} onValueChange={(expires) => set(i, { expires })} {...aria('expires')} />
             </Field>
             <Button
               small

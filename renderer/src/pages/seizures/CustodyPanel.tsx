@@ -105,7 +105,7 @@ export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onCh
               <ul>
                 {chain.breaks.map((b, i) => (
                   <li key={`${b.entryId}-${b.field}-${i}`}>
-                    <Button variant="minimal" onClick={() => showEntry(b.entryId)} text={t('custody.entry.label', { n: slotOf.get(b.entryId) ?? '?' })} />
+                    <Button variant="minimal" size="small" className="link-button" onClick={() => showEntry(b.entryId)} text={t('custody.entry.label', { n: slotOf.get(b.entryId) ?? '?' })} />
                     {' '}
                     {breakText(b, chain, t)}
                   </li>
@@ -208,6 +208,7 @@ function EntryItem(props: { entry: CustodyEntryView; slotOf: Map<string, number 
             <Button
               variant="minimal"
               size="small"
+              className="link-button"
               text={t('custody.entry.corrects', { n: correctsSlot ?? '?' })}
               onClick={() => e.correctsEntryId && showEntry(e.correctsEntryId)}
             />
@@ -218,7 +219,7 @@ function EntryItem(props: { entry: CustodyEntryView; slotOf: Map<string, number 
             </Tag>
           )}
           {superseded && e.supersededBy && (
-            <Button variant="minimal" size="small" text={t('custody.entry.showCorrection')} onClick={() => e.supersededBy && showEntry(e.supersededBy)} />
+            <Button variant="minimal" size="small" className="link-button" text={t('custody.entry.showCorrection')} onClick={() => e.supersededBy && showEntry(e.supersededBy)} />
           )}
           {props.breaks.length > 0 && (
             <Tag intent="danger" icon="warning-sign" className="status-tag">{t('custody.entry.break')}</Tag>

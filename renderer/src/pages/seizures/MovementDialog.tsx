@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import type { CustodyChain, CustodyEntryView } from '../../../../db/api.ts';
 import { CUSTODY_PURPOSES, type CustodyPurpose } from '../../../../db/domain.ts';
-import { custodyRecordInput } from '../../../../db/inputs/seizures.ts';
+import { custodyCorrectInput, custodyRecordInput } from '../../../../db/inputs/seizures.ts';
+import { sameName } from '../../../../db/services/custody-chain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
@@ -84,6 +85,19 @@ export function MovementDialog(props: {
   const [server, setServer] = useState<ServerError | null>(null);
   const [saving, setSaving] = useState(false);
   const focusInvalid = useFocusFirstInvalid('.movement-dialog');
+  const [carry, setCarry] = useState(true);
+
+  // A correction of who received the item, or where it went, must carry into the next entry
+  // (its releaser and its starting place): both are corrected together, in one call.
+  const next = useMemo(() => {
+    if (!correcting) return null;
+    const effective = chain.entries.filter((e) => e.effective);
+    const index = effective.findIndex((e) => e.id === correcting.id);
+    return index >= 0 ? (effective[index + 1] ?? null) : null;
+  }, [chain, correcting]);
+  const needsCarry =
+    next !== null && (!sameName(form.receivedBy, next.releasedBy) || !sameName(form.toLocation, next.fromLocation));
+  const carrying = needsCarry && carry;
 
   // Each opening starts from the chain as it stands (or from the entry being corrected).
   useEffect(() => {
@@ -92,28 +106,26 @@ export function MovementDialog(props: {
     setTouched(new Set());
     setSubmitted(false);
     setServer(null);
+    setCarry(true);
   }, [props.isOpen, correcting?.id]);
 
+  const movement = useMemo(
+    () => ({
+      at: fromLocalInput(form.at),
+      releasedBy: form.releasedBy,
+      receivedBy: form.receivedBy,
+      fromLocation: form.fromLocation,
+      toLocation: form.toLocation,
+      purpose: form.purpose,
+      condition: form.condition,
+      sealNumbers: parseSeals(form.seals),
+      notes: form.notes,
+    }),
+    [form],
+  );
   const check = useMemo(
-    () =>
-      checkInput(
-        custodyRecordInput,
-        {
-          itemId: chain.item.id,
-          at: fromLocalInput(form.at),
-          releasedBy: form.releasedBy,
-          receivedBy: form.receivedBy,
-          fromLocation: form.fromLocation,
-          toLocation: form.toLocation,
-          purpose: form.purpose,
-          condition: form.condition,
-          sealNumbers: parseSeals(form.seals),
-          notes: form.notes,
-          correctsEntryId: correcting?.id ?? null,
-        },
-        t,
-      ),
-    [form, chain.item.id, correcting, t],
+    () => checkInput(custodyRecordInput, { itemId: chain.item.id, ...movement, correctsEntryId: correcting?.id ?? null }, t),
+    [movement, chain.item.id, correcting, t],
   );
 
   const errors: FieldErrors = {};
@@ -123,10 +135,11 @@ export function MovementDialog(props: {
       if (message && (submitted || touched.has(name))) errors[path] = message;
     }
   }
-  // The contract's refusal stands under its field (`corrections.0.` never comes from custody.record).
+  // The contract's refusal stands under its field (from custody.correct, `corrections.0.` is this entry).
   const paths: string[] = Object.values(FIELD_PATHS);
-  const onField = server?.field !== undefined && paths.includes(server.field);
-  if (server?.field && onField) errors[server.field] = server.message;
+  const serverField = server?.field?.replace(/^corrections\.0\./, '');
+  const onField = serverField !== undefined && paths.includes(serverField);
+  if (server && serverField && onField) errors[serverField] = server.message;
   const general = server && !onField ? server.message : null;
 
   const change = (patch: Partial<MovementForm>) => {
@@ -143,9 +156,9 @@ export function MovementDialog(props: {
     }
     setSaving(true);
     try {
-      const result = await call('custody.record', check.data);
+      const result = carrying && correcting && next ? await correctBoth(correcting, next) : await call('custody.record', check.data);
       toast({
-        message: correcting ? t('custody.correct.done', { n: correcting.slot ?? '?' }) : t('custody.record.done', { receivedBy: result.entry.receivedBy }),
+        message: correcting ? t('custody.correct.done', { n: correcting.slot ?? '?' }) : t('custody.record.done', { receivedBy: form.receivedBy }),
         intent: 'success',
         icon: 'tick',
       });
@@ -157,6 +170,34 @@ export function MovementDialog(props: {
     } finally {
       setSaving(false);
     }
+  };
+
+  /** This entry and the next one, corrected together so that the chain stays unbroken. */
+  const correctBoth = async (entry: CustodyEntryView, following: CustodyEntryView) => {
+    const input = checkInput(
+      custodyCorrectInput,
+      {
+        itemId: chain.item.id,
+        corrections: [
+          { correctsEntryId: entry.id, ...movement },
+          {
+            correctsEntryId: following.id,
+            at: following.at,
+            releasedBy: form.receivedBy,
+            receivedBy: following.receivedBy,
+            fromLocation: form.toLocation,
+            toLocation: following.toLocation,
+            purpose: following.purpose,
+            condition: following.condition,
+            sealNumbers: following.sealNumbers,
+            notes: following.notes,
+          },
+        ],
+      },
+      t,
+    );
+    if (!input.ok) throw new Error(Object.values(input.errors).join('; '));
+    return call('custody.correct', input.data);
   };
 
   const id = (name: string) => `movement-${name}`;
@@ -242,6 +283,14 @@ export function MovementDialog(props: {
               <TextArea id={id('notes')} fill rows={2} value={form.notes} onChange={(e) => change({ notes: e.currentTarget.value })} />
             </Field>
           </div>
+          {needsCarry && next && (
+            <Checkbox
+              className="carry-check"
+              checked={carry}
+              onChange={(e) => setCarry(e.currentTarget.checked)}
+              label={t('custody.correct.carry', { n: next.slot ?? '?', receivedBy: form.receivedBy, toLocation: form.toLocation })}
+            />
+          )}
         </DialogBody>
         <DialogFooter
           actions={

@@ -100,7 +100,7 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
       <div className="seizure-layout">
         <div className="seizure-main">
           {item && <CustodyPanel key={item.id} item={item} final={final} onChanged={() => void reload()} />}
-          <DetailsPanel key={`${s.id}:${s.version}`} seizure={s} onChanged={(next) => setLoad({ state: 'ready', data: next })} />
+          <DetailsPanel key={s.id} seizure={s} onChanged={(next) => setLoad({ state: 'ready', data: next })} />
         </div>
         <aside className="seizure-side">
           <DispositionPanel seizure={s} onChanged={(next) => setLoad({ state: 'ready', data: next })} />
@@ -169,7 +169,7 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
           r.broken ? (
             <Tag intent="danger" icon="warning-sign" className="status-tag">{t('custody.status.brokenShort')}</Tag>
           ) : (
-            <span className="muted">{t('seizure.item.entries', { count: r.entryCount })}</span>
+            t('seizure.item.entries', { count: r.entryCount })
           ),
       },
     ],
@@ -201,8 +201,22 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
 /** The header fields, editable; saved with the version read, so a stale edit is refused. */
 function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChanged(s: SeizureDetail): void }) {
   const t = useT();
-  const [base] = useState<HeaderForm>(() => headerFromSeizure(seizure));
+  const [base, setBase] = useState<HeaderForm>(() => headerFromSeizure(seizure));
   const [form, setForm] = useState<HeaderForm>(base);
+  // A newer version (saved here, or a disposition recorded beside): unedited fields follow it, edits in progress stay.
+  const [seenVersion, setSeenVersion] = useState(seizure.version);
+  if (seizure.version !== seenVersion) {
+    const next = headerFromSeizure(seizure);
+    setSeenVersion(seizure.version);
+    setBase(next);
+    setForm((f) => {
+      const merged = { ...f };
+      for (const key of Object.keys(next) as (keyof HeaderForm)[]) {
+        if (JSON.stringify(f[key]) === JSON.stringify(base[key])) Object.assign(merged, { [key]: next[key] });
+      }
+      return merged;
+    });
+  }
   const [server, setServer] = useState<ServerError | null>(null);
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(base);
@@ -221,6 +235,10 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
     setSaving(true);
     try {
       const next = await call('seizures.update', check.result.data);
+      const saved = headerFromSeizure(next);
+      setSeenVersion(next.version);
+      setBase(saved);
+      setForm(saved);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       setServer(null);
       onChanged(next);

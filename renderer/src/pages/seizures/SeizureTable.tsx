@@ -44,7 +44,7 @@ export function SeizureTable(props: {
             ),
           },
       { id: 'seizedAt', header: t('seizure.field.seizedAt'), size: 172, align: 'right', cell: (r) => <DateTimeText value={r.seizedAt} /> },
-      { id: 'place', header: t('seizure.field.place'), size: 173, sortable: false, cell: (r) => r.place },
+      { id: 'place', header: t('seizure.field.place'), size: caseId ? 260 : 173, sortable: false, cell: (r) => r.place },
       {
         id: 'disposition', header: t('seizure.field.disposition'), size: 130,
         filter: { kind: 'select', options: DISPOSITIONS.map((d) => ({ value: d, label: t(`seizure.disposition.${d}`) })) },
@@ -53,7 +53,7 @@ export function SeizureTable(props: {
       { id: 'itemCount', header: t('seizure.field.itemCount'), size: 72, align: 'right', sortable: false, cell: (r) => f.number(r.itemCount) },
       { id: 'totals', header: t('seizure.field.totalValue'), size: 160, align: 'right', sortable: false, cell: (r) => <MoneyTotals totals={r.totals} /> },
       {
-        id: 'reviewWindowEndsOn', header: t('seizure.field.reviewWindowEndsOn'), size: 190, align: 'right',
+        id: 'reviewWindowEndsOn', header: t('seizure.field.reviewWindowEndsOn'), size: caseId ? 210 : 190, align: 'right',
         cell: (r) => <ReviewWindow endsOn={r.reviewWindowEndsOn} disposition={r.disposition} />,
       },
     ];
