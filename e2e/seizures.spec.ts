@@ -138,6 +138,8 @@ test.describe('the seizures page', () => {
   test('the list, a seizure page and its dialogs pass axe-core accessibility checks', async ({ shell }) => {
     const { page } = shell;
     const violations = async (include?: string) => {
+      // A dialog fades in: check it once its opening transition is over.
+      await expect(page.locator('.bp6-overlay-enter, .bp6-overlay-enter-active')).toHaveCount(0);
       const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
       const result = await (include ? builder.include(include) : builder).analyze();
       return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);

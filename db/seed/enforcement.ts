@@ -205,8 +205,8 @@ export function seedEnforcement(
       const receivedOn = addDays(r.requestedOn, rnd.int(2, 40));
       if (receivedOn <= today) must(invoke('detentions.receiveRequest', { id: r.id, receivedOn }));
     }
-    // Detentions end within weeks; a few recent ones are still open (and some of those overdue).
-    if (age > 45 ? rnd.chance(0.97) : age > 20 && rnd.chance(0.5)) {
+    // Detentions end within weeks; only recent ones are still open (and some of those overdue).
+    if (age > 45 || (age > 20 && rnd.chance(0.5))) {
       const endedOn = minDate(addDays(startedOn, rnd.int(5, Math.max(6, Math.min(age, 90)))), today);
       const endedAt = `${endedOn}T${pad(rnd.int(11, 13))}:${pad(rnd.int(0, 59))}:00Z`;
       if (endedAt > startedAt && endedOn < today) {

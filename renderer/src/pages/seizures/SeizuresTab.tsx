@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
 import type { CaseSeizureTotals } from '../../../../db/api.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
@@ -64,7 +64,6 @@ export function SeizuresTab({ caseId }: { caseId: string }) {
 /** The value seized in the case per currency: exact sums of integer minor units, from SQL. */
 function CaseTotals({ caseId, refreshKey }: { caseId: string; refreshKey: number }) {
   const t = useT();
-  const f = useFormat();
   const [totals, setTotals] = useState<CaseSeizureTotals | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
