@@ -22,7 +22,9 @@ export function secureWebPreferences(preloadPath: string, opts: WebPreferencesOp
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
-    plugins: false,
+    // Chromium's built-in PDF viewer previews PDF evidence (from blob: URLs in an iframe);
+    // the CSP keeps object-src 'none', so no page can embed other plugin content.
+    plugins: true,
     experimentalFeatures: false,
     enableWebSQL: false,
     navigateOnDragDrop: false,
