@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Button, Callout, Card, InputGroup, NonIdealState, Spinner, Tab, Tabs } from '@blueprintjs/core';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { Button, Callout, Card, InputGroup, Tab, Tabs } from '@blueprintjs/core';
 import type { Case } from '../../../db/api.ts';
 import { CASE_TRANSITIONS, type CaseStatus } from '../../../db/domain.ts';
 import { caseUpdateInput } from '../../../db/inputs/cases.ts';
@@ -21,37 +21,14 @@ import { DetentionsTab } from './detentions/DetentionsTab.tsx';
 import { PenaltiesTab } from './penalties/PenaltiesTab.tsx';
 import { CaseSummary } from './overview/CaseSummary.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
-
-type Load = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: Case };
+import { RecordFallback, useRecord } from '../lib/useRecord.tsx';
 
 export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', data: await call('cases.get', { id }) });
-    } catch (err) {
-      setLoad({ state: 'error', error: err as Error });
-    }
-  }, [id]);
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void reload();
-  }, [reload]);
+  const { load, set } = useRecord(() => call('cases.get', { id }), id);
   useShowMarking(load.state === 'ready' ? load.data.securityMarking : null);
 
-  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
-  if (load.state === 'error') {
-    const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
-    return (
-      <NonIdealState
-        icon={notFound ? 'folder-close' : 'error'}
-        title={notFound ? t('error.notFound') : t('error.title')}
-        description={notFound ? undefined : load.error.message}
-        action={<Button icon="arrow-left" text={t('case.back')} onClick={() => navigate({ page: 'cases' })} />}
-      />
-    );
-  }
+  if (load.state !== 'ready') return <RecordFallback load={load} icon="folder-close" backLabel={t('case.back')} onBack={() => navigate({ page: 'cases' })} />;
   const c = load.data;
   return (
     <div className="page page-case">
@@ -74,7 +51,7 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         className="case-tabs"
         renderActiveTabPanelOnly
       >
-        <Tab id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => setLoad({ state: 'ready', data: next })} />} />
+        <Tab id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => set(next)} />} />
         <Tab id="subjects" title={t('case.tab.subjects')} panel={<SubjectsTab caseId={c.id} />} />
         <Tab id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
         <Tab id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />

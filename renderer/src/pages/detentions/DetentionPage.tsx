@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Callout, Card, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Callout, Card, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionDetail, DetentionOverdue, InfoRequest } from '../../../../db/api.ts';
 import { DETENTION_OUTCOMES, type DetentionOutcome } from '../../../../db/domain.ts';
 import { detentionEndInput, detentionUpdateInput } from '../../../../db/inputs/detentions.ts';
 import { useFormat, useT, type Translate } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
@@ -25,39 +25,15 @@ import {
   type Format,
   type ServerError,
 } from './common.tsx';
-
-type Load = { state: 'loading' } | { state: 'error'; error: Error } | { state: 'ready'; data: DetentionDetail };
+import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 
 /** One detention (#/detentions/:id): what is overdue, its details, the technical assessment, requests to the exporter, its end. */
 export function DetentionPage({ id }: { id: string }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', data: await call('detentions.get', { id }) });
-    } catch (err) {
-      setLoad({ state: 'error', error: err as Error });
-    }
-  }, [id]);
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void reload();
-  }, [reload]);
+  const { load, set, reload } = useRecord(() => call('detentions.get', { id }), id);
 
-  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
-  if (load.state === 'error') {
-    const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
-    return (
-      <NonIdealState
-        icon={notFound ? 'hand' : 'error'}
-        title={notFound ? t('error.notFound') : t('error.title')}
-        description={notFound ? undefined : load.error.message}
-        action={<Button icon="arrow-left" text={t('detentions.back')} onClick={() => navigate({ page: 'detentions' })} />}
-      />
-    );
-  }
+  if (load.state !== 'ready') return <RecordFallback load={load} icon="hand" backLabel={t('detentions.back')} onBack={() => navigate({ page: 'detentions' })} />;
   const d = load.data;
-  const set = (next: DetentionDetail) => setLoad({ state: 'ready', data: next });
   return (
     <div className="page page-record">
       <header className="page-header record-header">

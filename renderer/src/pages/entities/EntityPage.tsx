@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Button, Callout, Card, NonIdealState, Spinner } from '@blueprintjs/core';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { Button, Callout, Card } from '@blueprintjs/core';
 import type { Entity, EntityCaseRole, EntityView, MethodInput } from '../../../../db/api.ts';
 import { entityFormSchemas } from '../../../../db/inputs/entities.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -15,37 +15,14 @@ import { LinksPanel } from './LinksPanel.tsx';
 import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './entityForm.ts';
 import { serverReason, validateAt } from './reasons.ts';
 import './entities.css';
-
-type Load = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: EntityView };
+import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 
 /** One entity: its fields (editable), its links both ways, and the cases it is in with its roles. */
 export function EntityPage({ id }: { id: string }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', data: await call('entities.get', { id }) });
-    } catch (err) {
-      setLoad({ state: 'error', error: err as Error });
-    }
-  }, [id]);
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void reload();
-  }, [reload]);
+  const { load, set, reload } = useRecord(() => call('entities.get', { id }), id);
 
-  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
-  if (load.state === 'error') {
-    const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
-    return (
-      <NonIdealState
-        icon={notFound ? 'person' : 'error'}
-        title={notFound ? t('error.notFound') : t('error.title')}
-        description={notFound ? undefined : load.error.message}
-        action={<Button icon="arrow-left" text={t('entity.back')} onClick={() => navigate({ page: 'entities' })} />}
-      />
-    );
-  }
+  if (load.state !== 'ready') return <RecordFallback load={load} icon="person" backLabel={t('entity.back')} onBack={() => navigate({ page: 'entities' })} />;
   const view = load.data;
   const e = view.entity;
   return (
@@ -65,7 +42,7 @@ export function EntityPage({ id }: { id: string }) {
           <EntityDetails
             key={`${e.id}:${e.version}`}
             entity={e}
-            onSaved={(next) => setLoad({ state: 'ready', data: { ...view, entity: next } })}
+            onSaved={(next) => set({ ...view, entity: next })}
             onReload={() => void reload()}
           />
           <LinksPanel view={view} onChanged={() => void reload()} />

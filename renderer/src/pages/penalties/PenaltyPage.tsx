@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Callout, Card, HTMLTable, NonIdealState, Spinner, Tag, TextArea } from '@blueprintjs/core';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Callout, Card, HTMLTable, NonIdealState, Tag, TextArea } from '@blueprintjs/core';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_FINAL_STATUSES, type PenaltyStatus } from '../../../../db/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
@@ -13,43 +13,19 @@ import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
-
-type Load = { state: 'loading' } | { state: 'error'; error: Error } | { state: 'ready'; data: PenaltyDetail };
+import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 
 /** One monetary penalty (#/penalties/:id): amounts and balance, its windows, payments, and the status moves it allows. */
 export function PenaltyPage({ id }: { id: string }) {
   const t = useT();
+  const { load, set } = useRecord(() => call('penalties.get', { id }), id);
   const f = useFormat();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [paying, setPaying] = useState(false);
   const [moving, setMoving] = useState<PenaltyStatus | null>(null);
   const [correcting, setCorrecting] = useState(false);
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', data: await call('penalties.get', { id }) });
-    } catch (err) {
-      setLoad({ state: 'error', error: err as Error });
-    }
-  }, [id]);
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void reload();
-  }, [reload]);
 
-  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
-  if (load.state === 'error') {
-    const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
-    return (
-      <NonIdealState
-        icon={notFound ? 'bank-account' : 'error'}
-        title={notFound ? t('error.notFound') : t('error.title')}
-        description={notFound ? undefined : load.error.message}
-        action={<Button icon="arrow-left" text={t('penalties.back')} onClick={() => navigate({ page: 'penalties' })} />}
-      />
-    );
-  }
+  if (load.state !== 'ready') return <RecordFallback load={load} icon="bank-account" backLabel={t('penalties.back')} onBack={() => navigate({ page: 'penalties' })} />;
   const p = load.data;
-  const set = (next: PenaltyDetail) => setLoad({ state: 'ready', data: next });
   const final = PENALTY_FINAL_STATUSES.includes(p.status);
   const canPay = !final && p.balanceMinor > 0;
   const correctable = p.status === 'issued' && p.paidMinor === 0;

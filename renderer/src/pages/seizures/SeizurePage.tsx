@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Button, Callout, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Button, Callout, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { Case, SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
 import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/domain.ts';
 import { seizureSetDispositionInput, seizureUpdateInput } from '../../../../db/inputs/seizures.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { useShowMarking } from '../../lib/marking.tsx';
@@ -18,25 +18,13 @@ import { HeaderFields } from './HeaderFields.tsx';
 import { CustodyPanel } from './CustodyPanel.tsx';
 import { headerChanges, headerFromSeizure, type HeaderForm } from './seizureForm.ts';
 import { checkInput, isFinal, serverError, todayLocal, type ServerError } from './util.ts';
-
-type Load = { state: 'loading' } | { state: 'error'; error: Error } | { state: 'ready'; data: SeizureDetail };
+import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 
 /** One seizure: its header, disposition, goods lines and, for the item the URL names, its chain of custody. */
 export function SeizurePage({ id, itemId }: { id: string; itemId?: string | undefined }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { load, set, reload } = useRecord(() => call('seizures.get', { id }), id);
   const [caseInfo, setCaseInfo] = useState<Case | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', data: await call('seizures.get', { id }) });
-    } catch (err) {
-      setLoad({ state: 'error', error: err as Error });
-    }
-  }, [id]);
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void reload();
-  }, [reload]);
 
   const caseId = load.state === 'ready' ? load.data.caseId : null;
   useEffect(() => {
@@ -59,18 +47,7 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
     window.location.replace(routeHref({ page: 'seizure', id, itemId: firstItem }));
   }, [load.state, known, firstItem, id]);
 
-  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
-  if (load.state === 'error') {
-    const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
-    return (
-      <NonIdealState
-        icon={notFound ? 'box' : 'error'}
-        title={notFound ? t('error.notFound') : t('error.title')}
-        description={notFound ? undefined : load.error.message}
-        action={<Button icon="arrow-left" text={t('seizure.back')} onClick={() => navigate({ page: 'seizures' })} />}
-      />
-    );
-  }
+  if (load.state !== 'ready') return <RecordFallback load={load} icon="box" backLabel={t('seizure.back')} onBack={() => navigate({ page: 'seizures' })} />;
   const s = load.data;
   const item = s.items.find((i) => i.id === itemId) ?? s.items[0];
   const final = isFinal(s.disposition);
@@ -100,10 +77,10 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
       <div className="seizure-layout">
         <div className="seizure-main">
           {item && <CustodyPanel key={item.id} item={item} final={final} onChanged={() => void reload()} />}
-          <DetailsPanel key={s.id} seizure={s} onChanged={(next) => setLoad({ state: 'ready', data: next })} />
+          <DetailsPanel key={s.id} seizure={s} onChanged={(next) => set(next)} />
         </div>
         <aside className="seizure-side">
-          <DispositionPanel seizure={s} onChanged={(next) => setLoad({ state: 'ready', data: next })} />
+          <DispositionPanel seizure={s} onChanged={(next) => set(next)} />
           <Card compact className="panel">
             <h2 className="panel-title">{t('seizure.section.value')}</h2>
             <ul className="value-list">
