@@ -111,6 +111,14 @@ test.describe('seizures and the chain of custody', () => {
     await expect(totals).toContainText('USD 1,234,567.30');
     await expect(totals).toContainText('2 items in 1 seizure');
     await expect(page.getByRole('grid', { name: 'Seizures' }).getByRole('row').filter({ hasText: 'Port of Montréal' })).toContainText('USD 1,234,567.30');
+
+    // After a server restart, the case overview still adds it up, and the chain is intact.
+    await shell.restart();
+    await shell.page.evaluate((id) => { window.location.hash = `#/cases/${id}/overview`; }, created.id);
+    const summary = shell.page.locator('.case-side');
+    await expect(summary).toContainText('USD 1,234,567.30');
+    const listed = JSON.parse(dossier(['call', 'seizures.list', JSON.stringify({ caseId: created.id })], shell.db).stdout) as { total: number };
+    expect(listed.total).toBe(1);
   });
 });
 
