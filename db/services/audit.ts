@@ -3,6 +3,7 @@
  * append-only audit_log (db/audit.ts writes it), filtered and paged in SQL, and its CSV export.
  */
 import type { Db } from '../sqlite.ts';
+import { escapeLike } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import { DossierError } from '../errors.ts';
 import type { AuditRow } from '../audit.ts';
@@ -44,9 +45,6 @@ export interface AuditQuery {
   sort: { column: 'seq'; direction: 'asc' | 'desc' };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** An instant as the audit log stores it (UTC, milliseconds, Z), so that strings compare as times. */
 function utc(iso: string): string {

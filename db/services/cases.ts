@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
+import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
@@ -314,24 +315,10 @@ const sortIndexes: Record<CaseSortColumn, string> = {
 const listColumns = `id, file_number AS fileNumber, title, status, priority, lead_investigator AS leadInvestigator,
   violation_type AS violationType, security_marking AS securityMarking, opened_on AS openedOn, updated_at AS updatedAt`;
 
-/** `"abc"` as an FTS5 string literal. */
-function ftsPhrase(word: string): string {
-  return `"${word.replaceAll('"', '""')}"`;
-}
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
-export interface CaseListSql {
-  rowsSql: string;
-  /** Parameters of rowsSql, before pageParams. */
-  params: unknown[];
-  /** LIMIT and OFFSET, which end rowsSql's parameters. */
-  pageParams: unknown[];
-  countSql: string;
-  countParams: unknown[];
-}
+/** See ListSql in db/list-sql.ts. */
+export type CaseListSql = ListSql;
 
 /**
  * The values of the generated columns status_rank and priority_rank (migration 001). Filters
@@ -404,8 +391,5 @@ export function caseListSql(q: CaseListQuery): CaseListSql {
 }
 
 export function listCases(db: Db, q: CaseListQuery): { total: number; rows: CaseListRow[] } {
-  const q2 = caseListSql(q);
-  const rows = sql(db, q2.rowsSql).all(...q2.params, ...q2.pageParams) as CaseListRow[];
-  const { n } = sql(db, q2.countSql).get(...q2.countParams) as { n: number };
-  return { total: n, rows };
+  return runList<CaseListRow>(db, caseListSql(q));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
+import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
@@ -253,21 +254,10 @@ const listColumns = `id, kind, subtype, name, country, updated_at AS updatedAt,
   (SELECT count(*) FROM case_entities WHERE entity_id = entities.id) AS caseCount,
   substr(replace(search_text, char(10), ' · '), 1, 160) AS identifiers`;
 
-function ftsPhrase(word: string): string {
-  return `"${word.replaceAll('"', '""')}"`;
-}
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
-export interface EntityListSql {
-  rowsSql: string;
-  params: unknown[];
-  pageParams: unknown[];
-  countSql: string;
-  countParams: unknown[];
-}
+/** See ListSql in db/list-sql.ts. */
+export type EntityListSql = ListSql;
 
 /**
  * The SQL behind the entity list, exported for the bench and the query-plan tests. As for cases
@@ -314,8 +304,5 @@ export function entityListSql(q: EntityListInput): EntityListSql {
 }
 
 export function listEntities(db: Db, q: EntityListInput): { total: number; rows: EntityListRow[] } {
-  const s = entityListSql(q);
-  const rows = sql(db, s.rowsSql).all(...s.params, ...s.pageParams) as EntityListRow[];
-  const { n } = sql(db, s.countSql).get(...s.countParams) as { n: number };
-  return { total: n, rows };
+  return runList<EntityListRow>(db, entityListSql(q));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
+import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
@@ -682,21 +683,10 @@ const listColumns = `id, case_id AS caseId,
   seizing_officer AS seizingOfficer, disposition, disposition_on AS dispositionOn,
   review_window_ends_on AS reviewWindowEndsOn, updated_at AS updatedAt`;
 
-function ftsPhrase(word: string): string {
-  return `"${word.replaceAll('"', '""')}"`;
-}
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
-export interface SeizureListSql {
-  rowsSql: string;
-  params: unknown[];
-  pageParams: unknown[];
-  countSql: string;
-  countParams: unknown[];
-}
+/** See ListSql in db/list-sql.ts. */
+export type SeizureListSql = ListSql;
 
 /**
  * The SQL behind the seizure list, exported for the bench and the query-plan tests. Across all
@@ -772,10 +762,8 @@ export function attachPageTotals(db: Db, rows: PageRow[]): SeizureListRow[] {
 }
 
 export function listSeizures(db: Db, q: SeizureListQuery): { total: number; rows: SeizureListRow[] } {
-  const q2 = seizureListSql(q);
-  const rows = sql(db, q2.rowsSql).all(...q2.params, ...q2.pageParams) as PageRow[];
-  const { n } = sql(db, q2.countSql).get(...q2.countParams) as { n: number };
-  return { total: n, rows: attachPageTotals(db, rows) };
+  const page = runList<PageRow>(db, seizureListSql(q));
+  return { total: page.total, rows: attachPageTotals(db, page.rows) };
 }
 
 export interface CaseSeizureTotals {
