@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Callout, Card, InputGroup, Tab, Tabs } from '@blueprintjs/core';
 import type { Case } from '../../../db/api.ts';
 import { CASE_TRANSITIONS, type CaseStatus } from '../../../db/domain.ts';
@@ -22,6 +22,7 @@ import { PenaltiesTab } from './penalties/PenaltiesTab.tsx';
 import { CaseSummary } from './overview/CaseSummary.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 import { RecordFallback, useRecord } from '../lib/useRecord.tsx';
+import { saveFormProps } from '../lib/saveForm.ts';
 
 export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
@@ -93,24 +94,14 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-    }
-  };
 
   return (
     <div className="case-overview">
       <form
         className="case-form"
         aria-label={t('case.section.details')}
-        noValidate
-        onKeyDown={onKeyDown}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+       
+        {...saveFormProps(save)}
       >
         <Card compact className="panel">
           <h2 className="panel-title">{t('case.section.details')}</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Callout, Card, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionDetail, DetentionOverdue, InfoRequest } from '../../../../db/api.ts';
 import { DETENTION_OUTCOMES, type DetentionOutcome } from '../../../../db/domain.ts';
@@ -26,6 +26,7 @@ import {
   type ServerError,
 } from './common.tsx';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { saveFormProps } from '../../lib/saveForm.ts';
 
 /** One detention (#/detentions/:id): what is overdue, its details, the technical assessment, requests to the exporter, its end. */
 export function DetentionPage({ id }: { id: string }) {
@@ -143,14 +144,8 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
       setSaving(false);
     }
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-    }
-  };
   return (
-    <form noValidate aria-label={t('detention.section.details')} onKeyDown={onKeyDown} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form aria-label={t('detention.section.details')} {...saveFormProps(save)}>
       <Card compact className="panel">
         <h2 className="panel-title">{t('detention.section.details')}</h2>
         {server && !server.field && (
@@ -352,7 +347,7 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
   return (
     <Card compact className="panel">
       <h2 className="panel-title">{t('detention.section.end')}</h2>
-      <form noValidate aria-label={t('detention.section.end')} onSubmit={(e) => { e.preventDefault(); void end(); }}>
+      <form aria-label={t('detention.section.end')} onSubmit={(e) => { e.preventDefault(); void end(); }}>
         {server && server.field !== 'outcome' && server.field !== 'endedAt' && (
           <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>
         )}

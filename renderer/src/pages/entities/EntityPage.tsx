@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Callout, Card } from '@blueprintjs/core';
 import type { Entity, EntityCaseRole, EntityView, MethodInput } from '../../../../db/api.ts';
 import { entityFormSchemas } from '../../../../db/inputs/entities.ts';
@@ -16,6 +16,7 @@ import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './ent
 import { serverReason, validateAt } from './reasons.ts';
 import './entities.css';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { saveFormProps } from '../../lib/saveForm.ts';
 
 /** One entity: its fields (editable), its links both ways, and the cases it is in with its roles. */
 export function EntityPage({ id }: { id: string }) {
@@ -98,23 +99,13 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-    }
-  };
 
   return (
     <form
       className="ent-entity-form"
       aria-label={t('entity.section.details')}
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+     
+      {...saveFormProps(save)}
     >
       <Card compact className="panel">
         <h2 className="panel-title">{t('entity.section.details')}</h2>

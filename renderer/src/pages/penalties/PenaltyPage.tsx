@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Callout, Card, HTMLTable, NonIdealState, Tag, TextArea } from '@blueprintjs/core';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_FINAL_STATUSES, type PenaltyStatus } from '../../../../db/domain.ts';
@@ -14,6 +14,7 @@ import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { saveFormProps } from '../../lib/saveForm.ts';
 
 /** One monetary penalty (#/penalties/:id): amounts and balance, its windows, payments, and the status moves it allows. */
 export function PenaltyPage({ id }: { id: string }) {
@@ -233,14 +234,8 @@ function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: Pe
       setSaving(false);
     }
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-    }
-  };
   return (
-    <form noValidate aria-label={t('penalty.field.notes')} onKeyDown={onKeyDown} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form aria-label={t('penalty.field.notes')} {...saveFormProps(save)}>
       <Card compact className="panel">
         <h2 className="panel-title" id="penalty-notes-title">{t('penalty.field.notes')}</h2>
         {server && <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Callout, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { Case, SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
 import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/domain.ts';
@@ -19,6 +19,7 @@ import { CustodyPanel } from './CustodyPanel.tsx';
 import { headerChanges, headerFromSeizure, type HeaderForm } from './seizureForm.ts';
 import { checkInput, isFinal, serverError, todayLocal, type ServerError } from './util.ts';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { saveFormProps } from '../../lib/saveForm.ts';
 
 /** One seizure: its header, disposition, goods lines and, for the item the URL names, its chain of custody. */
 export function SeizurePage({ id, itemId }: { id: string; itemId?: string | undefined }) {
@@ -225,22 +226,12 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
       setSaving(false);
     }
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-    }
-  };
   return (
     <form
       className="seizure-details"
       aria-label={t('seizure.section.details')}
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+     
+      {...saveFormProps(save)}
     >
       <Card compact className="panel">
         <h2 className="panel-title">{t('seizure.section.details')}</h2>
