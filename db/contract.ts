@@ -3,6 +3,7 @@ import type { Db } from './sqlite.ts';
 import { AuditWriter, type Actor } from './audit.ts';
 import { DossierError, type Envelope } from './errors.ts';
 import { isoNow, systemClock, type Clock } from './time.ts';
+import { futureProblem } from './temporal.ts';
 
 /** What a handler gets besides its input. */
 export interface Ctx {
@@ -80,6 +81,8 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
     try {
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw zodToDossierError(parsed.error);
+      const future = spec.kind === 'write' ? futureProblem(spec.input, parsed.data, clock()) : null;
+      if (future) throw new DossierError('invalid_input', `${future.field}: must not be in the future`, future.field);
       const actor = opts.actor();
       const now = () => isoNow(clock);
       const ctx: Ctx = {

@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { temporalRegistry, type When } from './temporal.ts';
 
 /** Reusable field schemas, so that every method validates the same thing the same way. */
 export const uuid = z.uuid();
-export const isoDate = z.iso.date();
-export const isoDateTime = z.iso.datetime({ offset: true });
+
+/**
+ * Dates (YYYY-MM-DD) and instants (ISO 8601 with an offset), each tagged with its rule
+ * (db/temporal.ts): what happened cannot be dated in the future; what is planned can.
+ */
+const date = (when: When) => z.iso.date().register(temporalRegistry, { when, kind: 'date' });
+const dateTime = (when: When) => z.iso.datetime({ offset: true }).register(temporalRegistry, { when, kind: 'datetime' });
+export const pastDate = date('past');
+export const plannedDate = date('planned');
+export const filterDate = date('filter');
+export const pastDateTime = dateTime('past');
+export const plannedDateTime = dateTime('planned');
+export const filterDateTime = dateTime('filter');
 export const shortText = (max = 200) => z.string().trim().max(max);
 export const requiredText = (max = 200) => z.string().trim().min(1, 'Required').max(max);
 

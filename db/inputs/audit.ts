@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, paging, sortDirection, uuid } from '../schemas.ts';
+import { filterDateTime, paging, sortDirection, uuid } from '../schemas.ts';
 
 /** Filters of the audit view and its CSV export. Pure: the renderer validates with them too. */
 export const auditFilters = {
@@ -21,9 +21,9 @@ export const auditFilters = {
   /** Words found in the actor, method, record id or the values before or after. */
   text: z.string().trim().max(200).optional(),
   /** From this instant (inclusive). */
-  from: isoDateTime.optional(),
+  from: filterDateTime.optional(),
   /** Up to this instant (exclusive). */
-  to: isoDateTime.optional(),
+  to: filterDateTime.optional(),
 };
 
 export const auditListInput = z.strictObject({

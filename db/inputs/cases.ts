@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, paging, requiredText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, requiredText, sortDirection, uuid } from '../schemas.ts';
 import {
   CASE_SORT_COLUMNS,
   CASE_STATUSES,
@@ -20,9 +20,9 @@ export const caseFields = {
   securityMarking: z.enum(SECURITY_MARKINGS),
   summary: z.string().max(20000),
   notes: z.string().max(200000),
-  openedOn: isoDate,
+  openedOn: pastDate,
   /** When the contravention happened: limitation periods run from it (else from openedOn). */
-  contraventionOn: isoDate.nullable(),
+  contraventionOn: pastDate.nullable(),
 };
 
 export const caseCreateInput = z.strictObject({
@@ -72,7 +72,7 @@ export const caseListInput = z.strictObject({
 export const caseSetStatusInput = z.strictObject({
   id: uuid,
   status: z.enum(CASE_STATUSES),
-  closedOn: isoDate.optional(),
+  closedOn: pastDate.optional(),
   version: z.int().min(1).optional(),
 });
 

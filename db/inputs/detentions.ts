@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, paging, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, pastDateTime, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
 import {
   DETENTION_OUTCOMES,
   DETENTION_SORT_COLUMNS,
@@ -24,7 +24,7 @@ export const detentionFields = {
   detentionNumber: recordNumber,
   subject: z.enum(DETENTION_SUBJECTS),
   /** When the detention started: an instant with its offset, stored in UTC. */
-  startedAt: isoDateTime,
+  startedAt: pastDateTime,
   place: shortText(300),
   legalAuthority: shortText(1000),
   exporterId: uuid.nullable(),
@@ -37,10 +37,10 @@ export const detentionFields = {
   reason: z.string().trim().max(5000),
   /** The technical-assessment office the goods were referred to, with the referral date. */
   assessmentOffice: requiredText(300).nullable(),
-  referredOn: isoDate.nullable(),
-  assessmentDueOn: isoDate.nullable(),
-  assessmentAnsweredOn: isoDate.nullable(),
-  reviewDueOn: isoDate,
+  referredOn: pastDate.nullable(),
+  assessmentDueOn: plannedDate.nullable(),
+  assessmentAnsweredOn: pastDate.nullable(),
+  reviewDueOn: plannedDate,
   notes: z.string().max(20000),
 };
 
@@ -91,7 +91,7 @@ export const detentionEndInput = z.strictObject({
   id: uuid,
   outcome: z.enum(DETENTION_OUTCOMES),
   /** Defaults to now. */
-  endedAt: isoDateTime.optional(),
+  endedAt: pastDateTime.optional(),
   version: z.int().min(1).optional(),
 });
 
@@ -109,9 +109,9 @@ export const detentionListInput = z.strictObject({
 export const infoRequestFields = {
   kind: z.enum(INFO_REQUEST_KINDS),
   description: z.string().trim().max(5000),
-  requestedOn: isoDate,
-  dueOn: isoDate,
-  receivedOn: isoDate,
+  requestedOn: pastDate,
+  dueOn: plannedDate,
+  receivedOn: pastDate,
 };
 
 export const detentionAddRequestInput = z.strictObject({

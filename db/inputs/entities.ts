@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, paging, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
 import {
   CASE_ROLES,
   CONVEYANCE_TYPES,
@@ -52,7 +52,7 @@ export const identityDocument = z.strictObject({
   type: z.enum(IDENTITY_DOCUMENT_TYPES),
   number: requiredText(50),
   country,
-  expires: isoDate.nullable().default(null),
+  expires: plannedDate.nullable().default(null),
 });
 
 /** A goods line: exact quantity (an integer count of `unit`, e.g. 12 pcs or 1500 g) and exact value. */
@@ -83,7 +83,7 @@ const personFields = {
   givenName: shortText(100),
   familyName: shortText(100),
   aliases,
-  dateOfBirth: isoDate.nullable(),
+  dateOfBirth: pastDate.nullable(),
   nationality: country.nullable(),
   identityDocuments: z.array(identityDocument).max(20),
 };
@@ -130,7 +130,7 @@ const shipmentFields = {
   /** The transit and transshipment countries between origin and destination, in order. */
   route: z.array(country).max(20),
   declaredPermitNumber: upper(50),
-  shippedOn: isoDate.nullable(),
+  shippedOn: plannedDate.nullable(),
   goods: z.array(goodsLine).max(200),
 };
 
@@ -342,8 +342,8 @@ export const entityLinkInput = z.strictObject({
   /** Which document or observation says so. */
   source: requiredText(500),
   sourceEvidenceId: uuid.nullable().default(null),
-  validFrom: isoDate.nullable().default(null),
-  validTo: isoDate.nullable().default(null),
+  validFrom: pastDate.nullable().default(null),
+  validTo: plannedDate.nullable().default(null),
   notes: notes.default(''),
 });
 export type EntityLinkInput = z.output<typeof entityLinkInput>;

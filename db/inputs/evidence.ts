@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, paging, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDateTime, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
 import { EVIDENCE_SORT_COLUMNS, EVIDENCE_SUBJECT_TYPES } from '../domain.ts';
 
 /** Input schemas of the evidence methods. Pure (zod and vocabularies only): the renderer validates with them too. */
@@ -20,7 +20,7 @@ export const evidenceFields = {
     .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'A media type such as application/pdf'),
   sha256: z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '64 hexadecimal digits (the SHA-256 the upload returned)'),
   size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-  acquiredAt: isoDateTime,
+  acquiredAt: pastDateTime,
   acquiredBy: shortText(200),
   acquiredFrom: shortText(500),
   description: z.string().trim().max(5000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, paging, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
 import { PAYMENT_METHODS, PENALTY_LEVELS, PENALTY_SORT_COLUMNS, PENALTY_STATUSES } from '../domain.ts';
 import { currency, minorUnits } from './money.ts';
 import { recordNumber } from './detentions.ts';
@@ -15,8 +15,8 @@ export const penaltyFields = {
   entityId: uuid,
   amountMinor: minorUnits.min(1, 'A penalty is at least one minor unit (0.01)'),
   currency,
-  assessedOn: isoDate,
-  dueOn: isoDate,
+  assessedOn: pastDate,
+  dueOn: plannedDate,
   level: z.enum(PENALTY_LEVELS),
   notes: z.string().max(20000),
 };
@@ -59,14 +59,14 @@ export const penaltySetStatusInput = z.strictObject({
   /** Required for reduced, cancelled and written_off. */
   reason: requiredText(2000).optional(),
   /** The date of the decision; defaults to today. */
-  on: isoDate.optional(),
+  on: pastDate.optional(),
   version: z.int().min(1).optional(),
 });
 
 export const penaltyRecordPaymentInput = z.strictObject({
   penaltyId: uuid,
   /** Defaults to today. */
-  paidOn: isoDate.optional(),
+  paidOn: pastDate.optional(),
   amountMinor: minorUnits.min(1, 'A payment is at least one minor unit'),
   currency,
   method: z.enum(PAYMENT_METHODS),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, paging, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, pastDateTime, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
 import { CUSTODY_PURPOSES, DISPOSITIONS, QUANTITY_UNITS, SEIZURE_SORT_COLUMNS } from '../domain.ts';
 import { eccn, hsCode } from './codes.ts';
 import { country } from './identifiers.ts';
@@ -60,7 +60,7 @@ export const seizureFields = {
   /** Agency-unique; generated (`2026-SZ-000045`) when not given. */
   seizureNumber: requiredText(50),
   /** The instant of the seizure, with its offset; stored in UTC. */
-  seizedAt: isoDateTime,
+  seizedAt: pastDateTime,
   place: requiredText(300),
   seizingOfficer: requiredText(200),
   seizedFromEntityId: uuid.nullable(),
@@ -118,7 +118,7 @@ export const seizureSetDispositionInput = z.strictObject({
   id: uuid,
   disposition: z.enum(DISPOSITIONS),
   /** The date of the decision or of the disposal. */
-  dispositionOn: isoDate,
+  dispositionOn: pastDate,
   /** Who decided, under what power: e.g. "Minister's decision s. 131, ref. 2026-0412". */
   authority: requiredText(500),
   version: z.int().min(1).optional(),
@@ -142,7 +142,7 @@ export const seizureTotalsByCaseInput = z.strictObject({ caseId: uuid });
 
 /** The fields of one custody movement (or of its correction: a full replacement). */
 export const custodyMovementFields = {
-  at: isoDateTime,
+  at: pastDateTime,
   releasedBy: requiredText(200),
   receivedBy: requiredText(200),
   fromLocation: requiredText(300),

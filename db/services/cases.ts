@@ -14,6 +14,7 @@ import {
   type ViolationType,
 } from '../domain.ts';
 import { readSettings } from './settings.ts';
+import { caseNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
 
 export interface Case {
   id: string;
@@ -109,20 +110,6 @@ export function findCaseByFileNumber(db: Db, fileNumber: string): Case | null {
   return row ? toCase(row) : null;
 }
 
-/** Next file number for a year: `2026-EXP-000123`, never reused. */
-function nextFileNumber(db: Db, year: string, prefix: string): string {
-  const counter = `case:${year}-${prefix}`;
-  const bump = sql(db, 
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-  );
-  const exists = sql(db, 'SELECT 1 FROM cases WHERE file_number = ?');
-  for (;;) {
-    const { value } = bump.get(counter) as { value: number };
-    const candidate = `${year}-${prefix}-${String(value).padStart(6, '0')}`;
-    if (!exists.get(candidate)) return candidate;
-  }
-}
-
 export interface CreateCaseInput {
   title: string;
   priority: Priority;
@@ -138,16 +125,9 @@ export interface CreateCaseInput {
   contraventionOn: string | null;
 }
 
-function assertContraventionDate(ctx: Ctx, contraventionOn: string | null | undefined): void {
-  if (contraventionOn && contraventionOn > localDate(ctx.clock())) {
-    throw new DossierError('invalid_input', 'contraventionOn: must not be in the future', 'contraventionOn');
-  }
-}
-
 export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   const settings = readSettings(ctx.db);
   const openedOn = input.openedOn ?? localDate(ctx.clock());
-  assertContraventionDate(ctx, input.contraventionOn);
   const id = randomUUID();
   const now = ctx.now();
   // The acting investigator: the profile, else the OS user, unless the shell overrides it (the CLI's --as).
@@ -162,7 +142,7 @@ export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
       )
       .run({
         id,
-        fileNumber: nextFileNumber(ctx.db, openedOn.slice(0, 4), settings.fileNumberPrefix),
+        fileNumber: nextRecordNumber(ctx.db, caseNumbers, openedOn.slice(0, 4), settings.fileNumberPrefix),
         title: input.title,
         priority: input.priority,
         lead,
@@ -237,7 +217,13 @@ export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
   if (input.openedOn && current.closedOn && input.openedOn > current.closedOn) {
     throw new DossierError('invalid_input', 'openedOn: must not be after the closing date', 'openedOn');
   }
-  assertContraventionDate(ctx, input.contraventionOn);
+  if (input.openedOn !== undefined) {
+    const fileNumber = numberForDate(ctx.db, caseNumbers, current.fileNumber, input.openedOn);
+    if (fileNumber !== current.fileNumber) {
+      sets.push('file_number = @fileNumber');
+      params.fileNumber = fileNumber;
+    }
+  }
   if (sets.length === 0) return current;
   ctx.audit.track('case', input.id, input.id, () => {
     sql(ctx.db, `UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)

@@ -23,7 +23,7 @@ import type {
   detentionUpdateInput,
 } from '../inputs/detentions.ts';
 import { entitySummary, type EntitySummary } from './entities.ts';
-import { nextRecordNumber } from './record-numbers.ts';
+import { assertNumberYear, detentionNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
 
 export interface Detention {
   id: string;
@@ -255,7 +255,6 @@ type DetentionValues = Omit<Detention, 'id' | 'caseId' | 'detentionNumber' | 'cr
 
 function checkDetention(ctx: Ctx, v: DetentionValues): void {
   const t = today(ctx);
-  if (v.startedAt > ctx.now()) throw invalid('startedAt', 'must not be in the future');
   const startedOn = dateOf(v.startedAt);
   if (v.endedAt !== null && v.startedAt > v.endedAt) {
     throw invalid('startedAt', `must not be after the end of the detention (${v.endedAt})`);
@@ -271,7 +270,6 @@ function checkDetention(ctx: Ctx, v: DetentionValues): void {
   }
   if (v.referredOn !== null) {
     if (v.referredOn < startedOn) throw invalid('referredOn', `must not be before the detention started (${startedOn})`);
-    if (v.referredOn > t) throw invalid('referredOn', 'must not be in the future');
   }
   if (v.assessmentDueOn !== null) {
     if (v.referredOn === null) throw invalid('assessmentDueOn', 'only a referral to a technical-assessment office has an answer due date');
@@ -282,7 +280,6 @@ function checkDetention(ctx: Ctx, v: DetentionValues): void {
     if (v.assessmentAnsweredOn < v.referredOn) {
       throw invalid('assessmentAnsweredOn', `must not be before the referral (${v.referredOn})`);
     }
-    if (v.assessmentAnsweredOn > t) throw invalid('assessmentAnsweredOn', 'must not be in the future');
   }
 }
 
@@ -342,8 +339,11 @@ export function createDetention(ctx: Ctx, input: z.output<typeof detentionCreate
     notes: input.notes,
   };
   checkDetention(ctx, values);
-  if (input.detentionNumber !== undefined) assertNumberFree(ctx.db, input.detentionNumber, null);
-  const number = input.detentionNumber ?? nextRecordNumber(ctx.db, startedOn.slice(0, 4), 'DT', 'detentions', 'detention_number');
+  if (input.detentionNumber !== undefined) {
+    assertNumberFree(ctx.db, input.detentionNumber, null);
+    assertNumberYear(detentionNumbers, input.detentionNumber, startedOn);
+  }
+  const number = input.detentionNumber ?? nextRecordNumber(ctx.db, detentionNumbers, startedOn.slice(0, 4), 'DT');
   const id = randomUUID();
   const now = ctx.now();
   ctx.audit.track('detention', id, input.caseId, () => {
@@ -399,7 +399,12 @@ export function updateDetention(ctx: Ctx, input: z.output<typeof detentionUpdate
     changes.assessmentDueOn = merged.assessmentDueOn;
   }
   checkDetention(ctx, merged);
-  if (input.detentionNumber !== undefined) assertNumberFree(ctx.db, input.detentionNumber, current.id);
+  if (input.detentionNumber !== undefined) {
+    assertNumberFree(ctx.db, input.detentionNumber, current.id);
+    assertNumberYear(detentionNumbers, input.detentionNumber, dateOf(merged.startedAt));
+  } else if (changes.startedAt !== undefined) {
+    changes.detentionNumber = numberForDate(ctx.db, detentionNumbers, current.detentionNumber, dateOf(merged.startedAt));
+  }
   const keys = (Object.keys(changes) as UpdatableKey[]).filter((k) => changes[k] !== current[k]);
   if (keys.length === 0) return getDetention(ctx, current.id);
   const sets = keys.map((k) => `${updatableColumns[k]} = @${k}`);
@@ -430,7 +435,6 @@ export function endDetention(ctx: Ctx, input: z.output<typeof detentionEndInput>
   const now = ctx.now();
   const endedAt = utc(input.endedAt ?? now);
   if (endedAt < current.startedAt) throw invalid('endedAt', `must not be before the detention started (${current.startedAt})`);
-  if (endedAt > now) throw invalid('endedAt', 'must not be in the future');
   ctx.audit.track('detention', current.id, current.caseId, () => {
     sql(ctx.db, 'UPDATE detentions SET outcome = ?, ended_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
       input.outcome,
@@ -477,7 +481,6 @@ export function addInfoRequest(ctx: Ctx, input: z.output<typeof detentionAddRequ
   const requestedOn = input.requestedOn ?? t;
   const startedOn = dateOf(d.startedAt);
   if (requestedOn < startedOn) throw invalid('requestedOn', `must not be before the detention started (${startedOn})`);
-  if (requestedOn > t) throw invalid('requestedOn', 'must not be in the future');
   if (input.dueOn < requestedOn) throw invalid('dueOn', `must not be before the request (${requestedOn})`);
   const id = randomUUID();
   const now = ctx.now();
@@ -504,7 +507,6 @@ export function receiveInfoRequest(ctx: Ctx, input: z.output<typeof detentionRec
   }
   const receivedOn = input.receivedOn ?? t;
   if (receivedOn < current.requestedOn) throw invalid('receivedOn', `must not be before the request (${current.requestedOn})`);
-  if (receivedOn > t) throw invalid('receivedOn', 'must not be in the future');
   ctx.audit.track('detention_info_request', current.id, current.caseId, () => {
     sql(
       ctx.db,

@@ -178,15 +178,7 @@ export function deriveColumns(data: EntityData): Derived {
   return { name: clip(name), subtype, country, details: JSON.stringify(fields), searchText };
 }
 
-/** Rules that need the clock, beyond what the input schema checks alone. (A shipment may be declared before it ships.) */
-function checkEntity(ctx: Ctx, data: EntityData): void {
-  if (data.kind === 'person' && data.dateOfBirth && data.dateOfBirth > localDate(ctx.clock())) {
-    throw new DossierError('invalid_input', 'dateOfBirth: must not be in the future', 'dateOfBirth');
-  }
-}
-
 export function createEntity(ctx: Ctx, data: EntityData): Entity {
-  checkEntity(ctx, data);
   const d = deriveColumns(data);
   const id = randomUUID();
   const now = ctx.now();
@@ -220,7 +212,6 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   // The merged entity is checked again as a whole, so that rules across fields hold after the edit.
   const data = entityData.parse({ ...dataOf(row), ...changes });
-  checkEntity(ctx, data);
   const d = deriveColumns(data);
   if (d.details === row.details && data.notes === row.notes) return toEntity(row);
   ctx.audit.track('entity', input.id, null, () => {

@@ -94,9 +94,6 @@ export function resolveAttachTarget(
   return subjectId;
 }
 
-/** Clock skew tolerated between the laptop and the device that says when it acquired a file. */
-const FUTURE_SLACK_MS = 5 * 60 * 1000;
-
 export interface AttachEvidenceInput {
   caseId: string;
   subjectType: EvidenceSubjectType;
@@ -141,11 +138,7 @@ export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
   }
   let acquiredAt: string | null = null;
   if (input.acquiredAt !== undefined) {
-    const at = new Date(input.acquiredAt);
-    if (at.getTime() > ctx.clock().getTime() + FUTURE_SLACK_MS) {
-      throw new DossierError('invalid_input', 'acquiredAt: must not be in the future', 'acquiredAt');
-    }
-    acquiredAt = at.toISOString();
+    acquiredAt = new Date(input.acquiredAt).toISOString();
   }
   const id = randomUUID();
   ctx.audit.track('evidence', id, input.caseId, () => {

@@ -27,7 +27,7 @@ import type {
   penaltyUpdateInput,
 } from '../inputs/penalties.ts';
 import { entitySummary, type EntitySummary } from './entities.ts';
-import { nextRecordNumber } from './record-numbers.ts';
+import { assertNumberYear, nextRecordNumber, numberForDate, penaltyNumbers } from './record-numbers.ts';
 
 /** Money is integer minor units of `currency` everywhere below; nothing is ever a float. */
 export interface Penalty {
@@ -302,7 +302,6 @@ function assertNoticeFree(db: Db, number: string, exceptId: string | null): void
 }
 
 function checkDates(assessedOn: string, dueOn: string, todayDate: string): void {
-  if (assessedOn > todayDate) throw invalid('assessedOn', 'must not be in the future');
   if (dueOn < assessedOn) throw invalid('dueOn', `must not be before the assessment (${assessedOn})`);
 }
 
@@ -317,8 +316,11 @@ export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInpu
   const assessedOn = input.assessedOn ?? todayDate;
   const dueOn = input.dueOn ?? addDays(assessedOn, PENALTY_PAYMENT_DAYS);
   checkDates(assessedOn, dueOn, todayDate);
-  if (input.noticeNumber !== undefined) assertNoticeFree(ctx.db, input.noticeNumber, null);
-  const number = input.noticeNumber ?? nextRecordNumber(ctx.db, assessedOn.slice(0, 4), 'AMP', 'penalties', 'notice_number');
+  if (input.noticeNumber !== undefined) {
+    assertNoticeFree(ctx.db, input.noticeNumber, null);
+    assertNumberYear(penaltyNumbers, input.noticeNumber, assessedOn);
+  }
+  const number = input.noticeNumber ?? nextRecordNumber(ctx.db, penaltyNumbers, assessedOn.slice(0, 4), 'AMP');
   const id = randomUUID();
   const now = ctx.now();
   ctx.audit.track('penalty', id, input.caseId, () => {
@@ -379,7 +381,14 @@ export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInpu
   if (input.entityId !== undefined) assertPenalized(ctx.db, input.entityId);
   const assessedOn = input.assessedOn ?? row.assessed_on;
   checkDates(assessedOn, input.dueOn ?? row.due_on, localDate(ctx.clock()));
-  if (input.noticeNumber !== undefined) assertNoticeFree(ctx.db, input.noticeNumber, row.id);
+  const values: Partial<Record<UpdatableKey, unknown>> = Object.fromEntries(keys.map((k) => [k, input[k]]));
+  if (input.noticeNumber !== undefined) {
+    assertNoticeFree(ctx.db, input.noticeNumber, row.id);
+    assertNumberYear(penaltyNumbers, input.noticeNumber, assessedOn);
+  } else if (input.assessedOn !== undefined) {
+    values.noticeNumber = numberForDate(ctx.db, penaltyNumbers, row.notice_number, assessedOn);
+    keys.push('noticeNumber');
+  }
   const current: Record<UpdatableKey, unknown> = {
     noticeNumber: row.notice_number,
     contraventionCode: row.contravention_code,
@@ -391,14 +400,14 @@ export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInpu
     level: row.level,
     notes: row.notes,
   };
-  const changed = keys.filter((k) => input[k] !== current[k]);
+  const changed = keys.filter((k) => values[k] !== current[k]);
   if (changed.length === 0) return getPenalty(ctx, row.id);
   const sets = changed.map((k) => `${updatableColumns[k]} = @${k}`);
   // An issued penalty's status date is its assessment date.
   if (changed.includes('assessedOn')) sets.push('status_on = @assessedOn');
   ctx.audit.track('penalty', row.id, row.case_id, () => {
     sql(ctx.db, `UPDATE penalties SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`).run({
-      ...Object.fromEntries(changed.map((k) => [k, input[k]])),
+      ...Object.fromEntries(changed.map((k) => [k, values[k]])),
       id: row.id,
       now: ctx.now(),
     });
@@ -439,7 +448,6 @@ export function setPenaltyStatus(ctx: Ctx, input: z.output<typeof penaltySetStat
   }
   const on = input.on ?? todayDate;
   if (on < p.assessedOn) throw invalid('on', `must not be before the assessment (${p.assessedOn})`);
-  if (on > todayDate) throw invalid('on', 'must not be in the future');
   const now = ctx.now();
   ctx.audit.track('penalty', row.id, row.case_id, () => {
     if (input.status === 'reduced') {
@@ -489,7 +497,6 @@ export function recordPayment(ctx: Ctx, input: z.output<typeof penaltyRecordPaym
   const todayDate = localDate(ctx.clock());
   const paidOn = input.paidOn ?? todayDate;
   if (paidOn < row.assessed_on) throw invalid('paidOn', `must not be before the assessment (${row.assessed_on})`);
-  if (paidOn > todayDate) throw invalid('paidOn', 'must not be in the future');
   const id = randomUUID();
   const now = ctx.now();
   const balance = row.balance_minor - input.amountMinor;

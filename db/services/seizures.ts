@@ -5,6 +5,7 @@ import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
 import { addDays, localDate } from '../time.ts';
+import { assertNumberYear, nextRecordNumber, numberForDate, seizureNumbers } from './record-numbers.ts';
 import {
   DISPOSITION_TRANSITIONS,
   SEIZURE_REVIEW_WINDOW_DAYS,
@@ -326,18 +327,6 @@ export function utcInstant(iso: string): string {
 }
 
 /** Next seizure number for a year: `2026-SZ-000045`, never reused, skipping numbers given by hand. */
-function nextSeizureNumber(db: Db, year: string): string {
-  const bump = sql(db,
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-  );
-  const exists = sql(db, 'SELECT 1 FROM seizures WHERE seizure_number = ?');
-  for (;;) {
-    const { value } = bump.get(`seizure:${year}-SZ`) as { value: number };
-    const candidate = `${year}-SZ-${String(value).padStart(6, '0')}`;
-    if (!exists.get(candidate)) return candidate;
-  }
-}
-
 function checkNumberFree(db: Db, seizureNumber: string, exceptId: string | null): void {
   const row = sql(db, 'SELECT id FROM seizures WHERE seizure_number = ?').get(seizureNumber) as { id: string } | undefined;
   if (row && row.id !== exceptId) {
@@ -443,7 +432,10 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
   checkSeizureTotal(ctx.db, null, input.items, 'items');
   const seizedAt = utcInstant(input.seizedAt);
   const seizedOn = localDate(new Date(seizedAt));
-  if (input.seizureNumber !== undefined) checkNumberFree(ctx.db, input.seizureNumber, null);
+  if (input.seizureNumber !== undefined) {
+    checkNumberFree(ctx.db, input.seizureNumber, null);
+    assertNumberYear(seizureNumbers, input.seizureNumber, seizedOn);
+  }
   const officer = input.seizingOfficer ?? ctx.actor.name;
   const id = randomUUID();
   const now = ctx.now();
@@ -460,7 +452,7 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
     ).run({
       id,
       caseId: input.caseId,
-      number: input.seizureNumber ?? nextSeizureNumber(ctx.db, seizedOn.slice(0, 4)),
+      number: input.seizureNumber ?? nextRecordNumber(ctx.db, seizureNumbers, seizedOn.slice(0, 4), 'SZ'),
       seizedAt,
       seizedOn,
       place: input.place,
@@ -571,6 +563,15 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
     }
     sets.push('seized_at = @seizedAt, seized_on = @seizedOn, review_window_ends_on = @reviewEnds');
     Object.assign(params, { seizedAt, seizedOn, reviewEnds: addDays(seizedOn, SEIZURE_REVIEW_WINDOW_DAYS) });
+  }
+  const effectiveOn = input.seizedAt !== undefined ? localDate(new Date(utcInstant(input.seizedAt))) : current.seizedOn;
+  if (input.seizureNumber !== undefined) assertNumberYear(seizureNumbers, input.seizureNumber, effectiveOn);
+  else if (input.seizedAt !== undefined) {
+    const renumbered = numberForDate(ctx.db, seizureNumbers, current.seizureNumber, effectiveOn);
+    if (renumbered !== current.seizureNumber) {
+      sets.push('seizure_number = @seizureNumber');
+      params.seizureNumber = renumbered;
+    }
   }
   if (sets.length === 0) return getSeizure(ctx.db, current.id);
   ctx.audit.track('seizure', current.id, current.caseId, () => {
