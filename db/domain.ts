@@ -269,7 +269,7 @@ export const US_EXPORT_LIMITATION_YEARS = 5;
 /**
  * A case falls under the U.S. rule when its legal authorities cite the U.S. Code or the Code of
  * Federal Regulations (the EAR), or a U.S. export-enforcement agency leads it. The same test is an
- * SQL expression in migration 005's cases_limitation index (kept in step by test/deadlines.test.ts).
+ * SQL expression in db/limitation-sql.ts, which the cases_limitation_met index holds (kept in step by test/deadlines.test.ts).
  */
 export const US_AUTHORITY_MARKERS = ['U.S.C.', 'C.F.R.'] as const;
 export const US_AGENCY_MARKERS = ['BIS', 'Bureau of Industry and Security', 'HSI', 'Homeland Security'] as const;

@@ -219,6 +219,43 @@ describe('limitation periods', () => {
   });
 });
 
+describe('limitation periods met', () => {
+  it('a case referred for prosecution or closed has met its limitation period: done, never overdue, hidden by default', async () => {
+    const core = await newCore(dir);
+    const make = (title: string) => ok<{ id: string }>(core.invoke('cases.create', { title, openedOn: '2019-03-01' })).id;
+    const open = make('Still open');
+    const referred = make('Referred');
+    const closed = make('Closed');
+    ok(core.invoke('cases.setStatus', { id: referred, status: 'under_review' }));
+    ok(core.invoke('cases.setStatus', { id: referred, status: 'referred_for_prosecution' }));
+    ok(core.invoke('cases.setStatus', { id: closed, status: 'closed' }));
+    const rows = list(core, { kind: ['limitation'] }).rows;
+    expect(rows.map((r) => [r.caseId, r.overdue, r.done])).toEqual([[open, true, false]]);
+    const all = list(core, { kind: ['limitation'], includeDone: true }).rows;
+    expect(all.filter((r) => r.done).map((r) => r.caseId).sort()).toEqual([referred, closed].sort());
+    expect(all.filter((r) => r.done).every((r) => !r.overdue)).toBe(true);
+  });
+});
+
+describe('the case overview says where the limitation period runs from', () => {
+  it('from the opening until a contravention date is recorded, offering the earliest export date of the case shipments', async () => {
+    const core = await newCore(dir);
+    const c = ok<{ id: string }>(core.invoke('cases.create', { title: 'Diversion', openedOn: '2026-02-01' })).id;
+    const ship = (shippedOn: string) => {
+      const id = ok<{ id: string }>(core.invoke('entities.create', { kind: 'shipment', exportDeclarationNumber: `X${shippedOn}`, shippedOn })).id;
+      ok(core.invoke('cases.addEntity', { caseId: c, entityId: id, role: 'other' }));
+    };
+    ship('2025-09-14');
+    ship('2025-07-02');
+    let o = ok<CaseOverview>(core.invoke('cases.overview', { caseId: c }));
+    expect(o.limitation).toEqual({ years: 6, from: '2026-02-01', basis: 'opening', endsOn: '2032-02-01', met: false, earliestExportOn: '2025-07-02' });
+    ok(core.invoke('cases.update', { id: c, contraventionOn: '2025-07-02' }));
+    o = ok<CaseOverview>(core.invoke('cases.overview', { caseId: c }));
+    expect(o.limitation).toMatchObject({ from: '2025-07-02', basis: 'contravention', endsOn: '2031-07-02' });
+    expect(o.deadlines.rows.find((r) => r.kind === 'limitation')?.dueOn).toBe('2031-07-02');
+  });
+});
+
 describe('cases.overview', () => {
   it('gathers subjects, seizure totals, detentions, penalties with balances and totals, and open deadlines', async () => {
     const core = await newCore(dir);
@@ -327,7 +364,7 @@ describe('deadlines.list against a brute-force reading of a seeded caseload', ()
       const years = limitationYears({ legalAuthorities: String(c.legal_authorities), agency: String(c.agency) });
       const [y, m, d] = from.split('-').map(Number) as [number, number, number];
       const due = new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
-      add('limitation', due, String(c.id), String(c.id), Number(c.seq), c.status === 'closed');
+      add('limitation', due, String(c.id), String(c.id), Number(c.seq), c.status === 'closed' || c.status === 'referred_for_prosecution');
     }
     everything = all.sort(
       (l, r) => Number(r.overdue) - Number(l.overdue) || (l.dueOn < r.dueOn ? -1 : l.dueOn > r.dueOn ? 1 : 0) || rank(l.kind) - rank(r.kind) || l.seq - r.seq,
@@ -385,7 +422,7 @@ describe('deadlines.list against a brute-force reading of a seeded caseload', ()
   it('reads each source through its deadline index and stops early: no scan of a table, only the page is sorted', () => {
     const indexes = [
       'detentions_review_deadline', 'detention_info_requests_deadline', 'detentions_assessment_deadline',
-      'penalties_due_deadline', 'penalties_window_deadline', 'seizures_review', 'cases_limitation',
+      'penalties_due_deadline', 'penalties_window_deadline', 'seizures_review', 'cases_limitation_met',
     ];
     for (const q of [{}, { includeDone: true }, { from: '2026-01-01', to: '2026-12-31' }]) {
       const s = deadlineSql(deadlineListInput.parse(q), today);

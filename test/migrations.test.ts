@@ -286,7 +286,7 @@ describe('openDatabase', () => {
 });
 
 /** Every shipped migration, and the describe block below that tests it. Add one per new migration. */
-const testedMigrations = [1, 2, 3, 4, 5];
+const testedMigrations = [1, 2, 3, 4, 5, 6];
 
 it('every numbered migration has its own tests, and versions run 1, 2, 3... without gaps', () => {
   expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -697,7 +697,7 @@ describe('migration 005', () => {
     before.db.prepare("UPDATE cases SET title = 'Tampered' WHERE id = ?").run(CASE_2);
     before.db.close();
     open.pop();
-    const { db } = track(await openDatabase(file));
+    const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 5) }));
     expect(pragma(db, 'user_version')).toBe(5);
     return { file, db };
   }
@@ -768,5 +768,30 @@ describe('migration 005', () => {
     } finally {
       core.close();
     }
+  });
+});
+
+describe('migration 006', () => {
+  const T = '2026-03-10T16:30:00.000Z';
+  it('indexes the limitation deadline by "met" (referred for prosecution or closed) instead of "closed"', async () => {
+    const file = newFile();
+    const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 5) }));
+    const insert = before.db.prepare(`INSERT INTO cases (id, file_number, title, status, lead_investigator, opened_on, created_at, updated_at)
+      VALUES (?, ?, 'Diverted FPGAs', ?, 'A. Investigator', '2019-03-01', ?, ?)`);
+    insert.run('c-open', '2019-EXP-000001', 'open', T, T);
+    insert.run('c-referred', '2019-EXP-000002', 'referred_for_prosecution', T, T);
+    insert.run('c-closed', '2019-EXP-000003', 'closed', T, T);
+    before.db.close();
+    open.pop();
+    const { db } = track(await openDatabase(file));
+    expect(pragma(db, 'user_version')).toBe(6);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all() as string[];
+    expect(indexes).toContain('cases_limitation_met');
+    expect(indexes).not.toContain('cases_limitation');
+    const met = db
+      .prepare(`SELECT id FROM cases INDEXED BY cases_limitation_met WHERE ${"(status IN ('referred_for_prosecution', 'closed'))"} = 1 ORDER BY id`)
+      .pluck()
+      .all();
+    expect(met).toEqual(['c-closed', 'c-referred']);
   });
 });

@@ -4,6 +4,7 @@ import { m002Evidence } from './002_evidence.ts';
 import { m003Entities } from './003_entities.ts';
 import { m004Seizures } from './004_seizures.ts';
 import { m005Enforcement } from './005_enforcement.ts';
+import { m006LimitationMet } from './006_limitation_met.ts';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only: never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [m001Core, m002Evidence, m003Entities, m004Seizures, m005Enforcement];
+export const migrations: readonly Migration[] = [m001Core, m002Evidence, m003Entities, m004Seizures, m005Enforcement, m006LimitationMet];
 
 export function latestVersion(list: readonly Migration[]): number {
   return list.reduce((max, m) => Math.max(max, m.version), 0);

@@ -8,6 +8,7 @@ import { totalsByCase } from './seizures.ts';
 import { listDetentions, type DetentionListRow } from './detentions.ts';
 import { listPenalties, penaltyTotalsByCase, type PenaltyListRow, type PenaltyTotals } from './penalties.ts';
 import { runDeadlines, type DeadlinePage } from './deadlines.ts';
+import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '../limitation-sql.ts';
 
 /** The most rows of each kind one overview returns; a case rarely has more than a handful. */
 const OVERVIEW_ROWS = 500;
@@ -32,6 +33,39 @@ export interface CaseOverview {
   };
   /** The case's open deadlines: overdue first, then the soonest. */
   deadlines: DeadlinePage;
+  limitation: Limitation;
+}
+
+/** The case's limitation period: from the contravention when it is recorded, else (overstating the time left) from the opening. */
+export interface Limitation {
+  years: number;
+  from: string;
+  basis: 'contravention' | 'opening';
+  endsOn: string;
+  /** Referred for prosecution or closed in time. */
+  met: boolean;
+  /** With no contravention date: the earliest export date of the case's shipments, the date to use when the offence date is unknown. */
+  earliestExportOn: string | null;
+}
+
+function limitationOf(ctx: Pick<Ctx, 'db'>, c: Case): Limitation {
+  const row = sql(
+    ctx.db,
+    `SELECT ${LIMITATION_YEARS_SQL} AS years, ${LIMITATION_DUE_SQL} AS endsOn, ${LIMITATION_MET_SQL} AS met FROM cases WHERE id = ?`,
+  ).get(c.id) as { years: number; endsOn: string; met: number };
+  const earliest = sql(
+    ctx.db,
+    `SELECT min(json_extract(e.details, '$.shippedOn')) AS on_ FROM case_entities ce JOIN entities e ON e.id = ce.entity_id
+     WHERE ce.case_id = ? AND e.kind = 'shipment'`,
+  ).get(c.id) as { on_: string | null };
+  return {
+    years: row.years,
+    from: c.contraventionOn ?? c.openedOn,
+    basis: c.contraventionOn ? 'contravention' : 'opening',
+    endsOn: row.endsOn,
+    met: row.met === 1,
+    earliestExportOn: earliest.on_,
+  };
 }
 
 export function caseOverview(ctx: Pick<Ctx, 'db' | 'clock'>, caseId: string): CaseOverview {
@@ -51,5 +85,6 @@ export function caseOverview(ctx: Pick<Ctx, 'db' | 'clock'>, caseId: string): Ca
       totals: penaltyTotalsByCase(ctx.db, caseId),
     },
     deadlines: runDeadlines(ctx.db, { caseId, includeDone: false, offset: 0, limit: OVERVIEW_DEADLINES }, localDate(ctx.clock())),
+    limitation: limitationOf(ctx, c),
   };
 }

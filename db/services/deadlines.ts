@@ -14,7 +14,7 @@ import {
   type InfoRequestKind,
 } from '../domain.ts';
 import type { deadlineListInput } from '../inputs/deadlines.ts';
-import { LIMITATION_DUE_SQL, LIMITATION_YEARS_SQL } from '../migrations/005_enforcement.ts';
+import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '../limitation-sql.ts';
 
 export type DeadlineRecordType = 'case' | 'detention' | 'detention_info_request' | 'penalty' | 'seizure';
 
@@ -197,10 +197,10 @@ const SOURCES: readonly Source[] = [
     recordType: 'case',
     table: 'cases',
     alias: 'cases',
-    index: 'cases_limitation',
+    index: 'cases_limitation_met',
     caseIndex: null,
     caseFilter: 'cases.id = @caseId',
-    done: `(status = 'closed')`,
+    done: LIMITATION_MET_SQL,
     order: LIMITATION_DUE_SQL,
     shiftDays: 0,
     caseId: 'cases.id',
