@@ -9,6 +9,7 @@ import { transport, ApiError } from './lib/client.ts';
 import { MarkingBanner } from './components/Tags.tsx';
 import { CommandPalette, type PaletteAction } from './components/CommandPalette.tsx';
 import { CheckDialog } from './components/CheckDialog.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -178,7 +179,9 @@ export function App() {
         {unauthorized ? (
           <NonIdealState icon="lock" title={t('error.title')} description={t('error.unauthorized')} />
         ) : (
-          <Page route={route} onNewCase={() => setNewCaseOpen(true)} />
+          <ErrorBoundary resetKey={JSON.stringify(route)}>
+            <Page route={route} onNewCase={() => setNewCaseOpen(true)} />
+          </ErrorBoundary>
         )}
       </main>
       {!unauthorized && <ProfileDialog />}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Callout, Classes, Dialog, DialogBody, Spinner } from '@blueprintjs/core';
+import { Callout, Classes, DialogBody, Spinner } from '@blueprintjs/core';
+import { Dialog } from './Dialog.tsx';
 import type { MethodResult } from '../../../db/api.ts';
 import { useT } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';

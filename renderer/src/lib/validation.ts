@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/index.tsx';
+import { futureProblem } from '../../../db/temporal.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -32,7 +33,7 @@ export function validate<S extends z.ZodType>(
   t: Translate,
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(value);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return futureCheck(schema, result.data, t);
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || '_';
@@ -40,4 +41,15 @@ export function validate<S extends z.ZodType>(
     errors[top] ??= issueText(issue, t);
   }
   return { ok: false, errors };
+}
+
+/** The contract's date rule, as you type: what happened cannot be dated in the future. */
+export function futureCheck<S extends z.ZodType>(
+  schema: S,
+  data: z.output<S>,
+  t: Translate,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+  const problem = futureProblem(schema, data, new Date());
+  if (!problem) return { ok: true, data };
+  return { ok: false, errors: { [problem.field.split('.')[0] ?? problem.field]: t('validation.future') } };
 }

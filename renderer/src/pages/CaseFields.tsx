@@ -79,6 +79,20 @@ export function CaseFields({ idPrefix, form, errors, onChange, variant, leadPlac
           {...described('openedOn')}
         />
       </Field>
+      <Field
+        id={id('contraventionOn')}
+        label={t('case.field.contraventionOn')}
+        help={t('case.field.contraventionOn.help')}
+        error={errors.contraventionOn}
+      >
+        <InputGroup
+          id={id('contraventionOn')}
+          type="date"
+          value={form.contraventionOn}
+          onValueChange={(contraventionOn) => onChange({ contraventionOn })}
+          {...described('contraventionOn')}
+        />
+      </Field>
       <Field id={id('agency')} label={t('case.field.agency')} error={errors.agency}>
         <InputGroup id={id('agency')} value={form.agency} onValueChange={(agency) => onChange({ agency })} {...described('agency')} />
       </Field>

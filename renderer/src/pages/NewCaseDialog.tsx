@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter } from '@blueprintjs/core';
+import { Dialog } from '../components/Dialog.tsx';
 import { caseCreateInput } from '../../../db/inputs/cases.ts';
 import { useT } from '../i18n/index.tsx';
 import { ApiError, call } from '../lib/client.ts';

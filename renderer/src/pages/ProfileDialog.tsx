@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { Dialog } from '../components/Dialog.tsx';
 import { profileSchema } from '../../../db/inputs/settings.ts';
 import { useT } from '../i18n/index.tsx';
 import { ApiError, call } from '../lib/client.ts';

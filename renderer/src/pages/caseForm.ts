@@ -14,6 +14,8 @@ export interface CaseForm {
   summary: string;
   notes: string;
   openedOn: string;
+  /** When the offence happened; '' when unknown (the limitation period then counts from the opening). */
+  contraventionOn: string;
 }
 
 export const emptyCaseForm: CaseForm = {
@@ -28,6 +30,7 @@ export const emptyCaseForm: CaseForm = {
   summary: '',
   notes: '',
   openedOn: '',
+  contraventionOn: '',
 };
 
 export function formFromCase(c: Case): CaseForm {
@@ -43,6 +46,7 @@ export function formFromCase(c: Case): CaseForm {
     summary: c.summary,
     notes: c.notes,
     openedOn: c.openedOn,
+    contraventionOn: c.contraventionOn ?? '',
   };
 }
 
@@ -60,5 +64,6 @@ export function inputFromForm(form: CaseForm) {
     summary: form.summary,
     notes: form.notes,
     ...(form.openedOn ? { openedOn: form.openedOn } : {}),
+    contraventionOn: form.contraventionOn === '' ? null : form.contraventionOn,
   };
 }

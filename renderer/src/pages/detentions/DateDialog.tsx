@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup, type IconName } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, InputGroup, type IconName } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
 import { describedBy, serverError, today, type ServerError } from './common.tsx';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { DetentionDetail } from '../../../../db/api.ts';
 import { detentionCreateInput } from '../../../../db/inputs/detentions.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { DetentionDetail } from '../../../../db/api.ts';
 import { detentionUpdateInput } from '../../../../db/inputs/detentions.ts';
 import { TECHNICAL_ASSESSMENT_DAYS } from '../../../../db/domain.ts';

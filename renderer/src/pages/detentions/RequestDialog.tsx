@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import { detentionAddRequestInput } from '../../../../db/inputs/detentions.ts';
 import { INFO_REQUEST_KINDS, type InfoRequestKind } from '../../../../db/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';

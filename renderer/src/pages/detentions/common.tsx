@@ -5,7 +5,7 @@ import { addDays, localDate } from '../../../../db/time.ts';
 import { useFormat, useLocale, useT, type MessageId, type Translate } from '../../i18n/index.tsx';
 import { ApiError } from '../../lib/client.ts';
 import { routeHref, type Route } from '../../lib/router.ts';
-import { issueText, type FieldErrors } from '../../lib/validation.ts';
+import { futureCheck, issueText, type FieldErrors } from '../../lib/validation.ts';
 import { DateText } from '../../components/DateText.tsx';
 import './enforcement.css';
 
@@ -170,7 +170,7 @@ export function validateInput<S extends z.ZodType>(
   f: Format,
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(value);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return futureCheck(schema, result.data, t);
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || '_';

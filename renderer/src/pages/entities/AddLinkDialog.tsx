@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { Entity, EntityListRow } from '../../../../db/api.ts';
 import { LINK_ENDPOINTS, LINK_TYPES, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../../../../db/domain.ts';
 import { entityLinkInput } from '../../../../db/inputs/entities.ts';

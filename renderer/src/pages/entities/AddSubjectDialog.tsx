@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { CaseEntity, Entity, EntityListRow } from '../../../../db/api.ts';
 import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole } from '../../../../db/domain.ts';
 import { caseAddEntityInput } from '../../../../db/inputs/entities.ts';

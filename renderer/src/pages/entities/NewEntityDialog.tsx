@@ -1,4 +1,5 @@
-import { Dialog } from '@blueprintjs/core';
+import {  } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { Entity } from '../../../../db/api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { toast } from '../../lib/toaster.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup, ProgressBar, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, InputGroup, ProgressBar, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import { z } from 'zod';
 import { evidenceFields } from '../../../../db/inputs/evidence.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
@@ -147,7 +148,11 @@ export function AttachDialog(props: { caseId: string; files: File[]; isOpen: boo
               rows={2}
               value={meta.description}
               disabled={busy}
-              onChange={(e) => setMeta((m) => ({ ...m, description: e.currentTarget.value }))}
+              onChange={(e) => {
+                // Read the value now: the updater runs later, when React has released the event.
+                const description = e.currentTarget.value;
+                setMeta((m) => ({ ...m, description }));
+              }}
             />
           </Field>
           <div className="two-columns">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, Drawer, DrawerSize, Spinner, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, Drawer, DrawerSize, Spinner, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { Evidence } from '../../../../db/api.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ApiError, call } from '../../lib/client.ts';

@@ -49,6 +49,7 @@ export function CaseSummary({ caseId }: { caseId: string }) {
       <Records overview={o} caseId={caseId} />
       <Penalties overview={o} caseId={caseId} />
       <Deadlines overview={o} />
+      <LimitationPeriod overview={o} />
     </>
   );
 }
@@ -164,6 +165,39 @@ function Deadlines({ overview: o }: { overview: CaseOverview }) {
         </ol>
       )}
       {more > 0 && <p className="muted summary-more">{t('summary.moreDeadlines', { count: more })}</p>}
+    </Card>
+  );
+}
+
+/** Where the limitation period runs from, and what it ends on: from the opening date it overstates the time left. */
+function LimitationPeriod({ overview: o }: { overview: CaseOverview }) {
+  const t = useT();
+  const l = o.limitation;
+  return (
+    <Card compact className="panel case-summary" aria-labelledby="summary-limitation" data-testid="summary-limitation">
+      <div className="panel-head">
+        <h2 className="panel-title" id="summary-limitation">{t('summary.limitation')}</h2>
+        {l.met && <Tag minimal intent="success" icon="tick" className="status-tag">{t('summary.limitation.met')}</Tag>}
+      </div>
+      <dl className="facts">
+        <dt>{t('summary.limitation.years')}</dt>
+        <dd className="num">{t('summary.limitation.yearsValue', { years: l.years })}</dd>
+        <dt>{l.basis === 'contravention' ? t('summary.limitation.fromContravention') : t('summary.limitation.fromOpening')}</dt>
+        <dd><DateText value={l.from} /></dd>
+        <dt>{t('summary.limitation.ends')}</dt>
+        <dd><DateText value={l.endsOn} /></dd>
+      </dl>
+      {l.basis === 'opening' && (
+        <Callout intent="warning" compact className="summary-flag">
+          {t('summary.limitation.noContravention')}
+          {l.earliestExportOn && (
+            <>
+              {' '}
+              {t('summary.limitation.earliestExport')} <DateText value={l.earliestExportOn} />
+            </>
+          )}
+        </Callout>
+      )}
     </Card>
   );
 }

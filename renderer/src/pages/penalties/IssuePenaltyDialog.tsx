@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { EntitySummary, PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_LEVELS, PENALTY_PAYMENT_DAYS, type PenaltyLevel } from '../../../../db/domain.ts';
 import { penaltyCreateInput, penaltyUpdateInput } from '../../../../db/inputs/penalties.ts';

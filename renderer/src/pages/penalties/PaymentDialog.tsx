@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import { useIntl } from 'react-intl';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../db/domain.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, DialogBody, DialogFooter, InputGroup, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_REASON_REQUIRED, type PenaltyStatus } from '../../../../db/domain.ts';
 import { penaltySetStatusInput } from '../../../../db/inputs/penalties.ts';

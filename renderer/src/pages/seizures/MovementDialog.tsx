@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, Checkbox, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { CustodyChain, CustodyEntryView } from '../../../../db/api.ts';
 import { CUSTODY_PURPOSES, type CustodyPurpose } from '../../../../db/domain.ts';
 import { custodyCorrectInput, custodyRecordInput } from '../../../../db/inputs/seizures.ts';

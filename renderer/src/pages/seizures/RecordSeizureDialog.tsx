@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Callout, ControlGroup, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup } from '@blueprintjs/core';
+import { Button, Callout, ControlGroup, DialogBody, DialogFooter, HTMLSelect, InputGroup } from '@blueprintjs/core';
+import { Dialog } from '../../components/Dialog.tsx';
 import type { SeizureDetail } from '../../../../db/api.ts';
 import { QUANTITY_UNITS, type QuantityUnit } from '../../../../db/domain.ts';
 import { seizureCreateInput } from '../../../../db/inputs/seizures.ts';
