@@ -91,6 +91,7 @@ describe('penalties.create', () => {
   const bad: [string, unknown, string, string?][] = [
     ['caseId', 'nope', 'not a uuid'],
     ['caseId', MISSING, 'no such case', 'not_found'],
+    ['partyRole', 'judge', 'not a role'],
     ['noticeNumber', ' ', 'blank'],
     ['noticeNumber', 'AMP_1', 'bad character'],
     ['noticeNumber', long(51), 'too long'],
@@ -120,7 +121,9 @@ describe('penalties.create', () => {
   it('has a bad value for every field of penalties.create and penalties.update', () => {
     const covered = new Set(bad.map(([f]) => f));
     expect([...covered].sort()).toEqual(Object.keys(penaltyCreateInput.shape).sort());
-    expect([...covered].filter((f) => f !== 'caseId').concat(['id', 'version']).sort()).toEqual(Object.keys(penaltyUpdateInput.shape).sort());
+    expect([...covered].filter((f) => f !== 'caseId' && f !== 'partyRole').concat(['id', 'version']).sort()).toEqual(
+      Object.keys(penaltyUpdateInput.shape).sort(),
+    );
   });
 
   it.each(bad)('penalties.create refuses %s = %j (%s)', (field, value, _why, code = 'invalid_input') => {
@@ -136,7 +139,7 @@ describe('penalties.create', () => {
     expectRefused(core, 'penalties.create', input, code, field);
   });
 
-  it.each(bad.filter(([f]) => f !== 'caseId'))('penalties.update refuses %s = %j (%s)', (field, value, _why, code = 'invalid_input') => {
+  it.each(bad.filter(([f]) => f !== 'caseId' && f !== 'partyRole'))('penalties.update refuses %s = %j (%s)', (field, value, _why, code = 'invalid_input') => {
     const x = issue(core, p);
     expectRefused(core, 'penalties.update', { id: x.id, [field]: value === 'ADDRESS' ? p.addressId : value }, code, field);
   });
@@ -583,7 +586,11 @@ describe('the audit trail of penalties', () => {
       for (const r of rows) expect([r.method, r.case_id]).toEqual([method, p.caseId]);
       return result;
     };
-    const x = step('penalties.create', { caseId: p.caseId, contraventionCode: 'C001', entityId: p.exporterId, amountMinor: 80_000, currency: 'CAD', assessedOn: '2026-03-01' }, (r) => [['penalty', r.id]]);
+    // The exporter is not yet a party of the case: it joins as a subject in the same call.
+    const x = step('penalties.create', { caseId: p.caseId, contraventionCode: 'C001', entityId: p.exporterId, amountMinor: 80_000, currency: 'CAD', assessedOn: '2026-03-01' }, (r) => [
+      ['case_entity', String(core.db.prepare('SELECT id FROM case_entities WHERE entity_id = ?').pluck().get(p.exporterId))],
+      ['penalty', r.id],
+    ]);
     step('penalties.update', { id: x.id, amountMinor: 90_000 }, (r) => [['penalty', r.id]]);
     step('penalties.recordPayment', { penaltyId: x.id, amountMinor: 10_000, currency: 'CAD', method: 'card' }, (r) => [
       ['penalty_payment', r.payments[0]?.id ?? ''],
@@ -601,5 +608,23 @@ describe('the audit trail of penalties', () => {
     ]);
     expect(chainProblem(core.db)).toBeNull();
     expect(checkDatabase(core.db).problems).toEqual([]);
+  });
+});
+
+describe('the penalized party and the case', () => {
+  it('a party from outside the case joins it with the given role, in the same transaction as the penalty', async () => {
+    const core = await newCore(dir);
+    const p = caseWithParties(core);
+    const roles = () => ok<{ rows: { entityId: string; role: string }[] }>(core.invoke('cases.entities', { caseId: p.caseId })).rows;
+    expect(roles().some((r) => r.entityId === p.consigneeId)).toBe(false);
+    issue(core, p, { entityId: p.consigneeId, partyRole: 'consignee' });
+    expect(roles().filter((r) => r.entityId === p.consigneeId).map((r) => r.role)).toEqual(['consignee']);
+    // Already a party: no second role.
+    issue(core, p, { entityId: p.consigneeId, partyRole: 'suspect' });
+    expect(roles().filter((r) => r.entityId === p.consigneeId).map((r) => r.role)).toEqual(['consignee']);
+    // A role the party cannot hold refuses the whole call: no penalty, no role.
+    expectRefused(core, 'penalties.create', {
+      caseId: p.caseId, contraventionCode: 'C152', entityId: p.exporterId, amountMinor: 100, currency: 'CAD', partyRole: 'witness',
+    }, 'invalid_input', 'partyRole');
   });
 });

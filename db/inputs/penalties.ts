@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { paging, pastDate, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
-import { PAYMENT_METHODS, PENALTY_LEVELS, PENALTY_SORT_COLUMNS, PENALTY_STATUSES } from '../domain.ts';
+import { CASE_ROLES, PAYMENT_METHODS, PENALTY_LEVELS, PENALTY_SORT_COLUMNS, PENALTY_STATUSES } from '../domain.ts';
 import { currency, minorUnits } from './money.ts';
 import { recordNumber } from './detentions.ts';
 
@@ -26,6 +26,8 @@ export const penaltyCreateInput = z.strictObject({
   noticeNumber: penaltyFields.noticeNumber.optional(),
   contraventionCode: penaltyFields.contraventionCode,
   entityId: penaltyFields.entityId,
+  /** The role the penalized party takes in the case when it has none yet (added in the same transaction). */
+  partyRole: z.enum(CASE_ROLES).default('subject'),
   amountMinor: penaltyFields.amountMinor,
   currency: penaltyFields.currency,
   /** Defaults to today. */

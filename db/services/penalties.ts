@@ -27,6 +27,7 @@ import type {
   penaltyUpdateInput,
 } from '../inputs/penalties.ts';
 import { entitySummary, type EntitySummary } from './entities.ts';
+import { addCaseEntity } from './case-entities.ts';
 import { assertNumberYear, nextRecordNumber, numberForDate, penaltyNumbers } from './record-numbers.ts';
 
 /** Money is integer minor units of `currency` everywhere below; nothing is ever a float. */
@@ -321,6 +322,17 @@ export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInpu
     assertNumberYear(penaltyNumbers, input.noticeNumber, assessedOn);
   }
   const number = input.noticeNumber ?? nextRecordNumber(ctx.db, penaltyNumbers, assessedOn.slice(0, 4), 'AMP');
+  // A party from outside the case joins it, with its role, in this same transaction.
+  if (!sql(ctx.db, 'SELECT 1 FROM case_entities WHERE case_id = ? AND entity_id = ?').get(input.caseId, input.entityId)) {
+    try {
+      addCaseEntity(ctx, { caseId: input.caseId, entityId: input.entityId, role: input.partyRole, notes: '' });
+    } catch (e) {
+      if (e instanceof DossierError && e.field === 'role') {
+        throw new DossierError(e.code, `partyRole${e.message.slice('role'.length)}`, 'partyRole');
+      }
+      throw e;
+    }
+  }
   const id = randomUUID();
   const now = ctx.now();
   ctx.audit.track('penalty', id, input.caseId, () => {

@@ -7,7 +7,7 @@ import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
-import { CasePicker, type CaseRef } from './Pickers.tsx';
+import { CasePicker, type CaseRef } from '../../components/CasePicker.tsx';
 import { DetentionFields, emptyDetentionForm, inputFromForm, type DetentionForm } from './DetentionFields.tsx';
 import { serverError, shownErrors, validateInput, type ServerError } from './common.tsx';
 

@@ -4,7 +4,9 @@ import { DETENTION_REVIEW_DAYS, DETENTION_SUBJECTS, type DetentionSubject } from
 import { useFormat, useT } from '../../i18n/index.tsx';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
-import { EntityPicker } from './Pickers.tsx';
+import { EntityPicker } from '../../components/EntityPicker.tsx';
+
+const PARTY_KINDS = ['person', 'organization'] as const;
 import { addDays, describedBy, instantFromInput, localInputValue, orNull, today } from './common.tsx';
 
 /** What the officer typed, kept as is until the contract accepts it. */
@@ -120,11 +122,11 @@ export function DetentionFields(props: {
         <InputGroup id={id('place')} value={form.place} onValueChange={(place) => onChange({ place })} {...aria('place')} />
       </Field>
       <Field id={id('exporterId')} label={t('detention.field.exporter')} error={errors.exporterId}>
-        <EntityPicker id={id('exporterId')} value={form.exporter} onChange={(exporter) => onChange({ exporter })}
+        <EntityPicker kinds={PARTY_KINDS} id={id('exporterId')} value={form.exporter} onChange={(exporter) => onChange({ exporter })}
           invalid={Boolean(errors.exporterId)} describedBy={errors.exporterId ? `${id('exporterId')}-help` : undefined} />
       </Field>
       <Field id={id('consigneeId')} label={t('detention.field.consignee')} error={errors.consigneeId}>
-        <EntityPicker id={id('consigneeId')} value={form.consignee} onChange={(consignee) => onChange({ consignee })}
+        <EntityPicker kinds={PARTY_KINDS} id={id('consigneeId')} value={form.consignee} onChange={(consignee) => onChange({ consignee })}
           invalid={Boolean(errors.consigneeId)} describedBy={errors.consigneeId ? `${id('consigneeId')}-help` : undefined} />
       </Field>
       <Field id={id('destinationCountry')} label={t('detention.field.destination')} error={errors.destinationCountry}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
-import type { Entity, EntityListRow } from '../../../../db/api.ts';
+import type { Entity, EntitySummary } from '../../../../db/api.ts';
 import { LINK_ENDPOINTS, LINK_TYPES, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../../../../db/domain.ts';
 import { entityLinkInput } from '../../../../db/inputs/entities.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -9,7 +9,7 @@ import { ApiError, call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
-import { EntityPicker } from './EntityPicker.tsx';
+import { EntityPicker } from '../../components/EntityPicker.tsx';
 import { visibleErrors } from './EntityCreator.tsx';
 import { serverReason, validateAt } from './reasons.ts';
 
@@ -50,7 +50,7 @@ function basisPoints(text: string): number | null {
 
 interface LinkForm {
   relation: string;
-  other: EntityListRow | null;
+  other: EntitySummary | null;
   share: string;
   source: string;
   validFrom: string;
@@ -168,9 +168,9 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
                 id="link-other"
                 kinds={relation?.otherKinds}
                 exclude={[props.entity.id]}
-                selected={form.other}
-                onSelect={(other) => change({ other })}
-                intent={errors.other ? 'danger' : 'none'}
+                value={form.other}
+                onChange={(other) => change({ other })}
+                invalid={Boolean(errors.other)}
                 describedBy={errors.other ? 'link-other-help' : undefined}
               />
             </Field>

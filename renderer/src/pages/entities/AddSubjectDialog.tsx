@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
-import type { CaseEntity, Entity, EntityListRow } from '../../../../db/api.ts';
+import type { CaseEntity, Entity, EntitySummary } from '../../../../db/api.ts';
 import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole } from '../../../../db/domain.ts';
 import { caseAddEntityInput } from '../../../../db/inputs/entities.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -10,21 +10,12 @@ import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
 import { EntityCreator } from './EntityCreator.tsx';
-import { EntityPicker } from './EntityPicker.tsx';
+import { EntityPicker } from '../../components/EntityPicker.tsx';
 import { CountryText, KindTag } from './EntityTags.tsx';
 import { serverReason, validateAt } from './reasons.ts';
 
-function rowOf(e: Entity): EntityListRow {
-  return {
-    id: e.id,
-    kind: e.kind,
-    subtype: 'subtype' in e ? e.subtype : null,
-    name: e.name,
-    country: e.country,
-    updatedAt: e.updatedAt,
-    caseCount: 0,
-    identifiers: '',
-  };
+function rowOf(e: Entity): EntitySummary {
+  return { id: e.id, kind: e.kind, subtype: 'subtype' in e ? e.subtype : null, name: e.name, country: e.country };
 }
 
 /**
@@ -34,7 +25,7 @@ function rowOf(e: Entity): EntityListRow {
 export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; existing: CaseEntity[]; onClose(): void; onAdded(): void }) {
   const t = useT();
   const [mode, setMode] = useState<'pick' | 'create'>('pick');
-  const [entity, setEntity] = useState<EntityListRow | null>(null);
+  const [entity, setEntity] = useState<EntitySummary | null>(null);
   const [role, setRole] = useState<CaseRole>('subject');
   const [notes, setNotes] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -72,7 +63,7 @@ export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; exist
     props.onClose();
   };
 
-  const pick = (next: EntityListRow | null) => {
+  const pick = (next: EntitySummary | null) => {
     setEntity(next);
     setServerError(null);
     if (next && !CASE_ROLE_KINDS[role].includes(next.kind)) setRole('subject');
@@ -133,9 +124,9 @@ export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; exist
               <div className="ent-picker-row">
                 <EntityPicker
                   id="subject-entity"
-                  selected={entity}
-                  onSelect={pick}
-                  intent={errors.entityId ? 'danger' : 'none'}
+                  value={entity}
+                  onChange={pick}
+                  invalid={Boolean(errors.entityId)}
                   describedBy="subject-entity-help"
                   autoFocus={!created}
                 />

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { EntitySummary, PenaltyDetail } from '../../../../db/api.ts';
-import { PENALTY_LEVELS, PENALTY_PAYMENT_DAYS, type PenaltyLevel } from '../../../../db/domain.ts';
+import { CASE_ROLE_KINDS, CASE_ROLES, PENALTY_LEVELS, PENALTY_PAYMENT_DAYS, type CaseRole, type PenaltyLevel } from '../../../../db/domain.ts';
 import { penaltyCreateInput, penaltyUpdateInput } from '../../../../db/inputs/penalties.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { useIntl } from 'react-intl';
@@ -10,9 +10,12 @@ import { call } from '../../lib/client.ts';
 import { decimalString, formatMoney } from '../../lib/money.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
-import { CasePicker, EntityPicker, type CaseRef } from '../detentions/Pickers.tsx';
+import { CasePicker, type CaseRef } from '../../components/CasePicker.tsx';
+import { EntityPicker } from '../../components/EntityPicker.tsx';
 import { addDays, describedBy, serverError, shownErrors, today, validateInput, type ServerError } from '../detentions/common.tsx';
 import { amountProblem, MoneyInput, parseAmount } from './money.tsx';
+
+const PARTY_KINDS = ['person', 'organization'] as const;
 
 interface PenaltyForm {
   noticeNumber: string;
@@ -74,6 +77,34 @@ export function IssuePenaltyDialog(props: {
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<ServerError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [parties, setParties] = useState<EntitySummary[]>([]);
+  const [partyRole, setPartyRole] = useState<CaseRole>('subject');
+
+  const caseId = props.caseId ?? caseRef?.id;
+  // The case's own persons and organizations are offered first.
+  useEffect(() => {
+    if (!props.isOpen || !caseId) {
+      setParties([]);
+      return;
+    }
+    let live = true;
+    call('cases.entities', { caseId })
+      .then((r) => {
+        if (!live) return;
+        const seen = new Set<string>();
+        setParties(
+          r.rows
+            .map((row) => row.entity)
+            .filter((e) => (e.kind === 'person' || e.kind === 'organization') && !seen.has(e.id) && Boolean(seen.add(e.id))),
+        );
+      })
+      .catch(() => live && setParties([]));
+    return () => {
+      live = false;
+    };
+  }, [props.isOpen, caseId]);
+  const outsider = !editing && form.entity !== null && !parties.some((p) => p.id === form.entity?.id);
+  const roles = form.entity ? CASE_ROLES.filter((r) => CASE_ROLE_KINDS[r].includes(form.entity?.kind ?? 'person')) : [];
 
   useEffect(() => {
     if (props.isOpen && props.penalty) {
@@ -83,13 +114,13 @@ export function IssuePenaltyDialog(props: {
     }
   }, [props.isOpen, props.penalty]);
 
-  const caseId = props.caseId ?? caseRef?.id;
   const amountMinor = parseAmount(form.amount, form.currency);
   const fields = useMemo(
     () => ({
       ...(form.noticeNumber.trim() === '' && !editing ? {} : { noticeNumber: form.noticeNumber }),
       contraventionCode: form.contraventionCode,
       ...(form.entity ? { entityId: form.entity.id } : {}),
+      ...(outsider ? { partyRole } : {}),
       ...(amountMinor !== null ? { amountMinor } : {}),
       currency: form.currency,
       level: form.level,
@@ -97,11 +128,12 @@ export function IssuePenaltyDialog(props: {
       ...(form.dueOn ? { dueOn: form.dueOn } : {}),
       notes: form.notes,
     }),
-    [form, amountMinor, editing],
+    [form, amountMinor, editing, outsider, partyRole],
   );
   const createCheck = useMemo(() => validateInput(penaltyCreateInput, { caseId: caseId ?? '', ...fields }, t, f), [fields, caseId, t, f]);
   const updateCheck = useMemo(
     () => (props.penalty ? validateInput(penaltyUpdateInput, { id: props.penalty.id, version: props.penalty.version, ...fields }, t, f) : null),
+    // (an update never carries partyRole: `outsider` is false while editing)
     [fields, props.penalty, t, f],
   );
   const check = updateCheck ?? createCheck;
@@ -186,8 +218,16 @@ export function IssuePenaltyDialog(props: {
             <Field id="penalty-entityId" label={t('penalty.field.entity')} error={errors.entityId} required
               help={t('penalty.field.entity.help')}>
               <EntityPicker id="penalty-entityId" value={form.entity} onChange={(entity) => change({ entity })}
+                kinds={PARTY_KINDS} preferred={parties}
                 invalid={Boolean(errors.entityId)} describedBy={errors.entityId ? 'penalty-entityId-help' : undefined} />
             </Field>
+            {outsider && (
+              <Field id="penalty-partyRole" label={t('penalty.field.partyRole')} help={t('penalty.field.partyRole.help')} error={errors.partyRole}>
+                <HTMLSelect id="penalty-partyRole" fill value={partyRole}
+                  onChange={(e) => { setPartyRole(e.currentTarget.value as CaseRole); setServer(null); }}
+                  options={roles.map((r) => ({ value: r, label: t(`entity.role.${r}`) }))} />
+              </Field>
+            )}
             <Field id="penalty-noticeNumber" label={t('penalty.field.noticeNumber')} error={errors.noticeNumber}
               help={editing ? undefined : t('penalty.field.noticeNumber.help')}>
               <InputGroup id="penalty-noticeNumber" value={form.noticeNumber} className="mono-input"

@@ -2,7 +2,10 @@ import { ControlGroup, InputGroup, TextArea } from '@blueprintjs/core';
 import { useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/validation.ts';
-import { CurrencySelect, EntityPicker, useAmountReading } from './parts.tsx';
+import { CurrencySelect, useAmountReading } from './parts.tsx';
+import { EntityPicker } from '../../components/EntityPicker.tsx';
+
+const PARTY_KINDS = ['person', 'organization'] as const;
 import type { HeaderForm } from './seizureForm.ts';
 
 /** The first error at a path or under it (a field whose schema nests, such as money or a list). */
@@ -56,6 +59,7 @@ export function HeaderFields(props: {
       {text('seizingOfficer', { required: props.variant === 'edit' })}
       <Field id={id('seizedFrom')} label={t('seizure.field.seizedFrom')} error={errors.seizedFromEntityId}>
         <EntityPicker
+          kinds={PARTY_KINDS}
           id={id('seizedFrom')}
           value={form.seizedFrom}
           onChange={(seizedFrom) => onChange({ seizedFrom })}
@@ -65,6 +69,7 @@ export function HeaderFields(props: {
       </Field>
       <Field id={id('owner')} label={t('seizure.field.owner')} error={errors.ownerEntityId}>
         <EntityPicker
+          kinds={PARTY_KINDS}
           id={id('owner')}
           value={form.owner}
           onChange={(owner) => onChange({ owner })}

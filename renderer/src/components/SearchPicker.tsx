@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, MenuItem } from '@blueprintjs/core';
+import { Suggest, type ItemRenderer } from '@blueprintjs/select';
+import { useT } from '../i18n/index.tsx';
+import { useDebounced } from '../lib/useDebounced.ts';
+
+export interface PickerItem {
+  id: string;
+}
+
+export interface SearchPickerProps<T extends PickerItem> {
+  id: string;
+  value: T | null;
+  onChange(value: T | null): void;
+  /** Runs the search in SQL through the contract; `text` is undefined for "what to offer first". */
+  search(text: string | undefined): Promise<T[]>;
+  /** Offered before the search results (e.g. the case's own parties), marked as such. */
+  preferred?: readonly T[] | undefined;
+  /** Not offered (e.g. the entity itself when linking). */
+  exclude?: readonly string[] | undefined;
+  /** Whether a preferred item matches what was typed (matched in the browser: there are few). */
+  matches?(item: T, text: string): boolean;
+  text(item: T): string;
+  label?(item: T): string | undefined;
+  icon?(item: T): ReactNode;
+  placeholder: string;
+  noResults: string;
+  preferredLabel?: string | undefined;
+  invalid?: boolean | undefined;
+  describedBy?: string | undefined;
+  autoFocus?: boolean | undefined;
+  clearable?: boolean | undefined;
+}
+
+/**
+ * One way to pick a record by searching for it. It never chooses on its own: Enter picks only an
+ * item the user moved to with the arrow keys (or clicked), never the first result, and what is
+ * chosen is spelled out under the field.
+ */
+export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [found, setFound] = useState<T[]>([]);
+  const [active, setActive] = useState<T | null>(null);
+  // Set by an arrow key, before the list moves its highlight; cleared when the results change.
+  const moved = useRef(false);
+  const debounced = useDebounced(query.trim(), 150);
+  const { search } = props;
+  const searchRef = useRef(search);
+  searchRef.current = search;
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    searchRef
+      .current(debounced || undefined)
+      .then((rows) => live && setFound(rows))
+      .catch(() => live && setFound([]));
+    return () => {
+      live = false;
+    };
+  }, [debounced, open]);
+
+  const text = query.trim();
+  const preferred = (props.preferred ?? []).filter((p) => !text || (props.matches?.(p, text) ?? true));
+  const preferredIds = new Set(preferred.map((p) => p.id));
+  const excluded = new Set(props.exclude ?? []);
+  const items = [...preferred, ...found.filter((f) => !preferredIds.has(f.id))].filter((i) => !excluded.has(i.id));
+  const itemsKey = items.map((i) => i.id).join(',');
+  useEffect(() => {
+    moved.current = false;
+    setActive(null);
+  }, [itemsKey]);
+
+  const renderItem: ItemRenderer<T> = (item, { handleClick, handleFocus, modifiers, index }) => (
+    <MenuItem
+      key={item.id}
+      roleStructure="listoption"
+      active={modifiers.active}
+      disabled={modifiers.disabled}
+      onClick={handleClick}
+      onFocus={handleFocus}
+      icon={props.icon?.(item) as never}
+      text={item === preferred[index ?? -1] && props.preferredLabel ? (
+        <span className="picker-preferred">{props.text(item)} <span className="muted">· {props.preferredLabel}</span></span>
+      ) : props.text(item)}
+      label={props.label?.(item)}
+    />
+  );
+
+  const chosen = props.value;
+  return (
+    <div
+      className="search-picker"
+      onKeyDownCapture={(e) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') moved.current = true;
+      }}
+    >
+      <Suggest<T>
+        fill
+        items={items}
+        query={query}
+        onQueryChange={(q) => {
+          moved.current = false;
+          setActive(null);
+          setQuery(q);
+        }}
+        activeItem={active}
+        onActiveItemChange={(item) => {
+          if (moved.current) setActive(item);
+        }}
+        selectedItem={chosen}
+        onItemSelect={(item) => {
+          props.onChange(item);
+          setQuery('');
+          moved.current = false;
+        }}
+        itemListPredicate={(_q, all) => all}
+        itemsEqual={(a, b) => a.id === b.id}
+        itemRenderer={renderItem}
+        inputValueRenderer={props.text}
+        noResults={<MenuItem disabled roleStructure="listoption" text={props.noResults} />}
+        popoverProps={{ minimal: true, matchTargetWidth: true, onOpening: () => setOpen(true), onClosed: () => setOpen(false) }}
+        resetOnClose
+        resetOnQuery={false}
+        inputProps={{
+          id: props.id,
+          leftIcon: 'search',
+          placeholder: props.placeholder,
+          intent: props.invalid ? 'danger' : 'none',
+          autoFocus: props.autoFocus,
+          ...(props.invalid ? { 'aria-invalid': true } : {}),
+          ...(props.describedBy ? { 'aria-describedby': props.describedBy } : {}),
+          rightElement:
+            chosen && props.clearable !== false ? (
+              <Button
+                variant="minimal"
+                icon="cross"
+                aria-label={t('picker.clear', { name: props.text(chosen) })}
+                title={t('picker.clear', { name: props.text(chosen) })}
+                onClick={() => props.onChange(null)}
+              />
+            ) : undefined,
+        }}
+      />
+      {chosen && (
+        <div className="picker-chosen muted" data-testid={`${props.id}-chosen`}>
+          {[t('picker.chosen', { name: props.text(chosen) }), props.label?.(chosen)].filter(Boolean).join(' · ')}
+        </div>
+      )}
+    </div>
+  );
+}
