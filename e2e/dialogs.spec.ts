@@ -182,3 +182,42 @@ test.describe('typing into every dialog, key by key', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('pickers choose only what the user chose', () => {
+  test('Enter on an empty picker chooses nothing; ArrowDown then Enter chooses the first result; the choice is spelled out', async ({ shell }) => {
+    const { page } = shell;
+    const w = world(shell.db, shell.dataDir);
+    call(shell.db, 'cases.create', { title: 'A more recent case' });
+
+    await go(page, '#/detentions');
+    await page.getByRole('button', { name: 'Detain goods' }).first().click();
+    const detain = page.getByRole('dialog', { name: 'Detain goods' });
+    const casePicker = detain.getByLabel(/^Case/);
+    await casePicker.focus();
+    await expect(page.getByRole('listbox')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(casePicker).toHaveValue('');
+    await expect(detain.getByTestId('detain-caseId-chosen')).toHaveCount(0);
+    await casePicker.pressSequentially('Armenia');
+    await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(1);
+    await expect(page.getByRole('option', { name: /FPGAs diverted via Armenia/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(casePicker).toHaveValue('Armenia');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(detain.getByTestId('detain-caseId-chosen')).toContainText('FPGAs diverted via Armenia');
+    await page.keyboard.press('Escape');
+
+    // The penalized party: the case's own parties first; ArrowDown + Enter picks the first one.
+    await go(page, `#/cases/${w.caseId}/penalties`);
+    await page.getByRole('button', { name: 'Issue penalty' }).first().click();
+    const issue = page.getByRole('dialog', { name: 'Issue penalty' });
+    const party = issue.getByLabel(/^Penalized entity/);
+    await party.focus();
+    await expect(page.getByRole('option', { name: /Ararat Trade LLC/ })).toContainText('in this case');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(issue.getByTestId('penalty-entityId-chosen')).toContainText('Chosen:');
+    await expect(issue.getByLabel('Joins the case as')).toHaveCount(0);
+  });
+});

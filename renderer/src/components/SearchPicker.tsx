@@ -41,7 +41,8 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
   const t = useT();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [found, setFound] = useState<T[]>([]);
+  // The results, and the text they are for: results for other text are never shown.
+  const [found, setFound] = useState<{ for: string; rows: T[] } | null>(null);
   const [active, setActive] = useState<T | null>(null);
   // Set by an arrow key, before the list moves its highlight; cleared when the results change.
   const moved = useRef(false);
@@ -55,18 +56,19 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
     let live = true;
     searchRef
       .current(debounced || undefined)
-      .then((rows) => live && setFound(rows))
-      .catch(() => live && setFound([]));
+      .then((rows) => live && setFound({ for: debounced, rows }))
+      .catch(() => live && setFound({ for: debounced, rows: [] }));
     return () => {
       live = false;
     };
   }, [debounced, open]);
 
   const text = query.trim();
+  const current = found !== null && found.for === text ? found.rows : null;
   const preferred = (props.preferred ?? []).filter((p) => !text || (props.matches?.(p, text) ?? true));
   const preferredIds = new Set(preferred.map((p) => p.id));
   const excluded = new Set(props.exclude ?? []);
-  const items = [...preferred, ...found.filter((f) => !preferredIds.has(f.id))].filter((i) => !excluded.has(i.id));
+  const items = [...preferred, ...(current ?? []).filter((f) => !preferredIds.has(f.id))].filter((i) => !excluded.has(i.id));
   const itemsKey = items.map((i) => i.id).join(',');
   useEffect(() => {
     moved.current = false;
@@ -120,7 +122,7 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
         itemsEqual={(a, b) => a.id === b.id}
         itemRenderer={renderItem}
         inputValueRenderer={props.text}
-        noResults={<MenuItem disabled roleStructure="listoption" text={props.noResults} />}
+        noResults={<MenuItem disabled roleStructure="listoption" text={current === null ? t('common.loading') : props.noResults} />}
         popoverProps={{ minimal: true, matchTargetWidth: true, onOpening: () => setOpen(true), onClosed: () => setOpen(false) }}
         resetOnClose
         resetOnQuery={false}
