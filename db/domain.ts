@@ -38,6 +38,16 @@ export const SECURITY_MARKINGS = [
 ] as const;
 export type SecurityMarking = (typeof SECURITY_MARKINGS)[number];
 
+/** How a marking is printed on exports and reports: in both official languages, as Canadian markings are. */
+export const MARKING_PRINTED: Readonly<Record<SecurityMarking, string>> = {
+  unclassified: 'UNCLASSIFIED / NON CLASSIFIÉ',
+  protected_a: 'PROTECTED A / PROTÉGÉ A',
+  protected_b: 'PROTECTED B / PROTÉGÉ B',
+  protected_c: 'PROTECTED C / PROTÉGÉ C',
+  confidential: 'CONFIDENTIAL / CONFIDENTIEL',
+  secret: 'SECRET / SECRET',
+};
+
 /** Columns the case list can sort by; each has an index (see migration 001). */
 export const CASE_SORT_COLUMNS = [
   'fileNumber',

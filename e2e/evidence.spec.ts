@@ -42,7 +42,8 @@ test.describe('evidence and the audit trail', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const csv = fs.readFileSync(await (await download).path(), 'utf8');
-    expect(csv.split('\n')[0]).toContain('seq');
+    expect(csv.split('\n')[0]).toContain('PROTECTED B / PROTÉGÉ B');
+    expect(csv.split('\n')[1]).toContain('seq');
     expect(csv).toContain(expected);
   });
 

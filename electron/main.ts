@@ -63,6 +63,21 @@ function createWindow(): void {
   });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  // The renderer refuses to unload while a form has unsaved changes (beforeunload): ask here,
+  // in the user's language, whether to close anyway.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const fr = app.getLocale().toLowerCase().startsWith('fr');
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: fr ? ['Quitter sans enregistrer', 'Rester'] : ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: APP_NAME,
+      message: fr ? 'Des modifications ne sont pas enregistrées.' : 'Some changes are not saved.',
+      detail: fr ? 'Si vous quittez maintenant, elles seront perdues.' : 'If you leave now, they are lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../db/index.ts';
 import { ingestStream } from '../db/evidence-store.ts';
 import { auditListSql, csvField, exportAuditCsv, type AuditEntry } from '../db/services/audit.ts';
+import { MARKING_PRINTED } from '../db/domain.ts';
 import { auditListInput } from '../db/inputs/audit.ts';
 import type { Case, Evidence } from '../db/api.ts';
 import { err, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
@@ -211,8 +212,10 @@ describe('audit.exportCsv', () => {
     expect(r.records).toBe(5);
     expect(r.csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(r.csv);
-    expect(rows[0]).toEqual(['seq', 'at (UTC)', 'actor', 'badge', 'method', 'record type', 'record id', 'field', 'before', 'after']);
-    const body = rows.slice(1);
+    // The case's security marking heads the file, as on every export.
+    expect(rows[0]).toEqual([MARKING_PRINTED[fpga.securityMarking]]);
+    expect(rows[1]).toEqual(['seq', 'at (UTC)', 'actor', 'badge', 'method', 'record type', 'record id', 'field', 'before', 'after']);
+    const body = rows.slice(2);
     expect(body.every((row) => row.length === 10)).toBe(true);
     // Oldest first; each record's lines are its changed fields.
     const entries = list({ caseId: fpga.id, sort: { column: 'seq', direction: 'asc' } }).rows;

@@ -7,6 +7,7 @@ import { escapeLike } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import { DossierError } from '../errors.ts';
 import type { AuditRow } from '../audit.ts';
+import { MARKING_PRINTED, SECURITY_MARKINGS, type SecurityMarking } from '../domain.ts';
 
 export type AuditValues = Record<string, unknown>;
 
@@ -200,8 +201,20 @@ function csvLine(fields: readonly unknown[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+/** The marking an export of a case (or of every case) carries: the highest of the cases it holds. */
+export function exportMarking(db: Db, caseId: string | undefined): SecurityMarking {
+  const rows = (
+    caseId === undefined
+      ? sql(db, 'SELECT DISTINCT security_marking AS m FROM cases').all()
+      : sql(db, 'SELECT security_marking AS m FROM cases WHERE id = ?').all(caseId)
+  ) as { m: SecurityMarking }[];
+  let best: SecurityMarking = 'unclassified';
+  for (const { m } of rows) if (SECURITY_MARKINGS.indexOf(m) > SECURITY_MARKINGS.indexOf(best)) best = m;
+  return best;
+}
+
 /**
- * The audit view as CSV: one line per changed field (seq, time, who, method, record, field, old
+ * The audit view as CSV: the marking line, then one line per changed field (seq, time, who, method, record, field, old
  * and new value), CRLF line ends, UTF-8 without byte-order mark.
  */
 export function exportAuditCsv(
@@ -218,7 +231,10 @@ export function exportAuditCsv(
       `filters: ${n} audit records match; an export holds at most ${maxRecords}: choose a case or a shorter period`,
     );
   }
-  const parts: string[] = [csvLine(AUDIT_CSV_HEADER)];
+  // The first line is the security marking of what the export holds (the highest of all cases
+  // when it spans several), so a printed or forwarded CSV carries it like every other export.
+  const marking = exportMarking(db, q.caseId);
+  const parts: string[] = [csvLine([`${MARKING_PRINTED[marking]}`]), csvLine(AUDIT_CSV_HEADER)];
   const rows = sql(db, s.rowsSql(n)).iterate(...s.params, -1, 0) as IterableIterator<AuditRow>;
   for (const row of rows) {
     const entry = toAuditEntry(row);

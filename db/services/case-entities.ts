@@ -3,7 +3,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole, type CaseStatus, type EntityKind } from '../domain.ts';
+import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole, type CaseStatus, type EntityKind, type SecurityMarking } from '../domain.ts';
 import { entitySummary, withArticle, type EntitySummary } from './entities.ts';
 
 /** An entity's role in a case, with the entity's summary (cases.entities, cases.addEntity). */
@@ -26,6 +26,7 @@ export interface EntityCaseRole {
   fileNumber: string;
   title: string;
   status: CaseStatus;
+  securityMarking: SecurityMarking;
   role: CaseRole;
   notes: string;
 }
@@ -137,7 +138,7 @@ export function listCaseEntities(db: Db, caseId: string): { total: number; rows:
 export function casesOf(db: Db, entityId: string): EntityCaseRole[] {
   return sql(
     db,
-    `SELECT ce.id, ce.case_id AS caseId, c.file_number AS fileNumber, c.title, c.status, ce.role, ce.notes
+    `SELECT ce.id, ce.case_id AS caseId, c.file_number AS fileNumber, c.title, c.status, c.security_marking AS securityMarking, ce.role, ce.notes
      FROM case_entities ce JOIN cases c ON c.id = ce.case_id
      WHERE ce.entity_id = ? ORDER BY c.file_number DESC, ${roleRank}`,
   ).all(entityId) as EntityCaseRole[];

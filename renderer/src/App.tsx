@@ -10,6 +10,7 @@ import { MarkingBanner } from './components/Tags.tsx';
 import { CommandPalette, type PaletteAction } from './components/CommandPalette.tsx';
 import { CheckDialog } from './components/CheckDialog.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { UnsavedChangesPrompt } from './lib/unsaved.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -186,6 +187,7 @@ export function App() {
       </main>
       {!unauthorized && <ProfileDialog />}
       <CheckDialog isOpen={checkOpen} onClose={() => setCheckOpen(false)} />
+      <UnsavedChangesPrompt />
       <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
       <CommandPalette
         isOpen={paletteOpen}

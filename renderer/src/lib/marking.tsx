@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { SecurityMarking } from '../../../db/domain.ts';
+import { SECURITY_MARKINGS, type SecurityMarking } from '../../../db/domain.ts';
+import { call } from './client.ts';
 
 type Setter = (m: SecurityMarking | null) => void;
 const MarkingContext = createContext<{ marking: SecurityMarking | null; set: Setter } | null>(null);
@@ -21,4 +22,30 @@ export function useShowMarking(marking: SecurityMarking | null): void {
     set?.(marking);
     return () => set?.(null);
   }, [marking, set]);
+}
+
+/** The most restrictive of several markings (an entity in several cases carries the highest). */
+export function highestMarking(markings: readonly SecurityMarking[]): SecurityMarking | null {
+  let best: SecurityMarking | null = null;
+  for (const m of markings) if (best === null || SECURITY_MARKINGS.indexOf(m) > SECURITY_MARKINGS.indexOf(best)) best = m;
+  return best;
+}
+
+/** Shows the marking of the case a record belongs to, for as long as the record is on screen. */
+export function useCaseMarking(caseId: string | null | undefined): void {
+  const [marking, setMarking] = useState<SecurityMarking | null>(null);
+  useEffect(() => {
+    if (!caseId) {
+      setMarking(null);
+      return;
+    }
+    let live = true;
+    call('cases.get', { id: caseId })
+      .then((c) => live && setMarking(c.securityMarking))
+      .catch(() => live && setMarking(null));
+    return () => {
+      live = false;
+    };
+  }, [caseId]);
+  useShowMarking(marking);
 }

@@ -88,12 +88,47 @@ export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
 
+/**
+ * The screen shown follows the URL's hash, unless a blocker (a form with unsaved changes) holds
+ * the screen: then the URL is put back and the blocker asks the user (see lib/unsaved.tsx). This
+ * covers every way of leaving: links, navigate(), back and forward, a typed URL.
+ */
+type Blocker = (target: string) => boolean;
+let blocker: Blocker | null = null;
+let shown = window.location.hash;
+let allowed: string | null = null;
+const listeners = new Set<() => void>();
+
+export function setNavigationBlocker(b: Blocker | null): void {
+  blocker = b;
+}
+
+/** Goes to `hash` even though a blocker would hold it (after the user chose to save or discard). */
+export function proceedTo(hash: string): void {
+  allowed = hash;
+  if (window.location.hash === hash) onHashChange();
+  else window.location.hash = hash;
+}
+
+function onHashChange(): void {
+  const target = window.location.hash;
+  if (target === shown) return;
+  if (allowed !== target && blocker?.(target)) {
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${shown}`);
+    return;
+  }
+  allowed = null;
+  shown = target;
+  for (const l of listeners) l();
+}
+window.addEventListener('hashchange', onHashChange);
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, () => shown);
   return parseRoute(hash);
 }

@@ -23,6 +23,7 @@ import { CaseSummary } from './overview/CaseSummary.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 import { RecordFallback, useRecord } from '../lib/useRecord.tsx';
 import { saveFormProps } from '../lib/saveForm.ts';
+import { useUnsavedChanges } from '../lib/unsaved.tsx';
 
 export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
@@ -44,6 +45,8 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
           </div>
         </div>
       </header>
+      {/* disabled={false} on each tab: Blueprint's arrow-key handling only moves between tabs
+          that carry aria-disabled="false", which it renders only when `disabled` is given. */}
       <Tabs
         id="case-tabs"
         selectedTabId={tab}
@@ -52,13 +55,13 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         className="case-tabs"
         renderActiveTabPanelOnly
       >
-        <Tab id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => set(next)} />} />
-        <Tab id="subjects" title={t('case.tab.subjects')} panel={<SubjectsTab caseId={c.id} />} />
-        <Tab id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
-        <Tab id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
-        <Tab id="penalties" title={t('case.tab.penalties')} panel={<PenaltiesTab caseId={c.id} />} />
-        <Tab id="evidence" title={t('case.tab.evidence')} panel={<EvidenceTab caseId={c.id} />} />
-        <Tab id="audit" title={t('case.tab.audit')} panel={<AuditTab caseId={c.id} />} />
+        <Tab disabled={false} id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => set(next)} />} />
+        <Tab disabled={false} id="subjects" title={t('case.tab.subjects')} panel={<SubjectsTab caseId={c.id} />} />
+        <Tab disabled={false} id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
+        <Tab disabled={false} id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
+        <Tab disabled={false} id="penalties" title={t('case.tab.penalties')} panel={<PenaltiesTab caseId={c.id} />} />
+        <Tab disabled={false} id="evidence" title={t('case.tab.evidence')} panel={<EvidenceTab caseId={c.id} />} />
+        <Tab disabled={false} id="audit" title={t('case.tab.audit')} panel={<AuditTab caseId={c.id} />} />
       </Tabs>
     </div>
   );
@@ -76,8 +79,8 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
   const errors: FieldErrors = check.ok ? {} : { ...check.errors };
   if (serverError?.field && !errors[serverError.field]) errors[serverError.field] = serverError.message;
 
-  const save = async () => {
-    if (!check.ok || !dirty) return;
+  const save = async (): Promise<boolean> => {
+    if (!check.ok || !dirty) return false;
     setSaving(true);
     try {
       const next = await call('cases.update', check.data);
@@ -87,12 +90,15 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
       setServerError(null);
       onChanged(next);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
+      return true;
     } catch (err) {
       setServerError(err instanceof ApiError ? { field: err.field, message: err.message, code: err.code } : { message: String(err), code: 'internal' });
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  useUnsavedChanges(dirty, save);
 
 
   return (

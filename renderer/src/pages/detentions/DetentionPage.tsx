@@ -26,12 +26,15 @@ import {
   type ServerError,
 } from './common.tsx';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { useCaseMarking } from '../../lib/marking.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
+import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
 /** One detention (#/detentions/:id): what is overdue, its details, the technical assessment, requests to the exporter, its end. */
 export function DetentionPage({ id }: { id: string }) {
   const t = useT();
   const { load, set, reload } = useRecord(() => call('detentions.get', { id }), id);
+  useCaseMarking(load.state === 'ready' ? load.data.caseId : null);
 
   if (load.state !== 'ready') return <RecordFallback load={load} icon="hand" backLabel={t('detentions.back')} onBack={() => navigate({ page: 'detentions' })} />;
   const d = load.data;
@@ -129,8 +132,8 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
   );
   const errors = shownErrors(check, 'all', server);
 
-  const save = async () => {
-    if (!check.ok || !dirty) return;
+  const save = async (): Promise<boolean> => {
+    if (!check.ok || !dirty) return false;
     setSaving(true);
     try {
       const next = await call('detentions.update', check.data);
@@ -138,12 +141,15 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
       setForm(formFromDetention(next));
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       onSaved(next);
+      return true;
     } catch (err) {
       setServer(serverError(err, t, f));
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  useUnsavedChanges(dirty, save);
   return (
     <form aria-label={t('detention.section.details')} {...saveFormProps(save)}>
       <Card compact className="panel">

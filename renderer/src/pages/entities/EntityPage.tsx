@@ -16,12 +16,15 @@ import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './ent
 import { serverReason, validateAt } from './reasons.ts';
 import './entities.css';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { highestMarking, useShowMarking } from '../../lib/marking.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
+import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
 /** One entity: its fields (editable), its links both ways, and the cases it is in with its roles. */
 export function EntityPage({ id }: { id: string }) {
   const t = useT();
   const { load, set, reload } = useRecord(() => call('entities.get', { id }), id);
+  useShowMarking(load.state === 'ready' ? highestMarking(load.data.cases.map((c) => c.securityMarking)) : null);
 
   if (load.state !== 'ready') return <RecordFallback load={load} icon="person" backLabel={t('entity.back')} onBack={() => navigate({ page: 'entities' })} />;
   const view = load.data;
@@ -84,20 +87,23 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
     errors[serverError.field] = serverReason(serverError.message, serverError.field, t);
   }
 
-  const save = async () => {
-    if (!check.ok || !dirty || saving) return;
+  const save = async (): Promise<boolean> => {
+    if (!check.ok || !dirty || saving) return false;
     setSaving(true);
     try {
       const next = await call('entities.update', { id: entity.id, version: entity.version, ...check.data } as MethodInput<'entities.update'>);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       onSaved(next);
+      return true;
     } catch (err) {
       // The typed values stay: a refusal never loses them.
       setServerError(err instanceof ApiError ? { field: err.field, message: err.message, code: err.code } : { message: String(err), code: 'internal' });
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  useUnsavedChanges(dirty, save);
 
 
   return (

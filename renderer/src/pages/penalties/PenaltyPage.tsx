@@ -14,12 +14,15 @@ import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { useCaseMarking } from '../../lib/marking.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
+import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
 /** One monetary penalty (#/penalties/:id): amounts and balance, its windows, payments, and the status moves it allows. */
 export function PenaltyPage({ id }: { id: string }) {
   const t = useT();
   const { load, set } = useRecord(() => call('penalties.get', { id }), id);
+  useCaseMarking(load.state === 'ready' ? load.data.caseId : null);
   const f = useFormat();
   const [paying, setPaying] = useState(false);
   const [moving, setMoving] = useState<PenaltyStatus | null>(null);
@@ -220,20 +223,23 @@ function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: Pe
     setBase(penalty.notes);
   }, [penalty.notes]);
   const dirty = notes !== base;
-  const save = async () => {
-    if (!dirty) return;
+  const save = async (): Promise<boolean> => {
+    if (!dirty) return false;
     setSaving(true);
     try {
       const next = await call('penalties.update', { id: penalty.id, version: penalty.version, notes });
       setServer(null);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       onSaved(next);
+      return true;
     } catch (err) {
       setServer(serverError(err, t, f));
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  useUnsavedChanges(dirty, save);
   return (
     <form aria-label={t('penalty.field.notes')} {...saveFormProps(save)}>
       <Card compact className="panel">

@@ -20,6 +20,7 @@ import { headerChanges, headerFromSeizure, type HeaderForm } from './seizureForm
 import { checkInput, isFinal, serverError, todayLocal, type ServerError } from './util.ts';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
+import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
 /** One seizure: its header, disposition, goods lines and, for the item the URL names, its chain of custody. */
 export function SeizurePage({ id, itemId }: { id: string; itemId?: string | undefined }) {
@@ -208,8 +209,8 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
   const errors: FieldErrors = { ...check.errors };
   if (server?.field && server.field !== 'version') errors[server.field] = server.message;
 
-  const save = async () => {
-    if (!check.ok || !check.result.ok || !dirty) return;
+  const save = async (): Promise<boolean> => {
+    if (!check.ok || !check.result.ok || !dirty) return false;
     setSaving(true);
     try {
       const next = await call('seizures.update', check.result.data);
@@ -220,12 +221,15 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       setServer(null);
       onChanged(next);
+      return true;
     } catch (err) {
       setServer(serverError(err, t));
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  useUnsavedChanges(dirty, save);
   return (
     <form
       className="seizure-details"
