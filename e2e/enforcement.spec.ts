@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, dossier } from './fixtures.ts';
+import { test, expect, dossier, axeViolations } from './fixtures.ts';
 
 /** A calendar date `days` from today (negative: in the past), as a date input takes it. */
 function day(days: number): string {
@@ -23,8 +22,7 @@ async function pick(page: Page, label: string, text: string, name: RegExp): Prom
 }
 
 async function noAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 test.describe('detentions, penalties and deadlines, end to end', () => {

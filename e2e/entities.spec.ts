@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, dossier } from './fixtures.ts';
+import { test, expect, dossier, axeViolations } from './fixtures.ts';
 
 const ECCN_GROUP_REASON = 'The second character of an ECCN is its product group, a letter A-E';
 
@@ -38,8 +37,7 @@ test.describe('entities and subjects, end to end', () => {
     await dialog.getByRole('button', { name: 'Create and continue' }).click();
     await expect(dialog.getByLabel(/^Entity/)).toHaveValue('Tien Shan Trading FZE');
     await dialog.getByLabel('Role in the case').selectOption('exporter');
-    const axe = await new AxeBuilder({ page }).include('.bp6-dialog').withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    expect(await axeViolations(page, '.bp6-dialog')).toEqual([]);
     await dialog.getByRole('button', { name: 'Add to case' }).click();
     await expect(dialog).toBeHidden();
 

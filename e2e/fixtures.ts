@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, _electron, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -129,3 +130,15 @@ export const test = base.extend<{ seedCases: number; profile: boolean; shell: Sh
 });
 
 export { expect };
+
+/**
+ * axe-core's WCAG 2 A/AA findings on the page (or within `include`), once no overlay or toast is
+ * in a transition: a fading element's colors are mid-animation, not what anyone reads.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const moving = '.bp6-overlay-enter, .bp6-overlay-enter-active, .bp6-overlay-exit, .bp6-overlay-exit-active, .bp6-toast-enter, .bp6-toast-enter-active, .bp6-toast-exit, .bp6-toast-exit-active, .bp6-toast-appear, .bp6-toast-appear-active';
+  await expect(page.locator(moving)).toHaveCount(0);
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  const result = await (include ? builder.include(include) : builder).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}

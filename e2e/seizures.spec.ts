@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, dossier } from './fixtures.ts';
+import { test, expect, dossier, axeViolations } from './fixtures.ts';
 
 test.describe('seizures and the chain of custody', () => {
   test('record a seizure with two goods lines, move an item through three custody entries, and keep exact totals', async ({ shell }) => {
@@ -145,13 +144,7 @@ test.describe('the seizures page', () => {
 
   test('the list, a seizure page and its dialogs pass axe-core accessibility checks', async ({ shell }) => {
     const { page } = shell;
-    const violations = async (include?: string) => {
-      // A dialog fades in: check it once its opening transition is over.
-      await expect(page.locator('.bp6-overlay-enter, .bp6-overlay-enter-active')).toHaveCount(0);
-      const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
-      const result = await (include ? builder.include(include) : builder).analyze();
-      return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-    };
+    const violations = (include?: string) => axeViolations(page, include);
     await page.evaluate(() => { window.location.hash = '#/seizures'; });
     await expect(page.getByRole('status').filter({ hasText: /^\d+ seizures?$/ })).toBeVisible();
     expect(await violations()).toEqual([]);

@@ -174,8 +174,13 @@ const enforcementScenarios: Record<string, Scenario[]> = {
   'detentions.end': [{ input: () => ({ id: detentionId, outcome: 'released' }), changes: detentionChange }],
   'penalties.create': [
     {
+      // The penalized party is not yet in the case: it joins it as a subject in the same transaction.
       input: () => ({ caseId: secondCaseId, contraventionCode: 'C152', entityId: enforcementEntity(), amountMinor: 150_000, currency: 'CAD', assessedOn: '2026-03-01' }),
-      changes: penaltyChange,
+      changes: (result) => {
+        const p = result as { caseId: string; entityId: string };
+        const role = core.db.prepare('SELECT id FROM case_entities WHERE case_id = ? AND entity_id = ?').pluck().get(p.caseId, p.entityId) as string;
+        return [{ type: 'case_entity', id: role, caseId: p.caseId }, ...penaltyChange(result)];
+      },
     },
   ],
   'penalties.update': [{ input: () => ({ id: penaltyId, amountMinor: 120_000, version: 1 }), changes: penaltyChange }],
