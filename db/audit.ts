@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from './sqlite.ts';
 import { sql } from './statements.ts';
 import { DossierError } from './errors.ts';
-import { auditedTables, type RecordType } from './records.ts';
+import { auditedTables, type RecordType } from './shared/records.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

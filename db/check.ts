@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from './sqlite.ts';
 import { GENESIS_HASH, auditRowHash, sha256Hex, stateHash, type AuditRow, type RawRow } from './audit.ts';
-import { auditedTables, type RecordType } from './records.ts';
+import { auditedTables, type RecordType } from './shared/records.ts';
 import { sql } from './statements.ts';
 import { verifyBlob, type BlobStatus } from './evidence-store.ts';
 import { allEvidenceFiles } from './services/evidence.ts';

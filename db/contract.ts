@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Db } from './sqlite.ts';
 import { AuditWriter, type Actor } from './audit.ts';
 import { DossierError, type Envelope } from './errors.ts';
-import { isoNow, systemClock, type Clock } from './time.ts';
-import { futureProblem } from './temporal.ts';
+import { isoNow, systemClock, type Clock } from './shared/time.ts';
+import { futureProblem } from './shared/temporal.ts';
 
 /** What a handler gets besides its input. */
 export interface Ctx {

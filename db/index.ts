@@ -4,7 +4,7 @@ import { methods } from './methods/index.ts';
 import { openDatabase, type OpenOptions, type Db } from './sqlite.ts';
 import { actorFromSettings } from './services/settings.ts';
 import type { Actor } from './audit.ts';
-import type { Clock } from './time.ts';
+import type { Clock } from './shared/time.ts';
 
 export { methods };
 export type { Invoke, Db };

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../db/index.ts';
 import { ingestStream } from '../db/evidence-store.ts';
 import { auditListSql, csvField, exportAuditCsv, type AuditEntry } from '../db/services/audit.ts';
-import { MARKING_PRINTED } from '../db/domain.ts';
-import { auditListInput } from '../db/inputs/audit.ts';
+import { MARKING_PRINTED } from '../db/shared/domain.ts';
+import { auditListInput } from '../db/shared/inputs/audit.ts';
 import type { Case, Evidence } from '../db/api.ts';
 import { err, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
 

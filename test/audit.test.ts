@@ -4,7 +4,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openCore, methods, type Core } from '../db/index.ts';
 import { GENESIS_HASH, canonicalJson, loadRaw, stateHash, type RawRow } from '../db/audit.ts';
 import { checkDatabase } from '../db/check.ts';
-import { auditedTables, type RecordType } from '../db/records.ts';
+import { auditedTables, type RecordType } from '../db/shared/records.ts';
 import type { Case, Evidence, SeizureDetail } from '../db/api.ts';
 import { ingestStream } from '../db/evidence-store.ts';
 import { Readable } from 'node:stream';

@@ -10,7 +10,7 @@ import {
   VIOLATION_TYPES,
   type CaseSortColumn,
   type CaseStatus,
-} from '../db/domain.ts';
+} from '../db/shared/domain.ts';
 import type { Case, CaseListRow } from '../db/api.ts';
 import { seedCases } from '../db/seed/cases.ts';
 import { count, err, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
@@ -186,7 +186,7 @@ describe('invalid input is refused, naming the field, and changes nothing', () =
   }
 
   it('covers every field of cases.create and cases.update', async () => {
-    const { caseCreateInput, caseUpdateInput } = await import('../db/inputs/cases.ts');
+    const { caseCreateInput, caseUpdateInput } = await import('../db/shared/inputs/cases.ts');
     const covered = new Set(fieldCases.map(([f]) => f));
     expect([...covered].sort()).toEqual(Object.keys(caseCreateInput.shape).sort());
     expect([...covered, 'id', 'version'].sort()).toEqual(Object.keys(caseUpdateInput.shape).sort());

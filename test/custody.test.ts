@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../db/index.ts';
 import type { Db } from '../db/sqlite.ts';
 import type { CustodyChain, CustodyEntryView, SeizureDetail } from '../db/api.ts';
-import { custodyRecordInput } from '../db/inputs/seizures.ts';
+import { custodyRecordInput } from '../db/shared/inputs/seizures.ts';
 import { checkDatabase } from '../db/check.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, tempDir } from './helpers.ts';
 

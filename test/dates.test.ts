@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../db/index.ts';
 import { methods } from '../db/methods/index.ts';
-import { temporalFields, type When } from '../db/temporal.ts';
+import { temporalFields, type When } from '../db/shared/temporal.ts';
 import { ingestStream } from '../db/evidence-store.ts';
 import { caseWithParties, expectRefused, fixedClock, newCore, TODAY, type Parties } from './enforcement-fixtures.ts';
 import { err, ok } from './helpers.ts';

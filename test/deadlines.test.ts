@@ -8,10 +8,10 @@ import {
   PENALTY_REVIEW_DAYS,
   limitationYears,
   type DeadlineKind,
-} from '../db/domain.ts';
-import { deadlineListInput } from '../db/inputs/deadlines.ts';
+} from '../db/shared/domain.ts';
+import { deadlineListInput } from '../db/shared/inputs/deadlines.ts';
 import { deadlineSql } from '../db/services/deadlines.ts';
-import { addDays, localDate } from '../db/time.ts';
+import { addDays, localDate } from '../db/shared/time.ts';
 import { seedCases } from '../db/seed/cases.ts';
 import { seedEntities } from '../db/seed/entities.ts';
 import { seedSeizures } from '../db/seed/seizures.ts';

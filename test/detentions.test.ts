@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../db/index.ts';
 import type { DetentionDetail, DetentionListRow, InfoRequest } from '../db/api.ts';
-import { DETENTION_REVIEW_DAYS, DETENTION_SORT_COLUMNS, DETENTION_STATES, TECHNICAL_ASSESSMENT_DAYS } from '../db/domain.ts';
-import { detentionCreateInput, detentionListInput, detentionUpdateInput } from '../db/inputs/detentions.ts';
+import { DETENTION_REVIEW_DAYS, DETENTION_SORT_COLUMNS, DETENTION_STATES, TECHNICAL_ASSESSMENT_DAYS } from '../db/shared/domain.ts';
+import { detentionCreateInput, detentionListInput, detentionUpdateInput } from '../db/shared/inputs/detentions.ts';
 import { detentionListSql } from '../db/services/detentions.ts';
 import { checkDatabase } from '../db/check.ts';
 import { auditRows, chainProblem, lastAuditSeq, ok, tempDir } from './helpers.ts';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { openCore, type Core } from '../db/index.ts';
-import { auditedTables } from '../db/records.ts';
+import { auditedTables } from '../db/shared/records.ts';
 import type { Db } from '../db/sqlite.ts';
 import { count, err, ok, snapshot } from './helpers.ts';
 

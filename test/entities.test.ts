@@ -14,10 +14,10 @@ import {
   SAME_KIND_LINKS,
   type EntityKind,
   type EntitySortColumn,
-} from '../db/domain.ts';
+} from '../db/shared/domain.ts';
 import type { Case, CaseEntity, Entity, EntityLink, EntityListRow, EntityView } from '../db/api.ts';
-import { entityListInput } from '../db/inputs/entities.ts';
-import { containerCheckDigit, containerProblem, imoCheckDigit, imoProblem } from '../db/inputs/identifiers.ts';
+import { entityListInput } from '../db/shared/inputs/entities.ts';
+import { containerCheckDigit, containerProblem, imoCheckDigit, imoProblem } from '../db/shared/inputs/identifiers.ts';
 import { entityListSql } from '../db/services/entities.ts';
 import { caseEntitiesSql } from '../db/services/case-entities.ts';
 import { seedCases } from '../db/seed/cases.ts';

@@ -21,8 +21,8 @@ import {
   verifyBlob,
 } from '../db/evidence-store.ts';
 import { evidenceListSql, type Evidence } from '../db/services/evidence.ts';
-import { evidenceListInput } from '../db/inputs/evidence.ts';
-import { EVIDENCE_SORT_COLUMNS } from '../db/domain.ts';
+import { evidenceListInput } from '../db/shared/inputs/evidence.ts';
+import { EVIDENCE_SORT_COLUMNS } from '../db/shared/domain.ts';
 import { checkDatabase } from '../db/check.ts';
 import type { Case } from '../db/api.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, snapshot, steppingClock, tempDir } from './helpers.ts';

@@ -6,7 +6,7 @@ import { APPLICATION_ID, openDatabase, type Db, type MigrationEvent } from '../d
 import { LATEST_VERSION, migrations, type Migration } from '../db/migrations/index.ts';
 import { DossierError } from '../db/errors.ts';
 import { openCore } from '../db/index.ts';
-import { CASE_SORT_COLUMNS } from '../db/domain.ts';
+import { CASE_SORT_COLUMNS } from '../db/shared/domain.ts';
 import { caseListSql } from '../db/services/cases.ts';
 import { ok, sha256File, tempDir } from './helpers.ts';
 import { AuditWriter } from '../db/audit.ts';

@@ -8,8 +8,8 @@ import {
   PENALTY_STATUSES,
   PENALTY_TRANSITIONS,
   type PenaltyStatus,
-} from '../db/domain.ts';
-import { penaltyCreateInput, penaltyListInput, penaltyUpdateInput } from '../db/inputs/penalties.ts';
+} from '../db/shared/domain.ts';
+import { penaltyCreateInput, penaltyListInput, penaltyUpdateInput } from '../db/shared/inputs/penalties.ts';
 import { penaltyListSql } from '../db/services/penalties.ts';
 import { checkDatabase } from '../db/check.ts';
 import { Random } from '../db/seed/random.ts';

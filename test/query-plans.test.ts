@@ -14,8 +14,8 @@ import { openCore, type Core } from '../db/index.ts';
 import type { Db } from '../db/sqlite.ts';
 import { seedCases } from '../db/seed/cases.ts';
 import { caseListSql, PRIORITY_RANKS, STATUS_RANKS } from '../db/services/cases.ts';
-import { caseListInput } from '../db/inputs/cases.ts';
-import { CASE_SORT_COLUMNS, CASE_STATUSES, PRIORITIES, type CaseSortColumn } from '../db/domain.ts';
+import { caseListInput } from '../db/shared/inputs/cases.ts';
+import { CASE_SORT_COLUMNS, CASE_STATUSES, PRIORITIES, type CaseSortColumn } from '../db/shared/domain.ts';
 
 /** The column each sort orders by first (see sortExpressions in db/services/cases.ts). */
 const SORT_COLUMN: Record<CaseSortColumn, string> = {

@@ -9,11 +9,11 @@ import {
   SEIZURE_SORT_COLUMNS,
   type Disposition,
   type SeizureSortColumn,
-} from '../db/domain.ts';
+} from '../db/shared/domain.ts';
 import type { CaseSeizureTotals, SeizedItemView, SeizureDetail, SeizureListRow } from '../db/api.ts';
-import { seizureCreateInput, seizedItemInput, seizureListInput, seizureUpdateInput } from '../db/inputs/seizures.ts';
+import { seizureCreateInput, seizedItemInput, seizureListInput, seizureUpdateInput } from '../db/shared/inputs/seizures.ts';
 import { DISPOSITION_RANKS, SEIZURE_SORT_INDEXES, seizureListSql, PAGE_TOTALS_SQL } from '../db/services/seizures.ts';
-import { addDays } from '../db/time.ts';
+import { addDays } from '../db/shared/time.ts';
 import { checkDatabase } from '../db/check.ts';
 import { seedCases } from '../db/seed/cases.ts';
 import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';

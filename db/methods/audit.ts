@@ -1,5 +1,5 @@
 import { defineMethod } from '../contract.ts';
-import { auditExportInput, auditListInput } from '../inputs/audit.ts';
+import { auditExportInput, auditListInput } from '../shared/inputs/audit.ts';
 import { exportAuditCsv, listAudit } from '../services/audit.ts';
 
 export const auditMethods = {

@@ -5,7 +5,7 @@ import {
   caseListInput,
   caseSetStatusInput,
   caseUpdateInput,
-} from '../inputs/cases.ts';
+} from '../shared/inputs/cases.ts';
 import { createCase, getCase, listCases, setCaseStatus, updateCase } from '../services/cases.ts';
 
 export const caseMethods = {

@@ -1,5 +1,5 @@
 import { defineMethod } from '../contract.ts';
-import { caseOverviewInput, deadlineListInput } from '../inputs/deadlines.ts';
+import { caseOverviewInput, deadlineListInput } from '../shared/inputs/deadlines.ts';
 import { listDeadlines } from '../services/deadlines.ts';
 import { caseOverview } from '../services/case-overview.ts';
 

@@ -7,7 +7,7 @@ import {
   detentionListInput,
   detentionReceiveRequestInput,
   detentionUpdateInput,
-} from '../inputs/detentions.ts';
+} from '../shared/inputs/detentions.ts';
 import {
   addInfoRequest,
   createDetention,

@@ -10,7 +10,7 @@ import {
   entityListInput,
   entityUnlinkInput,
   entityUpdateInput,
-} from '../inputs/entities.ts';
+} from '../shared/inputs/entities.ts';
 import { createEntity, listEntities, updateEntity } from '../services/entities.ts';
 import { createLink, removeLink } from '../services/entity-links.ts';
 import { addCaseEntity, listCaseEntities, removeCaseEntity, updateCaseEntity } from '../services/case-entities.ts';

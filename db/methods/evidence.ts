@@ -1,5 +1,5 @@
 import { defineMethod } from '../contract.ts';
-import { evidenceAttachInput, evidenceGetInput, evidenceListInput, evidenceRetireInput } from '../inputs/evidence.ts';
+import { evidenceAttachInput, evidenceGetInput, evidenceListInput, evidenceRetireInput } from '../shared/inputs/evidence.ts';
 import { attachEvidence, getEvidence, listEvidence, retireEvidence } from '../services/evidence.ts';
 
 export const evidenceMethods = {

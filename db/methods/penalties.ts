@@ -6,7 +6,7 @@ import {
   penaltyRecordPaymentInput,
   penaltySetStatusInput,
   penaltyUpdateInput,
-} from '../inputs/penalties.ts';
+} from '../shared/inputs/penalties.ts';
 import {
   createPenalty,
   getPenalty,

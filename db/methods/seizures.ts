@@ -10,7 +10,7 @@ import {
   seizureSetDispositionInput,
   seizureTotalsByCaseInput,
   seizureUpdateInput,
-} from '../inputs/seizures.ts';
+} from '../shared/inputs/seizures.ts';
 import {
   addItem,
   createSeizure,

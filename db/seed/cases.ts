@@ -1,7 +1,7 @@
 import type { Invoke } from '../contract.ts';
 import type { Db } from '../sqlite.ts';
-import { CASE_TRANSITIONS, type CaseStatus, type Priority, type ViolationType } from '../domain.ts';
-import { addDays } from '../time.ts';
+import { CASE_TRANSITIONS, type CaseStatus, type Priority, type ViolationType } from '../shared/domain.ts';
+import { addDays } from '../shared/time.ts';
 import { Random } from './random.ts';
 import {
   AGENCIES, AUTHORITIES, DESTINATIONS, FIRST_NAMES, GOODS, LAST_NAMES, TITLE_PATTERNS, TRANSITS,

@@ -1,8 +1,8 @@
 import type { Invoke } from '../contract.ts';
 import type { Db } from '../sqlite.ts';
-import type { DetentionOutcome, DetentionSubject, InfoRequestKind, PaymentMethod, PenaltyLevel } from '../domain.ts';
-import { limitationYears } from '../domain.ts';
-import { addDays } from '../time.ts';
+import type { DetentionOutcome, DetentionSubject, InfoRequestKind, PaymentMethod, PenaltyLevel } from '../shared/domain.ts';
+import { limitationYears } from '../shared/domain.ts';
+import { addDays } from '../shared/time.ts';
 import type { Random } from './random.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Invoke } from '../contract.ts';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
-import { addDays } from '../time.ts';
-import type { CaseRole, LinkType } from '../domain.ts';
-import { containerCheckDigit, imoCheckDigit } from '../inputs/identifiers.ts';
+import { addDays } from '../shared/time.ts';
+import type { CaseRole, LinkType } from '../shared/domain.ts';
+import { containerCheckDigit, imoCheckDigit } from '../shared/inputs/identifiers.ts';
 import { Random } from './random.ts';
 import {
   AIRCRAFT, AWB_PREFIXES, CARRIER_PREFIXES, CONTAINER_OWNERS, CONTAINER_TYPES, DESTINATION_END_USERS, EXPORTER_FIRST,

@@ -1,7 +1,7 @@
 import type { Invoke } from '../contract.ts';
 import type { Db } from '../sqlite.ts';
-import type { Disposition } from '../domain.ts';
-import { addDays } from '../time.ts';
+import type { Disposition } from '../shared/domain.ts';
+import { addDays } from '../shared/time.ts';
 import type { Random } from './random.ts';
 import { FIRST_NAMES, LAST_NAMES } from './vocabulary.ts';
 

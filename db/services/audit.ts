@@ -7,7 +7,7 @@ import { escapeLike } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import { DossierError } from '../errors.ts';
 import type { AuditRow } from '../audit.ts';
-import { MARKING_PRINTED, SECURITY_MARKINGS, type SecurityMarking } from '../domain.ts';
+import { MARKING_PRINTED, SECURITY_MARKINGS, type SecurityMarking } from '../shared/domain.ts';
 
 export type AuditValues = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole, type CaseStatus, type EntityKind, type SecurityMarking } from '../domain.ts';
+import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole, type CaseStatus, type EntityKind, type SecurityMarking } from '../shared/domain.ts';
 import { entitySummary, withArticle, type EntitySummary } from './entities.ts';
 
 /** An entity's role in a case, with the entity's summary (cases.entities, cases.addEntity). */

@@ -1,7 +1,7 @@
 import type { Ctx } from '../contract.ts';
 import { sql } from '../statements.ts';
 import { DossierError } from '../errors.ts';
-import { localDate } from '../time.ts';
+import { localDate } from '../shared/time.ts';
 import { getCase, type Case } from './cases.ts';
 import { listCaseEntities, type CaseEntity } from './case-entities.ts';
 import { totalsByCase } from './seizures.ts';

@@ -4,7 +4,7 @@ import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { localDate } from '../time.ts';
+import { localDate } from '../shared/time.ts';
 import {
   CASE_TRANSITIONS,
   type CaseSortColumn,
@@ -12,7 +12,7 @@ import {
   type Priority,
   type SecurityMarking,
   type ViolationType,
-} from '../domain.ts';
+} from '../shared/domain.ts';
 import { readSettings } from './settings.ts';
 import { caseNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
 

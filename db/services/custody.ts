@@ -3,8 +3,8 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { FINAL_DISPOSITIONS, type CustodyPurpose } from '../domain.ts';
-import { analyzeChain, linkProblems, type ChainBreak, type ChainEntry, type Movement, type Origin } from './custody-chain.ts';
+import { FINAL_DISPOSITIONS, type CustodyPurpose } from '../shared/domain.ts';
+import { analyzeChain, linkProblems, type ChainBreak, type ChainEntry, type Movement, type Origin } from '../shared/custody-chain.ts';
 import { getItem, getSeizureRow, originOf, utcInstant, type SeizedItem, type Seizure } from './seizures.ts';
 
 export interface CustodyEntry extends ChainEntry {

@@ -3,7 +3,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { addDays, localDate } from '../time.ts';
+import { addDays, localDate } from '../shared/time.ts';
 import {
   DEADLINE_KINDS,
   DEADLINE_WINDOWS,
@@ -12,8 +12,8 @@ import {
   SEIZURE_REVIEW_WINDOW_DAYS,
   type DeadlineKind,
   type InfoRequestKind,
-} from '../domain.ts';
-import type { deadlineListInput } from '../inputs/deadlines.ts';
+} from '../shared/domain.ts';
+import type { deadlineListInput } from '../shared/inputs/deadlines.ts';
 import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '../limitation-sql.ts';
 
 export type DeadlineRecordType = 'case' | 'detention' | 'detention_info_request' | 'penalty' | 'seizure';

@@ -3,7 +3,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { addDays, localDate } from '../time.ts';
+import { addDays, localDate } from '../shared/time.ts';
 import {
   DETENTION_REVIEW_DAYS,
   TECHNICAL_ASSESSMENT_DAYS,
@@ -12,7 +12,7 @@ import {
   type DetentionState,
   type DetentionSubject,
   type InfoRequestKind,
-} from '../domain.ts';
+} from '../shared/domain.ts';
 import type { z } from 'zod';
 import type {
   detentionAddRequestInput,
@@ -21,7 +21,7 @@ import type {
   detentionListInput,
   detentionReceiveRequestInput,
   detentionUpdateInput,
-} from '../inputs/detentions.ts';
+} from '../shared/inputs/detentions.ts';
 import { entitySummary, type EntitySummary } from './entities.ts';
 import { assertNumberYear, detentionNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
 

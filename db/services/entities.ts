@@ -4,14 +4,14 @@ import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { localDate } from '../time.ts';
-import type { ConveyanceType, EntityKind, EntitySortColumn } from '../domain.ts';
+import { localDate } from '../shared/time.ts';
+import type { ConveyanceType, EntityKind, EntitySortColumn } from '../shared/domain.ts';
 import {
   entityData,
   type EntityData,
   type EntityListInput,
   type EntityUpdateInput,
-} from '../inputs/entities.ts';
+} from '../shared/inputs/entities.ts';
 
 /** What a list, a link or a case page shows of an entity. */
 export interface EntitySummary {

@@ -3,8 +3,8 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { LINK_ENDPOINTS, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../domain.ts';
-import type { EntityLinkInput } from '../inputs/entities.ts';
+import { LINK_ENDPOINTS, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../shared/domain.ts';
+import type { EntityLinkInput } from '../shared/inputs/entities.ts';
 import { entitySummary, withArticle, type EntitySummary } from './entities.ts';
 
 export interface EntityLink {

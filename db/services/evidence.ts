@@ -4,7 +4,7 @@ import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
 import { blobStat } from '../evidence-store.ts';
-import type { EvidenceSortColumn, EvidenceSubjectType } from '../domain.ts';
+import type { EvidenceSortColumn, EvidenceSubjectType } from '../shared/domain.ts';
 
 export interface Evidence {
   id: string;

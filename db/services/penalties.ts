@@ -4,7 +4,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { addDays, localDate } from '../time.ts';
+import { addDays, localDate } from '../shared/time.ts';
 import {
   PENALTY_CORRECTION_DAYS,
   PENALTY_FINAL_STATUSES,
@@ -17,15 +17,15 @@ import {
   type PenaltyLevel,
   type PenaltySortColumn,
   type PenaltyStatus,
-} from '../domain.ts';
-import { minorDigits } from '../inputs/money.ts';
+} from '../shared/domain.ts';
+import { minorDigits } from '../shared/inputs/money.ts';
 import type {
   penaltyCreateInput,
   penaltyListInput,
   penaltyRecordPaymentInput,
   penaltySetStatusInput,
   penaltyUpdateInput,
-} from '../inputs/penalties.ts';
+} from '../shared/inputs/penalties.ts';
 import { entitySummary, type EntitySummary } from './entities.ts';
 import { addCaseEntity } from './case-entities.ts';
 import { assertNumberYear, nextRecordNumber, numberForDate, penaltyNumbers } from './record-numbers.ts';

@@ -4,7 +4,7 @@ import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { addDays, localDate } from '../time.ts';
+import { addDays, localDate } from '../shared/time.ts';
 import { assertNumberYear, nextRecordNumber, numberForDate, seizureNumbers } from './record-numbers.ts';
 import {
   DISPOSITION_TRANSITIONS,
@@ -12,9 +12,9 @@ import {
   type Disposition,
   type QuantityUnit,
   type SeizureSortColumn,
-} from '../domain.ts';
-import type { Money } from '../inputs/money.ts';
-import { analyzeChain, type Origin } from './custody-chain.ts';
+} from '../shared/domain.ts';
+import type { Money } from '../shared/inputs/money.ts';
+import { analyzeChain, type Origin } from '../shared/custody-chain.ts';
 import { loadEntries } from './custody.ts';
 
 export interface TermsOfRelease {

@@ -5,10 +5,10 @@ import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import type { Actor } from '../audit.ts';
 
-import { fileNumberPrefixSchema, profileSchema } from '../inputs/settings.ts';
+import { fileNumberPrefixSchema, profileSchema } from '../shared/inputs/settings.ts';
 
 export { fileNumberPrefixSchema, profileSchema };
-export type { Profile } from '../inputs/settings.ts';
+export type { Profile } from '../shared/inputs/settings.ts';
 
 /** Every setting, its schema and its default. */
 const definitions = {

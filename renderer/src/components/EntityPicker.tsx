@@ -1,5 +1,5 @@
 import type { EntitySummary } from '../../../db/api.ts';
-import type { EntityKind } from '../../../db/domain.ts';
+import type { EntityKind } from '../../../db/shared/domain.ts';
 import { useT } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
 import { KIND_ICONS } from '../pages/entities/EntityTags.tsx';

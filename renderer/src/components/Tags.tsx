@@ -1,5 +1,5 @@
 import { Tag, type Intent } from '@blueprintjs/core';
-import type { CaseStatus, Priority, SecurityMarking } from '../../../db/domain.ts';
+import type { CaseStatus, Priority, SecurityMarking } from '../../../db/shared/domain.ts';
 import { useT } from '../i18n/index.tsx';
 
 const statusIntent: Record<CaseStatus, Intent> = {

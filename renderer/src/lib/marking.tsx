@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { SECURITY_MARKINGS, type SecurityMarking } from '../../../db/domain.ts';
+import { SECURITY_MARKINGS, type SecurityMarking } from '../../../db/shared/domain.ts';
 import { call } from './client.ts';
 
 type Setter = (m: SecurityMarking | null) => void;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/index.tsx';
-import { futureProblem } from '../../../db/temporal.ts';
+import { futureProblem } from '../../../db/shared/temporal.ts';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,5 +1,5 @@
 import { HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
-import { PRIORITIES, SECURITY_MARKINGS, VIOLATION_TYPES } from '../../../db/domain.ts';
+import { PRIORITIES, SECURITY_MARKINGS, VIOLATION_TYPES } from '../../../db/shared/domain.ts';
 import { useT } from '../i18n/index.tsx';
 import { Field } from '../components/Field.tsx';
 import type { FieldErrors } from '../lib/validation.ts';

@@ -10,7 +10,7 @@ import {
   type CaseStatus,
   type Priority,
   type ViolationType,
-} from '../../../db/domain.ts';
+} from '../../../db/shared/domain.ts';
 import { useT } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
 import { navigate } from '../lib/router.ts';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, Card, InputGroup, Tab, Tabs } from '@blueprintjs/core';
 import type { Case } from '../../../db/api.ts';
-import { CASE_TRANSITIONS, type CaseStatus } from '../../../db/domain.ts';
-import { caseUpdateInput } from '../../../db/inputs/cases.ts';
+import { CASE_TRANSITIONS, type CaseStatus } from '../../../db/shared/domain.ts';
+import { caseUpdateInput } from '../../../db/shared/inputs/cases.ts';
 import { useT } from '../i18n/index.tsx';
 import { ApiError, call } from '../lib/client.ts';
 import { navigate, type CaseTab } from '../lib/router.ts';

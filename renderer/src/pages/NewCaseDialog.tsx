@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { Dialog } from '../components/Dialog.tsx';
-import { caseCreateInput } from '../../../db/inputs/cases.ts';
+import { caseCreateInput } from '../../../db/shared/inputs/cases.ts';
 import { useT } from '../i18n/index.tsx';
 import { ApiError, call } from '../lib/client.ts';
 import { navigate } from '../lib/router.ts';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
 import { Dialog } from '../components/Dialog.tsx';
-import { profileSchema } from '../../../db/inputs/settings.ts';
+import { profileSchema } from '../../../db/shared/inputs/settings.ts';
 import { useT } from '../i18n/index.tsx';
 import { ApiError, call } from '../lib/client.ts';
 import { useSettings } from '../lib/settings.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, HTMLSelect, InputGroup, Tag } from '@blueprintjs/core';
-import { fileNumberPrefixSchema, profileSchema } from '../../../db/inputs/settings.ts';
+import { fileNumberPrefixSchema, profileSchema } from '../../../db/shared/inputs/settings.ts';
 import { LOCALES, useLocale, useT, type LocalePreference } from '../i18n/index.tsx';
 import { ApiError, call, transport } from '../lib/client.ts';
 import { useSettings } from '../lib/settings.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, Drawer, DrawerSize, HTMLTable, InputGroup, NonIdealState } from '@blueprintjs/core';
 import type { AuditEntry, MethodInput } from '../../../../db/api.ts';
-import { auditedTables, type RecordType } from '../../../../db/records.ts';
+import { auditedTables, type RecordType } from '../../../../db/shared/records.ts';
 import { useT, type MessageId } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';

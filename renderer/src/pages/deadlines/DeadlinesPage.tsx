@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, NonIdealState, Switch } from '@blueprintjs/core';
 import type { Deadline, MethodInput } from '../../../../db/api.ts';
-import { DEADLINE_KINDS, type DeadlineKind } from '../../../../db/domain.ts';
+import { DEADLINE_KINDS, type DeadlineKind } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';

@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Tag } from '@blueprintjs/core';
 import type { Deadline } from '../../../../db/api.ts';
-import { INFO_REQUEST_KINDS, type InfoRequestKind } from '../../../../db/domain.ts';
+import { INFO_REQUEST_KINDS, type InfoRequestKind } from '../../../../db/shared/domain.ts';
 import { useFormat, useT, type Translate } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate, routeHref, type Route } from '../../lib/router.ts';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { DetentionDetail } from '../../../../db/api.ts';
-import { detentionCreateInput } from '../../../../db/inputs/detentions.ts';
+import { detentionCreateInput } from '../../../../db/shared/inputs/detentions.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';

@@ -1,6 +1,6 @@
 import { HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import type { DetentionDetail, EntitySummary } from '../../../../db/api.ts';
-import { DETENTION_REVIEW_DAYS, DETENTION_SUBJECTS, type DetentionSubject } from '../../../../db/domain.ts';
+import { DETENTION_REVIEW_DAYS, DETENTION_SUBJECTS, type DetentionSubject } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';

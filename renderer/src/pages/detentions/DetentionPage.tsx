@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Callout, Card, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionDetail, DetentionOverdue, InfoRequest } from '../../../../db/api.ts';
-import { DETENTION_OUTCOMES, type DetentionOutcome } from '../../../../db/domain.ts';
-import { detentionEndInput, detentionUpdateInput } from '../../../../db/inputs/detentions.ts';
+import { DETENTION_OUTCOMES, type DetentionOutcome } from '../../../../db/shared/domain.ts';
+import { detentionEndInput, detentionUpdateInput } from '../../../../db/shared/inputs/detentions.ts';
 import { useFormat, useT, type Translate } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionListRow, MethodInput } from '../../../../db/api.ts';
-import { DETENTION_SORT_COLUMNS, DETENTION_STATES, type DetentionSortColumn, type DetentionState } from '../../../../db/domain.ts';
+import { DETENTION_SORT_COLUMNS, DETENTION_STATES, type DetentionSortColumn, type DetentionState } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';

@@ -1,5 +1,5 @@
 import { Tag, type Intent } from '@blueprintjs/core';
-import type { DetentionOutcome } from '../../../../db/domain.ts';
+import type { DetentionOutcome } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 
 const outcomeIntent: Record<DetentionOutcome, Intent> = {

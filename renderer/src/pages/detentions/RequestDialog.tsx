@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
-import { detentionAddRequestInput } from '../../../../db/inputs/detentions.ts';
-import { INFO_REQUEST_KINDS, type InfoRequestKind } from '../../../../db/domain.ts';
+import { detentionAddRequestInput } from '../../../../db/shared/inputs/detentions.ts';
+import { INFO_REQUEST_KINDS, type InfoRequestKind } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';

@@ -1,14 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
 import type { EntityListRow, MethodInput } from '../../../../db/api.ts';
-import { ENTITY_KINDS, ENTITY_SORT_COLUMNS, type EntityKind, type EntitySortColumn } from '../../../../db/domain.ts';
+import { ENTITY_KINDS, ENTITY_SORT_COLUMNS, type EntityKind, type EntitySortColumn } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
-import { countryProblem } from '../../../../db/inputs/identifiers.ts';
+import { countryProblem } from '../../../../db/shared/inputs/identifiers.ts';
 import { CountryText, KindTag } from './EntityTags.tsx';
 import { knownReason } from './reasons.ts';
 import { NewEntityDialog } from './NewEntityDialog.tsx';

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, SegmentedControl } from '@blueprintjs/core';
 import type { Entity, MethodInput } from '../../../../db/api.ts';
-import { ENTITY_KINDS, type EntityKind } from '../../../../db/domain.ts';
-import { entityFormSchemas } from '../../../../db/inputs/entities.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../../../db/shared/domain.ts';
+import { entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ApiError, call } from '../../lib/client.ts';
 import type { FieldErrors } from '../../lib/validation.ts';

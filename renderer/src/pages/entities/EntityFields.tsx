@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, ControlGroup, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
-import { IDENTITY_DOCUMENT_TYPES, TRANSPORT_DOCUMENT_TYPES, type IdentityDocumentType, type TransportDocumentType } from '../../../../db/domain.ts';
+import { IDENTITY_DOCUMENT_TYPES, TRANSPORT_DOCUMENT_TYPES, type IdentityDocumentType, type TransportDocumentType } from '../../../../db/shared/domain.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/validation.ts';

@@ -1,6 +1,6 @@
 import { Tag, type Intent } from '@blueprintjs/core';
 import type { IconName } from '@blueprintjs/icons';
-import type { CaseRole, ConveyanceType, EntityKind } from '../../../../db/domain.ts';
+import type { CaseRole, ConveyanceType, EntityKind } from '../../../../db/shared/domain.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { formKeyOf, type FormKey } from './entityForm.ts';
 

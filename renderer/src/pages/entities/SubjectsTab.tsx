@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Menu, MenuDivider, MenuItem, NonIdealState, Popover } from '@blueprintjs/core';
 import type { CaseEntity, EntitySummary } from '../../../../db/api.ts';
-import { CASE_ROLES, ENTITY_KINDS, type CaseRole } from '../../../../db/domain.ts';
+import { CASE_ROLES, ENTITY_KINDS, type CaseRole } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ApiError, call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, InputGroup, ProgressBar, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import { z } from 'zod';
-import { evidenceFields } from '../../../../db/inputs/evidence.ts';
+import { evidenceFields } from '../../../../db/shared/inputs/evidence.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ApiError, call } from '../../lib/client.ts';
 import { mediaTypeOf, storeEvidenceFile, type Transfer } from '../../lib/evidence.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, NonIdealState, Switch, Tag } from '@blueprintjs/core';
 import type { Evidence, MethodInput } from '../../../../db/api.ts';
-import { EVIDENCE_SORT_COLUMNS, type EvidenceSortColumn } from '../../../../db/domain.ts';
+import { EVIDENCE_SORT_COLUMNS, type EvidenceSortColumn } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Callout, Card, Spinner, Tag } from '@blueprintjs/core';
 import type { CaseOverview } from '../../../../db/api.ts';
-import { CASE_ROLES } from '../../../../db/domain.ts';
+import { CASE_ROLES } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { routeHref, type CaseTab } from '../../lib/router.ts';

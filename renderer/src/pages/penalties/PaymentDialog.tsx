@@ -3,8 +3,8 @@ import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup } fro
 import { Dialog } from '../../components/Dialog.tsx';
 import { useIntl } from 'react-intl';
 import type { PenaltyDetail } from '../../../../db/api.ts';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../../db/domain.ts';
-import { penaltyRecordPaymentInput } from '../../../../db/inputs/penalties.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../db/shared/domain.ts';
+import { penaltyRecordPaymentInput } from '../../../../db/shared/inputs/penalties.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ApiError, call } from '../../lib/client.ts';
 import { formatMoney } from '../../lib/money.ts';

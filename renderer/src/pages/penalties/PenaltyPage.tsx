@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Callout, Card, HTMLTable, NonIdealState, Tag, TextArea } from '@blueprintjs/core';
 import type { PenaltyDetail } from '../../../../db/api.ts';
-import { PENALTY_FINAL_STATUSES, type PenaltyStatus } from '../../../../db/domain.ts';
+import { PENALTY_FINAL_STATUSES, type PenaltyStatus } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';

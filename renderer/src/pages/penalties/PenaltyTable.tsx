@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, NonIdealState } from '@blueprintjs/core';
 import type { MethodInput, PenaltyListRow } from '../../../../db/api.ts';
-import { PENALTY_SORT_COLUMNS, PENALTY_STATUSES, type PenaltySortColumn, type PenaltyStatus } from '../../../../db/domain.ts';
+import { PENALTY_SORT_COLUMNS, PENALTY_STATUSES, type PenaltySortColumn, type PenaltyStatus } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';

@@ -1,5 +1,5 @@
 import { Tag, type Intent } from '@blueprintjs/core';
-import type { PenaltyLevel, PenaltyStatus } from '../../../../db/domain.ts';
+import type { PenaltyLevel, PenaltyStatus } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 
 const statusIntent: Record<PenaltyStatus, Intent> = {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Callout, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { Case, SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
-import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/domain.ts';
-import { seizureSetDispositionInput, seizureUpdateInput } from '../../../../db/inputs/seizures.ts';
+import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
+import { seizureSetDispositionInput, seizureUpdateInput } from '../../../../db/shared/inputs/seizures.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';

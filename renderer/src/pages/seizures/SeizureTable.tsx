@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { MethodInput, SeizureListRow } from '../../../../db/api.ts';
-import { DISPOSITIONS, SEIZURE_SORT_COLUMNS, type Disposition, type SeizureSortColumn } from '../../../../db/domain.ts';
+import { DISPOSITIONS, SEIZURE_SORT_COLUMNS, type Disposition, type SeizureSortColumn } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { Button, HTMLSelect, MenuItem, Tag, type Intent } from '@blueprintjs/core';
 import { Suggest, type ItemRenderer } from '@blueprintjs/select';
 import type { EntitySummary, MoneyTotal } from '../../../../db/api.ts';
-import type { Disposition } from '../../../../db/domain.ts';
+import type { Disposition } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';

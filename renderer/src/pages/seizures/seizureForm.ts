@@ -1,5 +1,5 @@
 import type { EntitySummary, SeizureDetail } from '../../../../db/api.ts';
-import type { QuantityUnit } from '../../../../db/domain.ts';
+import type { QuantityUnit } from '../../../../db/shared/domain.ts';
 import { minorDigits } from '../../lib/money.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import type { Translate } from '../../i18n/index.tsx';

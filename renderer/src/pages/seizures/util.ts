@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
-import { FINAL_DISPOSITIONS, type Disposition } from '../../../../db/domain.ts';
+import { FINAL_DISPOSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
 import type { MessageId, Translate } from '../../i18n/index.tsx';
 import { ApiError } from '../../lib/client.ts';
 import { issueText, type FieldErrors } from '../../lib/validation.ts';
