@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { Invoke } from '../db/index.ts';
 import type { Envelope } from '../db/errors.ts';
-import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../db/shared/csp.ts';
 import { blobPath, ingestStream, SizeMismatchError } from '../db/evidence-store.ts';
 import type { Evidence } from '../db/services/evidence.ts';
 

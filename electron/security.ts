@@ -3,7 +3,7 @@
  * Electron's objects as arguments, so plain Node can test them with stand-ins.
  */
 import type { Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../cli/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../db/shared/csp.ts';
 
 export interface WebPreferencesOptions {
   /** Whether DevTools can be opened (development only). */

@@ -7,7 +7,7 @@ import {
   CASE_STATUSES,
   CASE_TRANSITIONS,
   PRIORITIES,
-  VIOLATION_TYPES,
+  type VIOLATION_TYPES,
   type CaseSortColumn,
   type CaseStatus,
 } from '../db/shared/domain.ts';

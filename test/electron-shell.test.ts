@@ -23,7 +23,7 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron';
 import { openCore, type Core } from '../db/index.ts';
-import { CONTENT_SECURITY_POLICY } from '../cli/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../db/shared/csp.ts';
 import { hardenContents, hardenSession, isAppUrl, isTrustedSender, secureWebPreferences } from '../electron/security.ts';
 import { INVOKE_CHANNEL, MENU_CHANNEL, registerInvokeHandler } from '../electron/ipc.ts';
 import { buildMenuTemplate, NEW_CASE_ACCELERATOR } from '../electron/menu.ts';

@@ -77,7 +77,7 @@ describe('components', () => {
   // Text in JSX and in user-facing attributes must come from the catalogs.
   const files = sourceFiles(path.join(root, 'renderer', 'src'));
   // Text between a tag's end and the next tag, on one line, that reads like words (not code).
-  const jsxText = /(?<![=\-])>([^<>{}\n;=()'"`|&]*[A-Za-zÀ-ÿ]{2,}[^<>{}\n;=()'"`|&]*)<\/?[A-Za-z]/g;
+  const jsxText = /(?<![=-])>([^<>{}\n;=()'"`|&]*[A-Za-zÀ-ÿ]{2,}[^<>{}\n;=()'"`|&]*)<\/?[A-Za-z]/g;
   const attribute = /\b(placeholder|title|aria-label|label|text|alt)="([^"]*[A-Za-zÀ-ÿ]{2,}[^"]*)"/g;
 
   it.each(files.map((f) => [path.relative(root, f), f] as const))('%s has no hard-coded user-facing text', (_name, file) => {

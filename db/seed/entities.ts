@@ -4,7 +4,7 @@ import { sql } from '../statements.ts';
 import { addDays } from '../shared/time.ts';
 import type { CaseRole, LinkType } from '../shared/domain.ts';
 import { containerCheckDigit, imoCheckDigit } from '../shared/inputs/identifiers.ts';
-import { Random } from './random.ts';
+import { type Random } from './random.ts';
 import {
   AIRCRAFT, AWB_PREFIXES, CARRIER_PREFIXES, CONTAINER_OWNERS, CONTAINER_TYPES, DESTINATION_END_USERS, EXPORTER_FIRST,
   EXPORTER_PLACES, EXPORTER_TRADES,

@@ -9,7 +9,6 @@ import {
   DEADLINE_WINDOWS,
   PENALTY_CORRECTION_DAYS,
   PENALTY_REVIEW_DAYS,
-  SEIZURE_REVIEW_WINDOW_DAYS,
   type DeadlineKind,
   type InfoRequestKind,
 } from '../shared/domain.ts';

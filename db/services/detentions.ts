@@ -9,7 +9,6 @@ import {
   TECHNICAL_ASSESSMENT_DAYS,
   type DetentionOutcome,
   type DetentionSortColumn,
-  type DetentionState,
   type DetentionSubject,
   type InfoRequestKind,
 } from '../shared/domain.ts';
@@ -254,7 +253,6 @@ function assertParty(db: Db, id: string | null, field: 'exporterId' | 'consignee
 type DetentionValues = Omit<Detention, 'id' | 'caseId' | 'detentionNumber' | 'createdAt' | 'updatedAt' | 'version'>;
 
 function checkDetention(ctx: Ctx, v: DetentionValues): void {
-  const t = today(ctx);
   const startedOn = dateOf(v.startedAt);
   if (v.endedAt !== null && v.startedAt > v.endedAt) {
     throw invalid('startedAt', `must not be after the end of the detention (${v.endedAt})`);

@@ -4,7 +4,6 @@ import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { localDate } from '../shared/time.ts';
 import type { ConveyanceType, EntityKind, EntitySortColumn } from '../shared/domain.ts';
 import {
   entityData,

@@ -302,7 +302,7 @@ function assertNoticeFree(db: Db, number: string, exceptId: string | null): void
   }
 }
 
-function checkDates(assessedOn: string, dueOn: string, todayDate: string): void {
+function checkDates(assessedOn: string, dueOn: string): void {
   if (dueOn < assessedOn) throw invalid('dueOn', `must not be before the assessment (${assessedOn})`);
 }
 
@@ -316,7 +316,7 @@ export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInpu
   const todayDate = localDate(ctx.clock());
   const assessedOn = input.assessedOn ?? todayDate;
   const dueOn = input.dueOn ?? addDays(assessedOn, PENALTY_PAYMENT_DAYS);
-  checkDates(assessedOn, dueOn, todayDate);
+  checkDates(assessedOn, dueOn);
   if (input.noticeNumber !== undefined) {
     assertNoticeFree(ctx.db, input.noticeNumber, null);
     assertNumberYear(penaltyNumbers, input.noticeNumber, assessedOn);
@@ -392,7 +392,7 @@ export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInpu
   }
   if (input.entityId !== undefined) assertPenalized(ctx.db, input.entityId);
   const assessedOn = input.assessedOn ?? row.assessed_on;
-  checkDates(assessedOn, input.dueOn ?? row.due_on, localDate(ctx.clock()));
+  checkDates(assessedOn, input.dueOn ?? row.due_on);
   const values: Partial<Record<UpdatableKey, unknown>> = Object.fromEntries(keys.map((k) => [k, input[k]]));
   if (input.noticeNumber !== undefined) {
     assertNoticeFree(ctx.db, input.noticeNumber, row.id);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';

@@ -20,11 +20,12 @@ export function useRecord<T>(fetch: () => Promise<T>, key: string): { load: Load
     } catch (err) {
       setLoad({ state: 'error', error: err as Error });
     }
-  }, [key]);
+  }, []);
+  // A new key (another record) loads again.
   useEffect(() => {
     setLoad({ state: 'loading' });
     void reload();
-  }, [reload]);
+  }, [key, reload]);
   const set = useCallback((data: T) => setLoad({ state: 'ready', data }), []);
   return { load, set, reload };
 }

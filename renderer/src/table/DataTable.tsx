@@ -42,6 +42,8 @@ export interface DataTableProps<Row> {
   defaultSort: { column: string; direction: 'asc' | 'desc' };
   /** Changes when anything outside the table (a search box) changes the query. */
   queryKey: string;
+  /** A new value reloads the rows (after a record was added or removed). */
+  reloadKey?: number;
   fetchPage(request: PageRequest): Promise<{ total: number; rows: Row[] }>;
   rowKey(row: Row): string;
   onOpen(row: Row): void;
@@ -117,8 +119,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const [error, setError] = useState<string | null>(null);
   const [, rerender] = useReducer((x: number) => x + 1, 0);
   const query = useMemo(
-    () => ({ sort: layout.sort, filters: debouncedFilters, key: props.queryKey }),
-    [layout.sort, debouncedFilters, props.queryKey],
+    () => ({ sort: layout.sort, filters: debouncedFilters, key: props.queryKey, reload: props.reloadKey ?? 0 }),
+    [layout.sort, debouncedFilters, props.queryKey, props.reloadKey],
   );
 
   const load = useCallback(
@@ -149,7 +151,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     load(0);
   }, [load]);
 
-  useEffect(() => props.onFiltersChange?.(debouncedFilters), [debouncedFilters, props.onFiltersChange]);
+  const { onFiltersChange } = props;
+  useEffect(() => onFiltersChange?.(debouncedFilters), [debouncedFilters, onFiltersChange]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

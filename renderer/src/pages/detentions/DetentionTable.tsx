@@ -71,8 +71,7 @@ export function DetentionTable({ caseId }: { caseId?: string }) {
       if (state && isState(state)) input.state = state;
       return call('detentions.list', input);
     },
-    // A new `refresh` reloads the table after a detention is recorded.
-    [caseId, refresh],
+    [caseId],
   );
 
   const detain = <Button intent="primary" icon="hand" text={t('detentions.new')} onClick={() => setDetainOpen(true)} />;
@@ -90,6 +89,7 @@ export function DetentionTable({ caseId }: { caseId?: string }) {
         columns={columns}
         defaultSort={{ column: 'startedAt', direction: 'desc' }}
         queryKey=""
+        reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate({ page: 'detention', id: r.id })}

@@ -2,7 +2,7 @@ import { Tag } from '@blueprintjs/core';
 import type { MouseEvent, ReactNode } from 'react';
 import type { z } from 'zod';
 import { addDays, localDate } from '../../../../db/shared/time.ts';
-import { useFormat, useLocale, useT, type MessageId, type Translate } from '../../i18n/index.tsx';
+import { type useFormat, useLocale, useT, type MessageId, type Translate } from '../../i18n/index.tsx';
 import { ApiError } from '../../lib/client.ts';
 import { routeHref, type Route } from '../../lib/router.ts';
 import { futureCheck, issueText, type FieldErrors } from '../../lib/validation.ts';

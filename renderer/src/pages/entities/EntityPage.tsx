@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Callout, Card } from '@blueprintjs/core';
-import type { Entity, EntityCaseRole, EntityView, MethodInput } from '../../../../db/api.ts';
+import type { Entity, EntityCaseRole, MethodInput } from '../../../../db/api.ts';
 import { entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ApiError, call } from '../../lib/client.ts';

@@ -98,8 +98,7 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
       const grouped = group(rows).filter((g) => (!kind || g.entity.kind === kind) && (!role || g.roles.some((x) => x.role === role)));
       return { total: grouped.length, rows: grouped.slice(req.offset, req.offset + req.limit) };
     },
-    // refresh: a new function after an add or a removal makes the table load again.
-    [caseId, refresh],
+    [caseId],
   );
 
   const remove = async () => {
@@ -125,6 +124,7 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
         columns={columns}
         defaultSort={{ column: 'role', direction: 'asc' }}
         queryKey=""
+        reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.entity.id}
         onOpen={(r) => navigate({ page: 'entity', id: r.entity.id })}

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../../db/api.ts';
 import type { ConveyanceType, EntityKind, IdentityDocumentType, TransportDocumentType } from '../../../../db/shared/domain.ts';
-import { entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
+import { type entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
 import { decimalString } from '../../lib/money.ts';
 import { parseMoney } from '../../lib/money.ts';
 import type { FieldErrors } from '../../lib/validation.ts';

@@ -23,15 +23,17 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
 
   const kind = e ? previewKind(e.mediaType) : null;
   const previewable = e !== null && kind !== null && e.size <= PREVIEW_LIMIT;
+  const id = e?.id;
+  const mediaType = e?.mediaType;
   useEffect(() => {
-    if (!e || !previewable) {
+    if (!id || !mediaType || !previewable) {
       setPreview({ state: 'none' });
       return;
     }
     let url: string | null = null;
     let live = true;
     setPreview({ state: 'loading' });
-    evidenceObjectUrl(e.id, e.mediaType)
+    evidenceObjectUrl(id, mediaType)
       .then((u) => {
         url = u;
         if (live) setPreview({ state: 'ready', url: u });
@@ -42,7 +44,7 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [e?.id, e?.mediaType, previewable]);
+  }, [id, mediaType, previewable]);
 
   return (
     <Drawer isOpen={e !== null} onClose={props.onClose} title={e?.originalName ?? t('evidence.details')} icon="document" size={DrawerSize.STANDARD}>

@@ -81,8 +81,7 @@ export function PenaltyTable({ caseId }: { caseId?: string }) {
       if (f.amount) input.currency = f.amount;
       return call('penalties.list', input);
     },
-    // A new `refresh` reloads the table after a penalty is issued.
-    [caseId, refresh],
+    [caseId],
   );
 
   const issue = <Button intent="primary" icon="bank-account" text={t('penalties.new')} onClick={() => setIssueOpen(true)} />;
@@ -100,6 +99,7 @@ export function PenaltyTable({ caseId }: { caseId?: string }) {
         columns={columns}
         defaultSort={{ column: 'assessedOn', direction: 'desc' }}
         queryKey=""
+        reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate({ page: 'penalty', id: r.id })}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Callout, Checkbox, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { CustodyChain, CustodyEntryView } from '../../../../db/api.ts';
@@ -100,15 +100,19 @@ export function MovementDialog(props: {
     next !== null && (!sameName(form.receivedBy, next.releasedBy) || !sameName(form.toLocation, next.fromLocation));
   const carrying = needsCarry && carry;
 
-  // Each opening starts from the chain as it stands (or from the entry being corrected).
+  // Each opening starts from the chain as it stands (or from the entry being corrected); a chain
+  // that reloads while the dialog is open does not reset what is being typed.
+  const opening = useRef({ chain, correcting });
+  opening.current = { chain, correcting };
+  const correctingId = correcting?.id;
   useEffect(() => {
     if (!props.isOpen) return;
-    setForm(initialForm(chain, correcting));
+    setForm(initialForm(opening.current.chain, opening.current.correcting));
     setTouched(new Set());
     setSubmitted(false);
     setServer(null);
     setCarry(true);
-  }, [props.isOpen, correcting?.id]);
+  }, [props.isOpen, correctingId]);
 
   const movement = useMemo(
     () => ({

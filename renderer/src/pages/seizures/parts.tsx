@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Button, HTMLSelect, MenuItem, Tag, type Intent } from '@blueprintjs/core';
-import { Suggest, type ItemRenderer } from '@blueprintjs/select';
-import type { EntitySummary, MoneyTotal } from '../../../../db/api.ts';
+import { HTMLSelect, Tag, type Intent } from '@blueprintjs/core';
+import type { MoneyTotal } from '../../../../db/api.ts';
 import type { Disposition } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
-import { call } from '../../lib/client.ts';
-import { useDebounced } from '../../lib/useDebounced.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { formatMoney } from '../../lib/money.ts';
