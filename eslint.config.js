@@ -23,8 +23,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-control-regex': 'off',
     },
   },
@@ -40,11 +46,22 @@ export default tseslint.config(
       // vocabularies), and types alone from the rest of db/.
       ...restrict(
         [
-          { group: ['**/db/*', '!**/db/shared', '**/db/shared/../*'], allowTypeImports: true, message: 'The renderer may value-import only db/shared/: import types alone from the rest of db/.' },
-          { group: ['**/cli/*', '**/electron/*'], allowTypeImports: true, message: 'The renderer imports nothing but types from the shells (the preload bridge).' },
+          {
+            group: ['**/db/*', '!**/db/shared', '**/db/shared/../*'],
+            allowTypeImports: true,
+            message: 'The renderer may value-import only db/shared/: import types alone from the rest of db/.',
+          },
+          {
+            group: ['**/cli/*', '**/electron/*'],
+            allowTypeImports: true,
+            message: 'The renderer imports nothing but types from the shells (the preload bridge).',
+          },
           { group: nodeBuiltins, message: 'The renderer has no Node: it talks to the contract through lib/client.ts.' },
         ],
-        [{ name: 'electron', message: 'The renderer reaches Electron only through the preload (window.dossier).' }, { name: 'better-sqlite3', message: 'The renderer has no database of its own.' }],
+        [
+          { name: 'electron', message: 'The renderer reaches Electron only through the preload (window.dossier).' },
+          { name: 'better-sqlite3', message: 'The renderer has no database of its own.' },
+        ],
       ),
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
     },
@@ -73,10 +90,18 @@ export default tseslint.config(
   })),
   {
     files: ['electron/**/*.ts'],
-    rules: restrict([{ group: ['**/cli/*', '**/renderer/*'], message: 'electron/ is a thin shell over db/: it imports neither the CLI nor the UI.' }]),
+    rules: restrict([
+      {
+        group: ['**/cli/*', '**/renderer/*'],
+        message: 'electron/ is a thin shell over db/: it imports neither the CLI nor the UI.',
+      },
+    ]),
   },
   {
     files: ['cli/**/*.ts'],
-    rules: restrict([{ group: ['**/renderer/*', '**/electron/*'], message: 'cli/ imports neither the UI nor the desktop shell.' }], [{ name: 'electron', message: 'cli/ runs under plain Node.' }]),
+    rules: restrict(
+      [{ group: ['**/renderer/*', '**/electron/*'], message: 'cli/ imports neither the UI nor the desktop shell.' }],
+      [{ name: 'electron', message: 'cli/ runs under plain Node.' }],
+    ),
   },
 );

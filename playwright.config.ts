@@ -19,9 +19,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env.PW_JSON_OUTPUT
-    ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]]
-    : [['list']],
+  reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : [['list']],
   use: {
     locale: 'en-CA',
     timezoneId: 'America/Toronto',

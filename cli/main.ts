@@ -102,7 +102,12 @@ function cmdMethods(argv: string[]): number {
 }
 
 async function cmdSeed(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...common, cases: { type: 'string' }, seed: { type: 'string' }, 'entities-per-case': { type: 'string' } });
+  const { values } = parse(argv, {
+    ...common,
+    cases: { type: 'string' },
+    seed: { type: 'string' },
+    'entities-per-case': { type: 'string' },
+  });
   const cases = intOption(values.cases, 'cases', 1000);
   const entitiesPerCase = intOption(values['entities-per-case'], 'entities-per-case', 3);
   const seed = intOption(values.seed, 'seed', 1);
@@ -138,24 +143,42 @@ async function cmdSeed(argv: string[]): Promise<number> {
       process.stdout.write(`Seeded ${e.entities} entities, ${e.links} links and ${e.roles} roles in cases\n`);
     }
     if (!cancelled) {
-      const seized = seedSeizures(core.db, core.invoke, new Random(seed + 4004), latestCaseIds(core.db, created), localDate(new Date()), {
-        cancelled: () => cancelled,
-        onProgress: (done, total) => {
-          if (tty) process.stderr.write(`\rSeeding seizures: ${done}/${total} cases`);
+      const seized = seedSeizures(
+        core.db,
+        core.invoke,
+        new Random(seed + 4004),
+        latestCaseIds(core.db, created),
+        localDate(new Date()),
+        {
+          cancelled: () => cancelled,
+          onProgress: (done, total) => {
+            if (tty) process.stderr.write(`\rSeeding seizures: ${done}/${total} cases`);
+          },
         },
-      });
+      );
       if (tty) process.stderr.write('\n');
-      process.stdout.write(`Seeded ${seized.seizures} seizures (${seized.items} goods lines, ${seized.custodyEntries} custody entries)\n`);
+      process.stdout.write(
+        `Seeded ${seized.seizures} seizures (${seized.items} goods lines, ${seized.custodyEntries} custody entries)\n`,
+      );
     }
     if (!cancelled) {
-      const enf = seedEnforcement(core.db, core.invoke, new Random(seed + 5005), recentCaseIds(core.db, created), localDate(new Date()), {
-        cancelled: () => cancelled,
-        onProgress: (done, total) => {
-          if (tty) process.stderr.write(`\rSeeding detentions and penalties: ${done}/${total} cases`);
+      const enf = seedEnforcement(
+        core.db,
+        core.invoke,
+        new Random(seed + 5005),
+        recentCaseIds(core.db, created),
+        localDate(new Date()),
+        {
+          cancelled: () => cancelled,
+          onProgress: (done, total) => {
+            if (tty) process.stderr.write(`\rSeeding detentions and penalties: ${done}/${total} cases`);
+          },
         },
-      });
+      );
       if (tty) process.stderr.write('\n');
-      process.stdout.write(`Seeded ${enf.detentions} detentions (${enf.requests} information requests), ${enf.penalties} penalties (${enf.payments} payments)\n`);
+      process.stdout.write(
+        `Seeded ${enf.detentions} detentions (${enf.requests} information requests), ${enf.penalties} penalties (${enf.payments} payments)\n`,
+      );
     }
     return cancelled ? 1 : 0;
   } finally {
@@ -277,7 +300,12 @@ async function cmdServe(argv: string[]): Promise<number> {
   }
   const core = await open(values);
   const port = values.port === undefined ? undefined : intOption(values.port, 'port', 0);
-  const server = await startServer({ invoke: core.invoke, staticDir, dataDir: core.dataDir, ...(port === undefined ? {} : { port }) });
+  const server = await startServer({
+    invoke: core.invoke,
+    staticDir,
+    dataDir: core.dataDir,
+    ...(port === undefined ? {} : { port }),
+  });
   process.stdout.write(`Dossier is serving ${core.file}\nOpen ${server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -136,11 +136,17 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         try {
           body = JSON.parse(await readBody(req, MAX_JSON_BYTES));
         } catch (err) {
-          return send(res, 400, { ok: false, error: { code: 'invalid_input', message: `Request body: ${(err as Error).message}` } });
+          return send(res, 400, {
+            ok: false,
+            error: { code: 'invalid_input', message: `Request body: ${(err as Error).message}` },
+          });
         }
         const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
         if (typeof method !== 'string') {
-          return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'method: expected a string', field: 'method' } });
+          return send(res, 400, {
+            ok: false,
+            error: { code: 'invalid_input', message: 'method: expected a string', field: 'method' },
+          });
         }
         return send(res, 200, opts.invoke(method, input));
       }
@@ -189,7 +195,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
    */
   async function upload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const dataDir = opts.dataDir;
-    if (!dataDir) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'This server keeps no evidence files' } });
+    if (!dataDir)
+      return send(res, 404, { ok: false, error: { code: 'not_found', message: 'This server keeps no evidence files' } });
     const declared = req.headers['content-length'];
     if (declared === undefined || !/^\d+$/.test(declared)) {
       res.setHeader('Connection', 'close');
@@ -203,7 +210,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.setHeader('Connection', 'close');
       return send(res, 413, {
         ok: false,
-        error: { code: 'invalid_input', message: `Content-Length: at most ${MAX_UPLOAD_BYTES} bytes per file`, field: 'Content-Length' },
+        error: {
+          code: 'invalid_input',
+          message: `Content-Length: at most ${MAX_UPLOAD_BYTES} bytes per file`,
+          field: 'Content-Length',
+        },
       });
     }
     try {
@@ -222,7 +233,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   /** One evidence file's bytes, with headers that keep a browser from running it as a page. */
   async function sendEvidence(id: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const dataDir = opts.dataDir;
-    if (!dataDir) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'This server keeps no evidence files' } });
+    if (!dataDir)
+      return send(res, 404, { ok: false, error: { code: 'not_found', message: 'This server keeps no evidence files' } });
     const env = opts.invoke('evidence.get', { id });
     if (!env.ok) return send(res, env.error.code === 'not_found' ? 404 : 400, env);
     const evidence = env.result as Evidence;

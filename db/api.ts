@@ -18,7 +18,16 @@ export type { CaseEntity, EntityCaseRole } from './services/case-entities.ts';
 export type { EntityView } from './services/entity-view.ts';
 export type { Evidence } from './services/evidence.ts';
 export type { AuditEntry, AuditChange } from './services/audit.ts';
-export type { Seizure, SeizureDetail, SeizedItem, SeizedItemView, SeizureListRow, CaseSeizureTotals, MoneyTotal, TermsOfRelease } from './services/seizures.ts';
+export type {
+  Seizure,
+  SeizureDetail,
+  SeizedItem,
+  SeizedItemView,
+  SeizureListRow,
+  CaseSeizureTotals,
+  MoneyTotal,
+  TermsOfRelease,
+} from './services/seizures.ts';
 export type { CustodyEntry, CustodyEntryView, CustodyChain } from './services/custody.ts';
 export type { Detention, DetentionDetail, DetentionListRow, DetentionOverdue, InfoRequest } from './services/detentions.ts';
 export type { Penalty, PenaltyDetail, PenaltyListRow, Payment, PenaltyTotals } from './services/penalties.ts';

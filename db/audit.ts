@@ -49,8 +49,18 @@ export interface AuditRow {
 export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
   return sha256Hex(
     canonicalJson([
-      row.seq, row.id, row.at, row.actor, row.actor_badge, row.method, row.record_type,
-      row.record_id, row.case_id, row.before, row.after, row.prev_hash,
+      row.seq,
+      row.id,
+      row.at,
+      row.actor,
+      row.actor_badge,
+      row.method,
+      row.record_type,
+      row.record_id,
+      row.case_id,
+      row.before,
+      row.after,
+      row.prev_hash,
     ]),
   );
 }
@@ -83,12 +93,18 @@ export class AuditWriter {
     private readonly now: () => string,
   ) {
     this.lastStmt = sql(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.insertStmt = sql(db, `INSERT INTO audit_log
+    this.insertStmt = sql(
+      db,
+      `INSERT INTO audit_log
       (seq, id, at, actor, actor_badge, method, record_type, record_id, case_id, before, after, prev_hash, hash)
-      VALUES (@seq, @id, @at, @actor, @actor_badge, @method, @record_type, @record_id, @case_id, @before, @after, @prev_hash, @hash)`);
-    this.stateStmt = sql(db, `INSERT INTO record_state (record_type, record_id, state_hash, audit_seq)
+      VALUES (@seq, @id, @at, @actor, @actor_badge, @method, @record_type, @record_id, @case_id, @before, @after, @prev_hash, @hash)`,
+    );
+    this.stateStmt = sql(
+      db,
+      `INSERT INTO record_state (record_type, record_id, state_hash, audit_seq)
       VALUES (?, ?, ?, ?)
-      ON CONFLICT (record_type, record_id) DO UPDATE SET state_hash = excluded.state_hash, audit_seq = excluded.audit_seq`);
+      ON CONFLICT (record_type, record_id) DO UPDATE SET state_hash = excluded.state_hash, audit_seq = excluded.audit_seq`,
+    );
     this.dropStateStmt = sql(db, 'DELETE FROM record_state WHERE record_type = ? AND record_id = ?');
   }
 

@@ -38,8 +38,13 @@ function checkAuditTrail(db: Db, problems: Problem[]): void {
     prevHash = hash;
   }
   const lastAfter = db.prepare('SELECT after FROM audit_log WHERE seq = ? AND record_type = ? AND record_id = ?');
-  const states = db.prepare('SELECT record_type, record_id, state_hash, audit_seq FROM record_state').iterate() as IterableIterator<{
-    record_type: string; record_id: string; state_hash: string; audit_seq: number;
+  const states = db
+    .prepare('SELECT record_type, record_id, state_hash, audit_seq FROM record_state')
+    .iterate() as IterableIterator<{
+    record_type: string;
+    record_id: string;
+    state_hash: string;
+    audit_seq: number;
   }>;
   const tracked = new Set<string>();
   for (const s of states) {

@@ -94,8 +94,7 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         audit: new AuditWriter(opts.db, actor, method, now),
         dataDir: opts.dataDir ?? null,
       };
-      const result =
-        spec.kind === 'write' ? inTransaction(() => spec.handler(parsed.data, ctx)) : spec.handler(parsed.data, ctx);
+      const result = spec.kind === 'write' ? inTransaction(() => spec.handler(parsed.data, ctx)) : spec.handler(parsed.data, ctx);
       return { ok: true, result };
     } catch (err) {
       if (err instanceof DossierError) return { ok: false, error: err.toBody() };

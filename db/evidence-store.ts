@@ -157,7 +157,11 @@ export async function ingestStream(
 }
 
 /** Ingests a file from disk (see ingestStream); its current size is the expected size. */
-export async function ingestFile(file: string, dataDir: string, opts: Omit<IngestOptions, 'expectedSize'> = {}): Promise<Ingested> {
+export async function ingestFile(
+  file: string,
+  dataDir: string,
+  opts: Omit<IngestOptions, 'expectedSize'> = {},
+): Promise<Ingested> {
   const stat = await fsp.stat(file);
   if (!stat.isFile()) throw new Error(`${file} is not a file`);
   const source = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES });

@@ -20,9 +20,7 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
-export type MigrationEvent =
-  | { kind: 'backup'; file: string }
-  | { kind: 'migrate'; version: number; name: string };
+export type MigrationEvent = { kind: 'backup'; file: string } | { kind: 'migrate'; version: number; name: string };
 
 export interface OpenedDatabase {
   db: Db;

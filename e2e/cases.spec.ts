@@ -37,8 +37,12 @@ test.describe('cases, end to end', () => {
 
   test('edit a case and move it through its workflow', async ({ shell }) => {
     const { page } = shell;
-    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Undeclared GNSS receivers"}'], shell.db).stdout) as { id: string };
-    await page.evaluate((id) => { window.location.hash = `#/cases/${id}/overview`; }, created.id);
+    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Undeclared GNSS receivers"}'], shell.db).stdout) as {
+      id: string;
+    };
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/overview`;
+    }, created.id);
     await expect(page.getByLabel('Title')).toHaveValue('Undeclared GNSS receivers');
 
     await page.getByLabel('Summary').fill('Receivers declared as toys at the port of Montréal.');
@@ -73,12 +77,16 @@ test.describe('cases, end to end', () => {
       await grid.getByRole('button', { name: 'File number' }).click();
       await expect(grid.getByRole('columnheader', { name: 'File number' })).toHaveAttribute('aria-sort', 'descending');
       const descending = await grid.locator('.dt-data-row').first().locator('.mono').textContent();
-      const all = JSON.parse(dossier(['call', 'cases.list', '{"limit":500,"sort":{"column":"fileNumber","direction":"asc"}}'], shell.db).stdout) as { rows: { fileNumber: string }[] };
+      const all = JSON.parse(
+        dossier(['call', 'cases.list', '{"limit":500,"sort":{"column":"fileNumber","direction":"asc"}}'], shell.db).stdout,
+      ) as { rows: { fileNumber: string }[] };
       expect(ascending).toBe(all.rows[0]?.fileNumber);
       expect(descending).toBe(all.rows[all.rows.length - 1]?.fileNumber);
 
       await grid.getByLabel('Filter Status').selectOption('closed');
-      const closed = JSON.parse(dossier(['call', 'cases.list', '{"status":["closed"],"limit":1}'], shell.db).stdout) as { total: number };
+      const closed = JSON.parse(dossier(['call', 'cases.list', '{"status":["closed"],"limit":1}'], shell.db).stdout) as {
+        total: number;
+      };
       await expect(page.getByRole('status')).toHaveText(`${closed.total} cases`);
       const statuses = await grid.locator('.dt-data-row .status-tag').allTextContents();
       expect(statuses.length).toBeGreaterThan(0);
@@ -97,7 +105,9 @@ test.describe('cases, end to end', () => {
 
     test('command palette jumps to a case from the keyboard', async ({ shell }) => {
       const { page } = shell;
-      const one = JSON.parse(dossier(['call', 'cases.list', '{"limit":1}'], shell.db).stdout) as { rows: { fileNumber: string; title: string }[] };
+      const one = JSON.parse(dossier(['call', 'cases.list', '{"limit":1}'], shell.db).stdout) as {
+        rows: { fileNumber: string; title: string }[];
+      };
       const target = one.rows[0];
       if (!target) throw new Error('seed produced no case');
       await expect(page.getByRole('status')).toHaveText('400 cases');

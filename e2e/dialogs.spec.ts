@@ -12,7 +12,9 @@ const TEXT_FIELDS = 'input:not([type]), input[type="text"], input[type="search"]
 const TYPED = 'Zé 9/';
 
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
 }
 
 /** Types key by key into every visible, editable text field of the dialog; returns how many. */
@@ -184,7 +186,9 @@ test.describe('typing into every dialog, key by key', () => {
 });
 
 test.describe('pickers choose only what the user chose', () => {
-  test('Enter on an empty picker chooses nothing; ArrowDown then Enter chooses the first result; the choice is spelled out', async ({ shell }) => {
+  test('Enter on an empty picker chooses nothing; ArrowDown then Enter chooses the first result; the choice is spelled out', async ({
+    shell,
+  }) => {
     const { page } = shell;
     const w = world(shell.db, shell.dataDir);
     call(shell.db, 'cases.create', { title: 'A more recent case' });

@@ -10,7 +10,9 @@ function day(days: number): string {
 }
 
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
 }
 
 /** Picks an entity in a search picker by typing part of its name. */
@@ -26,13 +28,23 @@ async function noAxeViolations(page: Page): Promise<void> {
 }
 
 test.describe('detentions, penalties and deadlines, end to end', () => {
-  test('detain a shipment with an information request, issue a penalty, take payments; the overview survives a restart', async ({ shell }) => {
+  test('detain a shipment with an information request, issue a penalty, take payments; the overview survives a restart', async ({
+    shell,
+  }) => {
     const { page } = shell;
-    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Diverted FPGAs to Russia via Armenia"}'], shell.db).stdout) as { id: string; fileNumber: string };
+    const created = JSON.parse(
+      dossier(['call', 'cases.create', '{"title":"Diverted FPGAs to Russia via Armenia"}'], shell.db).stdout,
+    ) as { id: string; fileNumber: string };
     const exporter = JSON.parse(
-      dossier(['call', 'entities.create', '{"kind":"organization","legalName":"Ararat Microsystems LLC","country":"AM"}'], shell.db).stdout,
+      dossier(
+        ['call', 'entities.create', '{"kind":"organization","legalName":"Ararat Microsystems LLC","country":"AM"}'],
+        shell.db,
+      ).stdout,
     ) as { id: string };
-    dossier(['call', 'cases.addEntity', JSON.stringify({ caseId: created.id, entityId: exporter.id, role: 'exporter' })], shell.db);
+    dossier(
+      ['call', 'cases.addEntity', JSON.stringify({ caseId: created.id, entityId: exporter.id, role: 'exporter' })],
+      shell.db,
+    );
 
     // --- Detain the shipment -------------------------------------------------------------
     await go(page, `#/cases/${created.id}/detentions`);
@@ -157,27 +169,48 @@ test.describe('detentions, penalties and deadlines, end to end', () => {
 });
 
 test.describe('detention and penalty pages', () => {
-  test('requests are received, goods referred and answered, the detention ended; a penalty moves only as allowed', async ({ shell }) => {
+  test('requests are received, goods referred and answered, the detention ended; a penalty moves only as allowed', async ({
+    shell,
+  }) => {
     const { page, db } = shell;
-    const call = <T>(method: string, input: unknown): T => JSON.parse(dossier(['call', method, JSON.stringify(input)], db).stdout) as T;
+    const call = <T>(method: string, input: unknown): T =>
+      JSON.parse(dossier(['call', method, JSON.stringify(input)], db).stdout) as T;
     const c = call<{ id: string }>('cases.create', { title: 'GNSS receivers declared as toys' });
-    const org = call<{ id: string }>('entities.create', { kind: 'organization', legalName: 'Caspian Navigation Trading FZE', country: 'AE' });
+    const org = call<{ id: string }>('entities.create', {
+      kind: 'organization',
+      legalName: 'Caspian Navigation Trading FZE',
+      country: 'AE',
+    });
     const started = new Date(Date.now() - 12 * 86_400_000).toISOString();
     const d = call<{ id: string; detentionNumber: string }>('detentions.create', {
-      caseId: c.id, subject: 'goods', startedAt: started, exporterId: org.id, reviewDueOn: day(15), place: 'Port of Halifax',
+      caseId: c.id,
+      subject: 'goods',
+      startedAt: started,
+      exporterId: org.id,
+      reviewDueOn: day(15),
+      place: 'Port of Halifax',
     });
     call('detentions.addRequest', { detentionId: d.id, kind: 'specifications', requestedOn: day(-10), dueOn: day(-2) });
     const p = call<{ id: string }>('penalties.create', {
-      caseId: c.id, contraventionCode: 'C348', entityId: org.id, amountMinor: 250_000, currency: 'CAD', level: 'first',
+      caseId: c.id,
+      contraventionCode: 'C348',
+      entityId: org.id,
+      amountMinor: 250_000,
+      currency: 'CAD',
+      level: 'first',
     });
 
     await go(page, `#/detentions/${d.id}`);
-    await expect(page.getByRole('alert').filter({ hasText: 'overdue' })).toContainText('Specifications from the exporter was due');
+    await expect(page.getByRole('alert').filter({ hasText: 'overdue' })).toContainText(
+      'Specifications from the exporter was due',
+    );
     await page.getByRole('button', { name: 'Mark received' }).click();
     const received = page.getByRole('dialog', { name: 'Information received' });
     await received.getByRole('button', { name: 'Mark received' }).click();
     await expect(received).toHaveCount(0);
-    await expect(page.getByRole('table', { name: 'Information requested from the exporter' }).getByText(/^Received /)).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Information requested from the exporter' }).getByText(/^Received /),
+    ).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'overdue' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Refer for technical assessment' }).click();

@@ -3,10 +3,16 @@ import { test, expect, dossier, axeViolations } from './fixtures.ts';
 const ECCN_GROUP_REASON = 'The second character of an ECCN is its product group, a letter A-E';
 
 test.describe('entities and subjects, end to end', () => {
-  test('add a new organization to a case as its exporter; a shipment with a bad ECCN is refused with the reason', async ({ shell }) => {
+  test('add a new organization to a case as its exporter; a shipment with a bad ECCN is refused with the reason', async ({
+    shell,
+  }) => {
     const { page } = shell;
-    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"FPGAs to Kyrgyzstan via the UAE"}'], shell.db).stdout) as { id: string };
-    await page.evaluate((id) => { window.location.hash = `#/cases/${id}/subjects`; }, created.id);
+    const created = JSON.parse(
+      dossier(['call', 'cases.create', '{"title":"FPGAs to Kyrgyzstan via the UAE"}'], shell.db).stdout,
+    ) as { id: string };
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/subjects`;
+    }, created.id);
     await expect(page.getByText('No subjects in this case yet')).toBeVisible();
 
     await page.getByRole('button', { name: 'Add to case' }).first().click();
@@ -25,7 +31,9 @@ test.describe('entities and subjects, end to end', () => {
     await dialog.getByRole('button', { name: 'Create and continue' }).click();
     await expect(line.getByText(ECCN_GROUP_REASON)).toBeVisible();
     await expect(line.getByLabel('ECCN')).toBeFocused();
-    const shipments = JSON.parse(dossier(['call', 'entities.list', '{"kind":["shipment"]}'], shell.db).stdout) as { total: number };
+    const shipments = JSON.parse(dossier(['call', 'entities.list', '{"kind":["shipment"]}'], shell.db).stdout) as {
+      total: number;
+    };
     expect(shipments.total).toBe(0);
     await line.getByLabel('ECCN').fill('3A001.a.7');
     await expect(line.getByText(ECCN_GROUP_REASON)).toHaveCount(0);
@@ -55,12 +63,19 @@ test.describe('entities and subjects, end to end', () => {
 
   test('edit an entity with Ctrl+S, see a version conflict, link and unlink it', async ({ shell }) => {
     const { page } = shell;
-    const call = <T,>(method: string, input: unknown) => JSON.parse(dossier(['call', method, JSON.stringify(input)], shell.db).stdout) as T;
-    const org = call<{ id: string }>('entities.create', { kind: 'organization', legalName: 'Kazakh Trade Link LLP', country: 'KZ' });
+    const call = <T>(method: string, input: unknown) =>
+      JSON.parse(dossier(['call', method, JSON.stringify(input)], shell.db).stdout) as T;
+    const org = call<{ id: string }>('entities.create', {
+      kind: 'organization',
+      legalName: 'Kazakh Trade Link LLP',
+      country: 'KZ',
+    });
     call('entities.create', { kind: 'person', givenName: 'Nurlan', familyName: 'Abenov', nationality: 'KZ' });
     const c = call<{ id: string; fileNumber: string }>('cases.create', { title: 'Diverted GNSS receivers' });
     call('cases.addEntity', { caseId: c.id, entityId: org.id, role: 'consignee' });
-    await page.evaluate((id) => { window.location.hash = `#/entities/${id}`; }, org.id);
+    await page.evaluate((id) => {
+      window.location.hash = `#/entities/${id}`;
+    }, org.id);
     await expect(page.getByRole('heading', { name: 'Kazakh Trade Link LLP' })).toBeVisible();
     await expect(page.getByRole('link', { name: c.fileNumber })).toHaveAttribute('href', `#/cases/${c.id}/subjects`);
 
@@ -84,7 +99,10 @@ test.describe('entities and subjects, end to end', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Link', { exact: true }).selectOption('in:owns');
     await dialog.getByLabel(/^Other entity/).pressSequentially('Abenov');
-    await page.getByRole('listbox').getByRole('option', { name: /Nurlan Abenov/ }).click();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /Nurlan Abenov/ })
+      .click();
     await dialog.getByLabel('Share owned').fill('51');
     await dialog.getByRole('button', { name: 'Add link' }).click();
     await expect(dialog.getByText('Required', { exact: true })).toBeVisible();

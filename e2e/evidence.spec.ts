@@ -6,12 +6,16 @@ import { test, expect, dossier } from './fixtures.ts';
 test.describe('evidence and the audit trail', () => {
   test('attach a file, see its SHA-256, and find the attachment in the audit view', async ({ shell }) => {
     const { page } = shell;
-    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Seized invoices"}'], shell.db).stdout) as { id: string };
+    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Seized invoices"}'], shell.db).stdout) as {
+      id: string;
+    };
     const file = path.join(shell.dataDir, 'invoice-4471.txt');
     fs.writeFileSync(file, `Commercial invoice 4471\n${'FPGA XC7K325T x 40\n'.repeat(2000)}`);
     const expected = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-    await page.evaluate((id) => { window.location.hash = `#/cases/${id}/evidence`; }, created.id);
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/evidence`;
+    }, created.id);
     await expect(page.getByText('No evidence in this case yet')).toBeVisible();
     await page.getByRole('button', { name: 'Attach files' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Attach evidence' });
@@ -49,12 +53,19 @@ test.describe('evidence and the audit trail', () => {
 
   test('retire a file with a reason: it stays, marked retired', async ({ shell }) => {
     const { page } = shell;
-    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Photos of the crates"}'], shell.db).stdout) as { id: string };
+    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"Photos of the crates"}'], shell.db).stdout) as {
+      id: string;
+    };
     const file = path.join(shell.dataDir, 'crate.png');
     // A 1x1 PNG.
-    fs.writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    fs.writeFileSync(
+      file,
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    );
     dossier(['attach', file, '--case', created.id, '--description', 'Crate 7 label'], shell.db);
-    await page.evaluate((id) => { window.location.hash = `#/cases/${id}/evidence`; }, created.id);
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/evidence`;
+    }, created.id);
     await page.getByRole('grid', { name: 'Evidence' }).getByRole('row').filter({ hasText: 'crate.png' }).click();
     await expect(page.getByRole('img', { name: 'Crate 7 label' })).toBeVisible();
     await page.getByRole('button', { name: 'Retire…' }).click();
@@ -67,6 +78,8 @@ test.describe('evidence and the audit trail', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('grid', { name: 'Evidence' }).getByRole('row').filter({ hasText: 'crate.png' })).toHaveCount(0);
     await page.getByText('Show retired files').click();
-    await expect(page.getByRole('grid', { name: 'Evidence' }).getByRole('row').filter({ hasText: 'crate.png' })).toContainText('Retired');
+    await expect(page.getByRole('grid', { name: 'Evidence' }).getByRole('row').filter({ hasText: 'crate.png' })).toContainText(
+      'Retired',
+    );
   });
 });

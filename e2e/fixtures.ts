@@ -136,7 +136,8 @@ export { expect };
  * in a transition: a fading element's colors are mid-animation, not what anyone reads.
  */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
-  const moving = '.bp6-overlay-enter, .bp6-overlay-enter-active, .bp6-overlay-exit, .bp6-overlay-exit-active, .bp6-toast-enter, .bp6-toast-enter-active, .bp6-toast-exit, .bp6-toast-exit-active, .bp6-toast-appear, .bp6-toast-appear-active';
+  const moving =
+    '.bp6-overlay-enter, .bp6-overlay-enter-active, .bp6-overlay-exit, .bp6-overlay-exit-active, .bp6-toast-enter, .bp6-toast-enter-active, .bp6-toast-exit, .bp6-toast-exit-active, .bp6-toast-appear, .bp6-toast-appear-active';
   await expect(page.locator(moving)).toHaveCount(0);
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
   const result = await (include ? builder.include(include) : builder).analyze();

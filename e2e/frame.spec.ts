@@ -4,7 +4,9 @@ import { test, expect, dossier } from './fixtures.ts';
 /** What every screen of a case must do: keep unsaved edits, show its marking, be reachable by keyboard. */
 
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
 }
 
 function call<T>(db: string, method: string, input: unknown): T {
@@ -52,8 +54,17 @@ test.describe('the frame of every case screen', () => {
     await page.getByRole('tab', { name: 'Overview' }).click();
     await title.press('End');
     await title.pressSequentially('!');
-    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
-    await page.evaluate(() => { window.location.reload(); }).catch(() => undefined);
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page
+      .evaluate(() => {
+        window.location.reload();
+      })
+      .catch(() => undefined);
     expect(await asked).toBe('beforeunload');
   });
 
@@ -85,7 +96,11 @@ test.describe('the frame of every case screen', () => {
   test('the marking of a marked case shows on every screen of it', async ({ shell }) => {
     const { page } = shell;
     const c = call<{ id: string }>(shell.db, 'cases.create', { title: 'Secret FPGAs', securityMarking: 'secret' });
-    const org = call<{ id: string }>(shell.db, 'entities.create', { kind: 'organization', legalName: 'Ararat Trade LLC', country: 'AM' });
+    const org = call<{ id: string }>(shell.db, 'entities.create', {
+      kind: 'organization',
+      legalName: 'Ararat Trade LLC',
+      country: 'AM',
+    });
     call(shell.db, 'cases.addEntity', { caseId: c.id, entityId: org.id, role: 'exporter' });
     const s = call<{ id: string; items: { id: string }[] }>(shell.db, 'seizures.create', {
       caseId: c.id,
@@ -93,13 +108,24 @@ test.describe('the frame of every case screen', () => {
       place: 'Port of Montréal',
       items: [{ description: 'FPGA boards', quantity: 10, value: { amountMinor: 100000, currency: 'CAD' } }],
     });
-    const d = call<{ id: string }>(shell.db, 'detentions.create', { caseId: c.id, subject: 'goods', startedAt: '2026-02-02T10:00:00Z' });
+    const d = call<{ id: string }>(shell.db, 'detentions.create', {
+      caseId: c.id,
+      subject: 'goods',
+      startedAt: '2026-02-02T10:00:00Z',
+    });
     const p = call<{ id: string }>(shell.db, 'penalties.create', {
-      caseId: c.id, contraventionCode: 'C151', entityId: org.id, amountMinor: 500000, currency: 'CAD', assessedOn: '2026-02-03',
+      caseId: c.id,
+      contraventionCode: 'C151',
+      entityId: org.id,
+      amountMinor: 500000,
+      currency: 'CAD',
+      assessedOn: '2026-02-03',
     });
     const marking = page.getByRole('note', { name: /SECRET/ });
     const screens = [
-      ...['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'evidence', 'audit'].map((tab) => `#/cases/${c.id}/${tab}`),
+      ...['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'evidence', 'audit'].map(
+        (tab) => `#/cases/${c.id}/${tab}`,
+      ),
       `#/seizures/${s.id}`,
       `#/seizures/${s.id}/items/${s.items[0]?.id ?? ''}`,
       `#/detentions/${d.id}`,

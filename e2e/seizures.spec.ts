@@ -1,11 +1,17 @@
 import { test, expect, dossier, axeViolations } from './fixtures.ts';
 
 test.describe('seizures and the chain of custody', () => {
-  test('record a seizure with two goods lines, move an item through three custody entries, and keep exact totals', async ({ shell }) => {
+  test('record a seizure with two goods lines, move an item through three custody entries, and keep exact totals', async ({
+    shell,
+  }) => {
     const { page } = shell;
-    const created = JSON.parse(dossier(['call', 'cases.create', '{"title":"FPGA diversion through Dubai"}'], shell.db).stdout) as { id: string };
+    const created = JSON.parse(
+      dossier(['call', 'cases.create', '{"title":"FPGA diversion through Dubai"}'], shell.db).stdout,
+    ) as { id: string };
 
-    await page.evaluate((id) => { window.location.hash = `#/cases/${id}/seizures`; }, created.id);
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/seizures`;
+    }, created.id);
     await expect(page.getByText('No seizures in this case yet')).toBeVisible();
     await page.getByRole('button', { name: 'Record seizure' }).first().click();
 
@@ -64,16 +70,32 @@ test.describe('seizures and the chain of custody', () => {
     };
 
     // 1. From the seizing officer (the releaser offered by default) to the exhibit vault.
-    let d = await move({ receivedBy: 'Marc Gagnon', to: 'CBSA exhibit vault, Montréal', purpose: 'Storage', at: '2026-03-15T18:00:00' });
+    let d = await move({
+      receivedBy: 'Marc Gagnon',
+      to: 'CBSA exhibit vault, Montréal',
+      purpose: 'Storage',
+      at: '2026-03-15T18:00:00',
+    });
     await expect(d).toBeHidden();
     await expect(chain.getByRole('status')).toContainText('1 movement');
 
     // 2. To the laboratory for analysis.
-    d = await move({ receivedBy: 'Dr. Lina Chen', to: 'CBSA Science and Engineering Directorate, Ottawa', purpose: 'Analysis', at: '2026-03-16T09:30:00' });
+    d = await move({
+      receivedBy: 'Dr. Lina Chen',
+      to: 'CBSA Science and Engineering Directorate, Ottawa',
+      purpose: 'Analysis',
+      at: '2026-03-16T09:30:00',
+    });
     await expect(d).toBeHidden();
 
     // 3. A wrong releaser is refused, with the reason under the field and the typed values kept.
-    d = await move({ releasedBy: 'Marc Gagnon', receivedBy: 'Marc Gagnon', to: 'CBSA exhibit vault, Montréal', purpose: 'Storage', at: '2026-03-20T11:00:00' });
+    d = await move({
+      releasedBy: 'Marc Gagnon',
+      receivedBy: 'Marc Gagnon',
+      to: 'CBSA exhibit vault, Montréal',
+      purpose: 'Storage',
+      at: '2026-03-20T11:00:00',
+    });
     await expect(d.getByText('Must be the current custodian, Dr. Lina Chen (not Marc Gagnon)')).toBeVisible();
     await expect(d.getByLabel(/^Released by/)).toHaveAttribute('aria-invalid', 'true');
     await expect(d.getByLabel(/^Received by/)).toHaveValue('Marc Gagnon');
@@ -109,14 +131,20 @@ test.describe('seizures and the chain of custody', () => {
     const totals = page.getByRole('region', { name: 'Value seized in this case' });
     await expect(totals).toContainText('USD 1,234,567.30');
     await expect(totals).toContainText('2 items in 1 seizure');
-    await expect(page.getByRole('grid', { name: 'Seizures' }).getByRole('row').filter({ hasText: 'Port of Montréal' })).toContainText('USD 1,234,567.30');
+    await expect(
+      page.getByRole('grid', { name: 'Seizures' }).getByRole('row').filter({ hasText: 'Port of Montréal' }),
+    ).toContainText('USD 1,234,567.30');
 
     // After a server restart, the case overview still adds it up, and the chain is intact.
     await shell.restart();
-    await shell.page.evaluate((id) => { window.location.hash = `#/cases/${id}/overview`; }, created.id);
+    await shell.page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/overview`;
+    }, created.id);
     const summary = shell.page.locator('.case-side');
     await expect(summary).toContainText('USD 1,234,567.30');
-    const listed = JSON.parse(dossier(['call', 'seizures.list', JSON.stringify({ caseId: created.id })], shell.db).stdout) as { total: number };
+    const listed = JSON.parse(dossier(['call', 'seizures.list', JSON.stringify({ caseId: created.id })], shell.db).stdout) as {
+      total: number;
+    };
     expect(listed.total).toBe(1);
   });
 });
@@ -126,7 +154,9 @@ test.describe('the seizures page', () => {
 
   test('lists seizures across cases, filters them in SQL and opens one', async ({ shell }) => {
     const { page } = shell;
-    await page.evaluate(() => { window.location.hash = '#/seizures'; });
+    await page.evaluate(() => {
+      window.location.hash = '#/seizures';
+    });
     const grid = page.getByRole('grid', { name: 'Seizures' });
     const count = page.getByRole('status').filter({ hasText: /^\d+ seizures?$/ });
     await expect(count).toBeVisible();
@@ -145,7 +175,9 @@ test.describe('the seizures page', () => {
   test('the list, a seizure page and its dialogs pass axe-core accessibility checks', async ({ shell }) => {
     const { page } = shell;
     const violations = (include?: string) => axeViolations(page, include);
-    await page.evaluate(() => { window.location.hash = '#/seizures'; });
+    await page.evaluate(() => {
+      window.location.hash = '#/seizures';
+    });
     await expect(page.getByRole('status').filter({ hasText: /^\d+ seizures?$/ })).toBeVisible();
     expect(await violations()).toEqual([]);
 

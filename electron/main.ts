@@ -119,9 +119,7 @@ async function start(): Promise<void> {
     },
   });
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({ platform: process.platform, isDev, appName: APP_NAME, send: sendMenuCommand }),
-    ),
+    Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, isDev, appName: APP_NAME, send: sendMenuCommand })),
   );
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
   nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(backgroundColor()));

@@ -88,7 +88,14 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const windowMenu: MenuItemConstructorOptions = {
     label: m('&Window'),
     submenu: isMac
-      ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }, { type: 'separator' }, { role: 'window' }]
+      ? [
+          { role: 'minimize' },
+          { role: 'zoom' },
+          { type: 'separator' },
+          { role: 'front' },
+          { type: 'separator' },
+          { role: 'window' },
+        ]
       : [{ role: 'minimize' }, { role: 'close' }],
   };
 

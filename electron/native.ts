@@ -47,7 +47,8 @@ export function explainOpenError(err: unknown, file: string, isPackaged: boolean
   if (err instanceof DossierError) return err.message;
   const message = messageOf(err);
   const abi = /NODE_MODULE_VERSION (\d+)\. This version of Node\.js requires NODE_MODULE_VERSION (\d+)/.exec(message);
-  const wrongBuild = /was compiled against a different Node\.js version|not a valid Win32 application|invalid ELF header|wrong ELF class|slice is not valid mach-o/i;
+  const wrongBuild =
+    /was compiled against a different Node\.js version|not a valid Win32 application|invalid ELF header|wrong ELF class|slice is not valid mach-o/i;
   const missing = /Cannot find module .*better_sqlite3(\.node)?|Could not locate the bindings file/i;
   if (abi || wrongBuild.test(message) || missing.test(message)) {
     const detail = abi

@@ -46,9 +46,13 @@ const bridge: DossierBridge = {
     // Only this preload turns a File into a path, so the main process can trust a 'file' source.
     let from: IngestSource;
     try {
-      from = typeof source === 'string' ? { kind: 'picked', path: source } : { kind: 'file', path: webUtils.getPathForFile(source) };
+      from =
+        typeof source === 'string' ? { kind: 'picked', path: source } : { kind: 'file', path: webUtils.getPathForFile(source) };
     } catch {
-      return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'source: a File or a path from the dialog', field: 'source' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'invalid_input', message: 'source: a File or a path from the dialog', field: 'source' },
+      });
     }
     const listener = (_event: IpcRendererEvent, id: unknown, bytes: unknown, total: unknown): void => {
       if (id === ingestId && typeof bytes === 'number' && typeof total === 'number') onProgress?.(bytes, total);

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     });
     if (child.status !== 0) throw new Error(`generating the file failed (exit ${child.status ?? child.signal ?? '?'})`);
     const size = fs.statSync(source).size;
-    console.log(`Evidence: generated ${mb(size)} MB (${mib} MiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${source}`);
+    console.log(
+      `Evidence: generated ${mb(size)} MB (${mib} MiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${source}`,
+    );
 
     const core = await openCore(path.join(dir, 'data', 'dossier.db'), { actor: { name: 'Bench', badge: 'B-1' } });
     try {

@@ -214,11 +214,9 @@ function ensureSeed(args: Args): string {
   console.log(`Seed:     ${rel}: seeding ${args.cases.toLocaleString('en-US')} cases (${reason})`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(file, { force: true });
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, SCRIPT, '--seed-child', file, '--cases', String(args.cases)],
-    { stdio: 'inherit' },
-  );
+  const child = spawnSync(process.execPath, [...process.execArgv, SCRIPT, '--seed-child', file, '--cases', String(args.cases)], {
+    stdio: 'inherit',
+  });
   if (child.status !== 0 || !fs.existsSync(file)) {
     throw new Error(`seeding failed (exit ${child.status ?? child.signal ?? '?'})`);
   }
@@ -314,27 +312,54 @@ function benchCases(): BenchCase[] {
   const list: BenchCase[] = [];
   for (const column of CASE_SORT_COLUMNS) {
     for (const direction of ['asc', 'desc'] as const) {
-      list.push({ kind: 'list', label: `sort ${column} ${direction}`, input: { sort: { column, direction }, limit: 100, offset: 0 } });
+      list.push({
+        kind: 'list',
+        label: `sort ${column} ${direction}`,
+        input: { sort: { column, direction }, limit: 100, offset: 0 },
+      });
     }
   }
   list.push(
     { kind: 'list', label: 'status = open', input: { status: ['open'], limit: 100 } },
-    { kind: 'list', label: 'status = under_review, referred', input: { status: ['under_review', 'referred_for_prosecution'], limit: 100 } },
+    {
+      kind: 'list',
+      label: 'status = under_review, referred',
+      input: { status: ['under_review', 'referred_for_prosecution'], limit: 100 },
+    },
     { kind: 'list', label: "text 'FPGA'", input: { text: 'FPGA', limit: 100 } },
     { kind: 'list', label: "text 'thermal Iran'", input: { text: 'thermal Iran', limit: 100 } },
     { kind: 'list', label: "text 'UA' (2 chars: LIKE)", input: { text: 'UA', limit: 100 } },
     { kind: 'list', label: 'deep page (offset 50,000)', input: { limit: 100, offset: 50_000 } },
     { kind: 'get', label: 'cases.get (open one case)' },
   );
-  const extra = (label: string, input: Record<string, unknown>): ListCase => ({ kind: 'list', label, input: { limit: 100, ...input }, extra: true });
+  const extra = (label: string, input: Record<string, unknown>): ListCase => ({
+    kind: 'list',
+    label,
+    input: { limit: 100, ...input },
+    extra: true,
+  });
   list.push(
     extra('status = referred, by title', { status: ['referred_for_prosecution'], sort: { column: 'title', direction: 'asc' } }),
-    extra('status = open, under_review, by status', { status: ['open', 'under_review'], sort: { column: 'status', direction: 'desc' } }),
-    extra('status = closed, by file no., offset 20,000', { status: ['closed'], sort: { column: 'fileNumber', direction: 'desc' }, offset: 20_000 }),
+    extra('status = open, under_review, by status', {
+      status: ['open', 'under_review'],
+      sort: { column: 'status', direction: 'desc' },
+    }),
+    extra('status = closed, by file no., offset 20,000', {
+      status: ['closed'],
+      sort: { column: 'fileNumber', direction: 'desc' },
+      offset: 20_000,
+    }),
     extra('priority = critical', { priority: ['critical'] }),
-    extra("violation = 'other' (none), by file no.", { violationType: ['other'], sort: { column: 'fileNumber', direction: 'asc' } }),
+    extra("violation = 'other' (none), by file no.", {
+      violationType: ['other'],
+      sort: { column: 'fileNumber', direction: 'asc' },
+    }),
     extra("lead investigator 'Trem'", { leadInvestigator: 'Trem' }),
-    extra("status = open + text 'FPGA', by title", { status: ['open'], text: 'FPGA', sort: { column: 'title', direction: 'asc' } }),
+    extra("status = open + text 'FPGA', by title", {
+      status: ['open'],
+      text: 'FPGA',
+      sort: { column: 'title', direction: 'asc' },
+    }),
     extra("text 'Tremblay' (a lead, ~8%)", { text: 'Tremblay' }),
     extra("text 'zq' (2 chars, no match)", { text: 'zq' }),
     extra("text 'export' (every case)", { text: 'export' }),
@@ -501,7 +526,12 @@ function entityQuery(
     kind: 'list',
     result: `${viaDirect.ids.length} of ${viaDirect.total.toLocaleString('en-US')}`,
     plan: planned.map(planSummary).join(' | '),
-    mismatch: viaContract.total !== viaDirect.total || !same(viaContract.rows.map((r) => r.id), viaDirect.ids),
+    mismatch:
+      viaContract.total !== viaDirect.total ||
+      !same(
+        viaContract.rows.map((r) => r.id),
+        viaDirect.ids,
+      ),
     contract,
     direct,
   };
@@ -518,13 +548,18 @@ function prepareEntityBench(core: Core, plans: boolean): Prepared[] {
       total: (countStmt.get(...q.countParams) as { n: number }).n,
       ids: (rowsStmt.all(...q.params, ...q.pageParams) as { id: string }[]).map((r) => r.id),
     });
-    const planSql: [string, unknown[]][] = [[q.rowsSql, [...q.params, ...q.pageParams]], [q.countSql, q.countParams]];
+    const planSql: [string, unknown[]][] = [
+      [q.rowsSql, [...q.params, ...q.pageParams]],
+      [q.countSql, q.countParams],
+    ];
     return entityQuery(core, `entities.list ${label}`, extra, 'entities.list', input, direct, planSql, plans);
   };
   // A case from the middle of the table, and the case with the most roles.
   const { n } = db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
   const middle = (db.prepare('SELECT id FROM cases WHERE seq = ?').get(Math.ceil(n / 2)) as { id: string }).id;
-  const busiest = (db.prepare('SELECT case_id AS id FROM case_entities GROUP BY case_id ORDER BY count(*) DESC LIMIT 1').get() as { id: string }).id;
+  const busiest = (
+    db.prepare('SELECT case_id AS id FROM case_entities GROUP BY case_id ORDER BY count(*) DESC LIMIT 1').get() as { id: string }
+  ).id;
   const caseEntities = (label: string, caseId: string): Prepared => {
     const stmt = db.prepare(caseEntitiesSql());
     const direct = () => {
@@ -541,7 +576,10 @@ function prepareEntityBench(core: Core, plans: boolean): Prepared[] {
     caseEntities('cases.entities (the case with most roles)', busiest),
     list('by updatedAt desc, offset 20,000', true, { sort: { column: 'updatedAt', direction: 'desc' }, offset: 20_000 }),
     list('kind = organization, country = KZ, by name', true, { kind: ['organization'], country: ['KZ'] }),
-    list("text '3A001' (ECCN in goods lines), by country", true, { text: '3A001', sort: { column: 'country', direction: 'asc' } }),
+    list("text '3A001' (ECCN in goods lines), by country", true, {
+      text: '3A001',
+      sort: { column: 'country', direction: 'asc' },
+    }),
     list("text 'ov' (2 chars: LIKE), by kind", true, { text: 'ov', sort: { column: 'kind', direction: 'desc' } }),
   ];
 }
@@ -584,20 +622,41 @@ function prepareSeizureBench(core: Core, plans: boolean): Prepared[] {
       totalsStmt.all(JSON.stringify(ids));
       return { ids, total: (countStmt.get(...q.countParams) as { n: number }).n };
     };
-    const planSql: [string, unknown[]][] = [[q.rowsSql, [...q.params, ...q.pageParams]], [q.countSql, q.countParams]];
+    const planSql: [string, unknown[]][] = [
+      [q.rowsSql, [...q.params, ...q.pageParams]],
+      [q.countSql, q.countParams],
+    ];
     return entityQuery(core, `seizures.list ${label}`, extra, 'seizures.list', input, direct, planSql, plans);
   };
   /** A read of one record: the contract call beside the statements its service runs. */
-  const one = (label: string, method: string, input: Record<string, unknown>, direct: () => unknown, planText: string, param: string): Prepared => {
+  const one = (
+    label: string,
+    method: string,
+    input: Record<string, unknown>,
+    direct: () => unknown,
+    planText: string,
+    param: string,
+  ): Prepared => {
     const contract = () => {
       const env = core.invoke(method, input);
       if (!env.ok) throw new Error(`${label}: ${env.error.code}: ${env.error.message}`);
       return env.result;
     };
     contract();
-    return { label, extra: true, kind: 'get', result: '1 record', plan: planSummary(explain(db, planText, [param])), mismatch: false, contract, direct };
+    return {
+      label,
+      extra: true,
+      kind: 'get',
+      result: '1 record',
+      plan: planSummary(explain(db, planText, [param])),
+      mismatch: false,
+      contract,
+      direct,
+    };
   };
-  const seizureStmt = db.prepare('SELECT s.*, c.file_number AS case_file_number FROM seizures s JOIN cases c ON c.id = s.case_id WHERE s.id = ?');
+  const seizureStmt = db.prepare(
+    'SELECT s.*, c.file_number AS case_file_number FROM seizures s JOIN cases c ON c.id = s.case_id WHERE s.id = ?',
+  );
   const itemsStmt = db.prepare('SELECT * FROM seized_items WHERE seizure_id = ? ORDER BY item_number');
   const itemStmt = db.prepare('SELECT * FROM seized_items WHERE id = ?');
   const entriesStmt = db.prepare('SELECT * FROM custody_entries WHERE item_id = ? ORDER BY seq');
@@ -613,26 +672,54 @@ function prepareSeizureBench(core: Core, plans: boolean): Prepared[] {
     return [seizure, seizureTotalsStmt.all(id)];
   };
   const { n } = db.prepare('SELECT count(*) AS n FROM seizures').get() as { n: number };
-  const middle = db.prepare('SELECT id, case_id AS caseId FROM seizures WHERE seq = ?').get(Math.ceil(n / 2)) as { id: string; caseId: string };
-  const item = db.prepare('SELECT i.id FROM seized_items i JOIN custody_entries e ON e.item_id = i.id GROUP BY i.id ORDER BY count(*) DESC LIMIT 1')
+  const middle = db.prepare('SELECT id, case_id AS caseId FROM seizures WHERE seq = ?').get(Math.ceil(n / 2)) as {
+    id: string;
+    caseId: string;
+  };
+  const item = db
+    .prepare(
+      'SELECT i.id FROM seized_items i JOIN custody_entries e ON e.item_id = i.id GROUP BY i.id ORDER BY count(*) DESC LIMIT 1',
+    )
     .get() as { id: string };
   return [
     list('all, by seizedAt desc', false, { sort: { column: 'seizedAt', direction: 'desc' } }),
     list('disposition = held, by seizedAt desc', false, { disposition: ['held'] }),
     list('disposition = forfeited, sold, by seizedAt desc', false, { disposition: ['forfeited', 'sold'] }),
     list('by seizure number, offset 10,000', true, { sort: { column: 'seizureNumber', direction: 'asc' }, offset: 10_000 }),
-    list('disposition = transferred, by review window', true, { disposition: ['transferred'], sort: { column: 'reviewWindowEndsOn', direction: 'asc' } }),
+    list('disposition = transferred, by review window', true, {
+      disposition: ['transferred'],
+      sort: { column: 'reviewWindowEndsOn', direction: 'asc' },
+    }),
     list("text 'gate arrays' (goods lines)", true, { text: 'gate arrays' }),
     list("text 'zq' (2 chars, no match)", true, { text: 'zq' }),
     list('of one case', true, { caseId: middle.caseId }),
-    one('seizures.get (items, custody, totals)', 'seizures.get', { id: middle.id }, getDirect(middle.id), 'SELECT * FROM seizures WHERE id = ?', middle.id),
-    one('seizures.totalsByCase', 'seizures.totalsByCase', { caseId: middle.caseId },
-      () => [caseCountStmt.get(middle.caseId), caseTotalsStmt.all(middle.caseId)], 'SELECT id FROM seizures WHERE case_id = ?', middle.caseId),
-    one('custody.chain (longest chain)', 'custody.chain', { itemId: item.id },
+    one(
+      'seizures.get (items, custody, totals)',
+      'seizures.get',
+      { id: middle.id },
+      getDirect(middle.id),
+      'SELECT * FROM seizures WHERE id = ?',
+      middle.id,
+    ),
+    one(
+      'seizures.totalsByCase',
+      'seizures.totalsByCase',
+      { caseId: middle.caseId },
+      () => [caseCountStmt.get(middle.caseId), caseTotalsStmt.all(middle.caseId)],
+      'SELECT id FROM seizures WHERE case_id = ?',
+      middle.caseId,
+    ),
+    one(
+      'custody.chain (longest chain)',
+      'custody.chain',
+      { itemId: item.id },
       () => {
         const it = itemStmt.get(item.id) as { seizure_id: string };
         return [seizureStmt.get(it.seizure_id), entriesStmt.all(item.id)];
-      }, 'SELECT * FROM custody_entries WHERE item_id = ? ORDER BY seq', item.id),
+      },
+      'SELECT * FROM custody_entries WHERE item_id = ? ORDER BY seq',
+      item.id,
+    ),
   ];
 }
 
@@ -675,7 +762,10 @@ function printTable(rows: readonly Row[]): void {
   const extra = rows.filter((r) => r.extra).map(cells);
   const widths = header.map((h, i) => Math.max(h.length, ...[...brief, ...extra].map((b) => (b[i] ?? '').length)));
   const fmt = (line: readonly string[]) =>
-    line.map((cell, i) => (right.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    line
+      .map((cell, i) => (right.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of brief) console.log(fmt(b));
@@ -695,19 +785,28 @@ function printVerdicts(rows: readonly Row[]): void {
       `${slow.length ? 'FAIL' : 'PASS'}  ${what}: list page p95 < ${LIST_P95_MS} ms at the contract` +
       (slow.length
         ? ` - ${list.length - slow.length} of ${list.length} pass; over: ${slow.map((r) => `${r.label} ${ms(r.m.contract.p95)} ms`).join('; ')}`
-        : slowest ? ` (all ${list.length}; slowest: ${slowest.label}, ${ms(slowest.m.contract.p95)} ms)` : '')
+        : slowest
+          ? ` (all ${list.length}; slowest: ${slowest.label}, ${ms(slowest.m.contract.p95)} ms)`
+          : '')
     );
   };
   const overhead = rows.filter((r) => !ratioOk(r));
   const closest = worst(rows, (r) => r.m.contract.p95 - MAX_RATIO * r.m.direct.p95);
   const mismatched = rows.filter((r) => r.mismatch);
   console.log('');
-  console.log(pageLine(rows.filter((r) => r.kind === 'list' && !r.extra), 'the brief\'s queries'));
+  console.log(
+    pageLine(
+      rows.filter((r) => r.kind === 'list' && !r.extra),
+      "the brief's queries",
+    ),
+  );
   console.log(
     `${overhead.length ? 'FAIL' : 'PASS'}  contract p95 <= ${MAX_RATIO}x direct p95 + ${SLACK_MS} ms` +
       (overhead.length
         ? `: ${overhead.map((r) => `${r.label} (${ms(r.m.contract.p95)} vs ${ms(r.m.direct.p95)} ms)`).join('; ')}`
-        : closest ? ` (all ${rows.length}; closest: ${closest.label}, ${ms(closest.m.contract.p95)} vs ${ms(closest.m.direct.p95)} ms)` : ''),
+        : closest
+          ? ` (all ${rows.length}; closest: ${closest.label}, ${ms(closest.m.contract.p95)} vs ${ms(closest.m.direct.p95)} ms)`
+          : ''),
   );
   console.log(
     `${mismatched.length ? 'FAIL' : 'PASS'}  contract and direct SQL return the same results` +
@@ -768,7 +867,9 @@ async function main(): Promise<void> {
     if (Math.max(loadBefore, loadAfter) > cores * 0.75) {
       console.log(
         `WARNING:  the machine was busy (${load}): other processes inflate the p95 figures. ` +
-          (args.rounds > 1 ? `Each query shows its best of ${args.rounds} rounds; rerun when it is quiet.` : 'Rerun when it is quiet, or with --rounds 3.'),
+          (args.rounds > 1
+            ? `Each query shows its best of ${args.rounds} rounds; rerun when it is quiet.`
+            : 'Rerun when it is quiet, or with --rounds 3.'),
       );
     } else {
       console.log(`Machine:  ${load}`);
@@ -884,9 +985,11 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
   ): Prepared => {
     const input: Record<string, unknown> = { limit: 100, ...raw };
     const s =
-      method === 'detentions.list' ? detentionListSql(detentionListInput.parse(input), today)
-      : method === 'penalties.list' ? penaltyListSql(penaltyListInput.parse(input), today)
-      : deadlineSql(deadlineListInput.parse(input), today);
+      method === 'detentions.list'
+        ? detentionListSql(detentionListInput.parse(input), today)
+        : method === 'penalties.list'
+          ? penaltyListSql(penaltyListInput.parse(input), today)
+          : deadlineSql(deadlineListInput.parse(input), today);
     const page = { limit: Number(input.limit), offset: Number(input.offset ?? 0) };
     const rowParams = method === 'deadlines.list' ? s.params : { ...s.params, ...page };
     const rowsStmt = db.prepare(s.rowsSql);
@@ -894,9 +997,10 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
     const direct = () => {
       const rows = rowsStmt.all(rowParams) as Record<string, unknown>[];
       const { n } = countStmt.get(s.params) as { n: number };
-      const ids = method === 'deadlines.list'
-        ? rows.map((r) => `${DEADLINE_KINDS[Number(r.k)] ?? '?'} ${String(r.record_id)}`)
-        : rows.map((r) => String(r.id));
+      const ids =
+        method === 'deadlines.list'
+          ? rows.map((r) => `${DEADLINE_KINDS[Number(r.k)] ?? '?'} ${String(r.record_id)}`)
+          : rows.map((r) => String(r.id));
       return { total: n, ids };
     };
     return timed(`${method} ${label}`, extra, method, input, direct, method === 'deadlines.list' ? deadlineIds : pageIds, [
@@ -905,10 +1009,16 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
     ]);
   };
   // The open case with the most detentions, penalties and seizures, and one from the middle of the table.
-  const busiest = (db.prepare(`SELECT case_id AS id FROM (
+  const busiest = (
+    db
+      .prepare(
+        `SELECT case_id AS id FROM (
       SELECT case_id FROM detentions UNION ALL SELECT case_id FROM penalties UNION ALL SELECT case_id FROM seizures)
     WHERE case_id IN (SELECT id FROM cases WHERE status <> 'closed')
-    GROUP BY case_id ORDER BY count(*) DESC LIMIT 1`).get() as { id: string }).id;
+    GROUP BY case_id ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .get() as { id: string }
+  ).id;
   const { n } = db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
   const middle = (db.prepare('SELECT id FROM cases WHERE seq = ?').get(Math.ceil(n / 2)) as { id: string }).id;
   const overview = (label: string, caseId: string): Prepared => {
@@ -925,17 +1035,33 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
   };
   return [
     listOf('detentions.list', 'all, by start desc', false, {}),
-    listOf('detentions.list', 'overdue, by review date', false, { state: 'overdue', sort: { column: 'reviewDueOn', direction: 'asc' } }),
+    listOf('detentions.list', 'overdue, by review date', false, {
+      state: 'overdue',
+      sort: { column: 'reviewDueOn', direction: 'asc' },
+    }),
     listOf('penalties.list', 'all, by assessment desc', false, {}),
-    listOf('penalties.list', 'overdue, by balance desc', false, { overdue: true, sort: { column: 'balance', direction: 'desc' } }),
+    listOf('penalties.list', 'overdue, by balance desc', false, {
+      overdue: true,
+      sort: { column: 'balance', direction: 'desc' },
+    }),
     listOf('deadlines.list', 'all cases, first page', false, {}),
     overview('the busiest case', busiest),
     overview('a case in the middle', middle),
-    listOf('detentions.list', 'open, by number, offset 1,000', true, { state: 'open', sort: { column: 'detentionNumber', direction: 'asc' }, offset: 1_000 }),
+    listOf('detentions.list', 'open, by number, offset 1,000', true, {
+      state: 'open',
+      sort: { column: 'detentionNumber', direction: 'asc' },
+      offset: 1_000,
+    }),
     listOf('detentions.list', 'ended, by start asc', true, { state: 'ended', sort: { column: 'startedAt', direction: 'asc' } }),
-    listOf('penalties.list', 'status = partly_paid, under_review, by due date', true, { status: ['partly_paid', 'under_review'], sort: { column: 'dueOn', direction: 'asc' } }),
+    listOf('penalties.list', 'status = partly_paid, under_review, by due date', true, {
+      status: ['partly_paid', 'under_review'],
+      sort: { column: 'dueOn', direction: 'asc' },
+    }),
     listOf('penalties.list', 'USD, by amount desc', true, { currency: 'USD', sort: { column: 'amount', direction: 'desc' } }),
-    listOf('penalties.list', 'by notice number, offset 5,000', true, { sort: { column: 'noticeNumber', direction: 'asc' }, offset: 5_000 }),
+    listOf('penalties.list', 'by notice number, offset 5,000', true, {
+      sort: { column: 'noticeNumber', direction: 'asc' },
+      offset: 5_000,
+    }),
     listOf('deadlines.list', 'with done ones', true, { includeDone: true }),
     listOf('deadlines.list', 'next 90 days', true, { from: today, to: addDays(today, 90) }),
     listOf('deadlines.list', 'offset 2,000', true, { offset: 2_000 }),

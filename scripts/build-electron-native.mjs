@@ -38,15 +38,22 @@ function findNodeGyp() {
   }
   if (process.env.npm_config_node_gyp) candidates.push(process.env.npm_config_node_gyp);
   const nodeDir = path.dirname(process.execPath);
-  const globalModules = process.platform === 'win32' ? path.join(nodeDir, 'node_modules') : path.join(nodeDir, '..', 'lib', 'node_modules');
+  const globalModules =
+    process.platform === 'win32' ? path.join(nodeDir, 'node_modules') : path.join(nodeDir, '..', 'lib', 'node_modules');
   candidates.push(path.join(globalModules, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   return candidates.find((file) => fs.existsSync(file));
 }
 
 /** What went wrong, in a few words, from node-gyp's output. */
 function reasonOf(output) {
-  const lines = output.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  const download = lines.filter((l) => l.startsWith('gyp http GET ')).at(-1)?.slice('gyp http GET '.length);
+  const lines = output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const download = lines
+    .filter((l) => l.startsWith('gyp http GET '))
+    .at(-1)
+    ?.slice('gyp http GET '.length);
   if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|getaddrinfo|fetch failed/i.test(output)) {
     return `could not download Electron's headers${download ? ` from ${download}` : ''} (no network or a proxy in the way)`;
   }

@@ -60,7 +60,9 @@ beforeAll(async () => {
   gyro = ok<Case>(core.invoke('cases.create', { title: 'Gyroscopes to Iran' }));
   ok(core.invoke('cases.update', { id: fpga.id, summary: 'Forwarder in Yerevan, "Ararat Logistics", invoices\r\nattached' }));
   const blob = await ingestStream(Readable.from([Buffer.from('JPEG crate 7')]), core.dataDir);
-  photo = ok<Evidence>(core.invoke('evidence.attach', { caseId: fpga.id, ...blob, originalName: 'crate-7.jpg', mediaType: 'image/jpeg' }));
+  photo = ok<Evidence>(
+    core.invoke('evidence.attach', { caseId: fpga.id, ...blob, originalName: 'crate-7.jpg', mediaType: 'image/jpeg' }),
+  );
   ok(core.invoke('settings.update', { profile: { name: 'Sam Okafor', badge: 'B-7' } }));
   ok(core.invoke('cases.update', { id: gyro.id, title: '=HYPERLINK("http://evil.example")' }));
   ok(core.invoke('evidence.retire', { id: photo.id, reason: 'Wrong crate' }));
@@ -108,9 +110,16 @@ describe('audit.list', () => {
   });
 
   it('for one record, by investigator, method, words and period', () => {
-    expect(list({ recordType: 'evidence', recordId: photo.id }).rows.map((r) => r.method)).toEqual(['evidence.retire', 'evidence.attach']);
+    expect(list({ recordType: 'evidence', recordId: photo.id }).rows.map((r) => r.method)).toEqual([
+      'evidence.retire',
+      'evidence.attach',
+    ]);
     expect(list({ recordType: 'setting' }).total).toBe(2);
-    expect(list({ actor: 'Sam Okafor' }).rows.map((r) => r.method)).toEqual(['cases.setStatus', 'evidence.retire', 'cases.update']);
+    expect(list({ actor: 'Sam Okafor' }).rows.map((r) => r.method)).toEqual([
+      'cases.setStatus',
+      'evidence.retire',
+      'cases.update',
+    ]);
     expect(list({ actor: 'Sam' }).total).toBe(0); // exact name
     expect(list({ method: 'cases.update' }).total).toBe(2);
     expect(list({ caseId: fpga.id, actor: 'Jeanne Tremblay' }).total).toBe(3);
@@ -173,7 +182,14 @@ describe('audit.list', () => {
       expect(plan({ sort, actor: 'Sam Okafor' })).toMatch(/USING INDEX audit_actor/);
       expect(plan({ sort, method: 'cases.update' })).toMatch(/USING INDEX audit_method/);
       expect(plan({ sort, recordType: 'evidence', caseId: fpga.id, ...period })).toMatch(/USING INDEX audit_case/);
-      const inputs = [{}, { caseId: fpga.id, text: 'x' }, { method: 'cases.update', ...period }, { recordType: 'case' }, period, { text: 'x' }];
+      const inputs = [
+        {},
+        { caseId: fpga.id, text: 'x' },
+        { method: 'cases.update', ...period },
+        { recordType: 'case' },
+        period,
+        { text: 'x' },
+      ];
       for (const input of inputs) {
         expect(plan({ sort, ...input }), JSON.stringify(input)).not.toMatch(/TEMP B-TREE/);
       }
@@ -184,7 +200,9 @@ describe('audit.list', () => {
     // The counts use the indexes of every filter.
     const countPlan = (input: Record<string, unknown>) => {
       const q = auditListSql(auditListInput.parse(input));
-      return (core.db.prepare(`EXPLAIN QUERY PLAN ${q.countSql}`).all(...q.params) as { detail: string }[]).map((p) => p.detail).join('\n');
+      return (core.db.prepare(`EXPLAIN QUERY PLAN ${q.countSql}`).all(...q.params) as { detail: string }[])
+        .map((p) => p.detail)
+        .join('\n');
     };
     expect(countPlan({ recordType: 'setting' })).toMatch(/audit_record/);
     expect(countPlan(period)).toMatch(/audit_at/);
@@ -214,7 +232,18 @@ describe('audit.exportCsv', () => {
     const rows = parseCsv(r.csv);
     // The case's security marking heads the file, as on every export.
     expect(rows[0]).toEqual([MARKING_PRINTED[fpga.securityMarking]]);
-    expect(rows[1]).toEqual(['seq', 'at (UTC)', 'actor', 'badge', 'method', 'record type', 'record id', 'field', 'before', 'after']);
+    expect(rows[1]).toEqual([
+      'seq',
+      'at (UTC)',
+      'actor',
+      'badge',
+      'method',
+      'record type',
+      'record id',
+      'field',
+      'before',
+      'after',
+    ]);
     const body = rows.slice(2);
     expect(body.every((row) => row.length === 10)).toBe(true);
     // Oldest first; each record's lines are its changed fields.

@@ -8,7 +8,17 @@ import { auditedTables, type RecordType } from '../db/shared/records.ts';
 import type { Case, Evidence, SeizureDetail } from '../db/api.ts';
 import { ingestStream } from '../db/evidence-store.ts';
 import { Readable } from 'node:stream';
-import { auditRows, chainProblem, count, err, lastAuditSeq, ok, snapshot as coreSnapshot, steppingClock, tempDir } from './helpers.ts';
+import {
+  auditRows,
+  chainProblem,
+  count,
+  err,
+  lastAuditSeq,
+  ok,
+  snapshot as coreSnapshot,
+  steppingClock,
+  tempDir,
+} from './helpers.ts';
 import type { Db } from '../db/sqlite.ts';
 
 /** helpers.snapshot plus every audited table (evidence, ...). */
@@ -54,7 +64,8 @@ interface Scenario {
 function rawState(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [type, { table }] of Object.entries(auditedTables)) {
-    for (const row of core.db.prepare(`SELECT * FROM ${table}`).all() as RawRow[]) out.set(`${type} ${String(row.id)}`, canonicalJson(row));
+    for (const row of core.db.prepare(`SELECT * FROM ${table}`).all() as RawRow[])
+      out.set(`${type} ${String(row.id)}`, canonicalJson(row));
   }
   return out;
 }
@@ -137,7 +148,9 @@ let requestId = '';
 let penaltyId = '';
 function enforcementEntity(): string {
   if (!enforcementEntityId) {
-    enforcementEntityId = ok<{ id: string }>(core.invoke('entities.create', { kind: 'organization', legalName: 'Ararat Trade LLC', country: 'AM' })).id;
+    enforcementEntityId = ok<{ id: string }>(
+      core.invoke('entities.create', { kind: 'organization', legalName: 'Ararat Trade LLC', country: 'AM' }),
+    ).id;
   }
   return enforcementEntityId;
 }
@@ -154,11 +167,19 @@ const penaltyChange = (result: unknown): Change[] => {
 const enforcementScenarios: Record<string, Scenario[]> = {
   'detentions.create': [
     {
-      input: () => ({ caseId: secondCaseId, subject: 'shipment', startedAt: '2026-03-01T12:00:00Z', exporterId: enforcementEntity(), declaredEccn: '3A001' }),
+      input: () => ({
+        caseId: secondCaseId,
+        subject: 'shipment',
+        startedAt: '2026-03-01T12:00:00Z',
+        exporterId: enforcementEntity(),
+        declaredEccn: '3A001',
+      }),
       changes: detentionChange,
     },
   ],
-  'detentions.update': [{ input: () => ({ id: detentionId, reason: 'ECCN does not match the invoice', version: 1 }), changes: detentionChange }],
+  'detentions.update': [
+    { input: () => ({ id: detentionId, reason: 'ECCN does not match the invoice', version: 1 }), changes: detentionChange },
+  ],
   'detentions.addRequest': [
     {
       input: () => ({ detentionId, kind: 'end_use_certificate', requestedOn: '2026-03-02', dueOn: '2026-03-20' }),
@@ -169,16 +190,29 @@ const enforcementScenarios: Record<string, Scenario[]> = {
     },
   ],
   'detentions.receiveRequest': [
-    { input: () => ({ id: requestId, receivedOn: '2026-03-10' }), changes: () => [{ type: 'detention_info_request', id: requestId, caseId: secondCaseId }] },
+    {
+      input: () => ({ id: requestId, receivedOn: '2026-03-10' }),
+      changes: () => [{ type: 'detention_info_request', id: requestId, caseId: secondCaseId }],
+    },
   ],
   'detentions.end': [{ input: () => ({ id: detentionId, outcome: 'released' }), changes: detentionChange }],
   'penalties.create': [
     {
       // The penalized party is not yet in the case: it joins it as a subject in the same transaction.
-      input: () => ({ caseId: secondCaseId, contraventionCode: 'C152', entityId: enforcementEntity(), amountMinor: 150_000, currency: 'CAD', assessedOn: '2026-03-01' }),
+      input: () => ({
+        caseId: secondCaseId,
+        contraventionCode: 'C152',
+        entityId: enforcementEntity(),
+        amountMinor: 150_000,
+        currency: 'CAD',
+        assessedOn: '2026-03-01',
+      }),
       changes: (result) => {
         const p = result as { caseId: string; entityId: string };
-        const role = core.db.prepare('SELECT id FROM case_entities WHERE case_id = ? AND entity_id = ?').pluck().get(p.caseId, p.entityId) as string;
+        const role = core.db
+          .prepare('SELECT id FROM case_entities WHERE case_id = ? AND entity_id = ?')
+          .pluck()
+          .get(p.caseId, p.entityId) as string;
         return [{ type: 'case_entity', id: role, caseId: p.caseId }, ...penaltyChange(result)];
       },
     },
@@ -198,7 +232,10 @@ const enforcementScenarios: Record<string, Scenario[]> = {
   ],
   'penalties.setStatus': [
     { input: () => ({ id: penaltyId, status: 'under_review' }), changes: penaltyChange },
-    { input: () => ({ id: penaltyId, status: 'reduced', reducedAmountMinor: 60_000, reason: 'Voluntary disclosure' }), changes: penaltyChange },
+    {
+      input: () => ({ id: penaltyId, status: 'reduced', reducedAmountMinor: 60_000, reason: 'Voluntary disclosure' }),
+      changes: penaltyChange,
+    },
   ],
 };
 
@@ -215,7 +252,10 @@ const scenarios: Record<string, Scenario[]> = {
   ],
   'cases.update': [
     { input: () => ({ id: caseId, title: 'Diverted FPGAs to Russia via Kazakhstan', version: 1 }), changes: caseChange },
-    { input: () => ({ id: caseId, summary: 'Freight forwarder in Almaty', violationType: 'diversion_third_country' }), changes: caseChange },
+    {
+      input: () => ({ id: caseId, summary: 'Freight forwarder in Almaty', violationType: 'diversion_third_country' }),
+      changes: caseChange,
+    },
   ],
   'cases.setStatus': [
     { input: () => ({ id: caseId, status: 'under_review' }), changes: caseChange },
@@ -236,12 +276,17 @@ const scenarios: Record<string, Scenario[]> = {
     },
     // Saving what is already there changes no record, so it adds no audit record.
     { input: () => ({ fileNumberPrefix: 'CBSA' }), changes: () => [] },
-    { input: () => ({ profile: { name: 'Jeanne Tremblay', badge: 'B-4412' }, fileNumberPrefix: 'EXP' }),
-      changes: () => [{ type: 'setting', id: 'fileNumberPrefix', caseId: null }] },
+    {
+      input: () => ({ profile: { name: 'Jeanne Tremblay', badge: 'B-4412' }, fileNumberPrefix: 'EXP' }),
+      changes: () => [{ type: 'setting', id: 'fileNumberPrefix', caseId: null }],
+    },
     { input: () => ({}), changes: () => [] },
   ],
   'evidence.attach': [
-    { input: () => ({ caseId: secondCaseId, ...photo, originalName: 'crate-7.jpg', mediaType: 'image/jpeg' }), changes: evidenceChange },
+    {
+      input: () => ({ caseId: secondCaseId, ...photo, originalName: 'crate-7.jpg', mediaType: 'image/jpeg' }),
+      changes: evidenceChange,
+    },
     {
       input: () => ({
         caseId: secondCaseId,
@@ -256,7 +301,9 @@ const scenarios: Record<string, Scenario[]> = {
       changes: evidenceChange,
     },
   ],
-  'evidence.retire': [{ input: () => ({ id: evidenceId, reason: 'Wrong crate: see the second photo' }), changes: evidenceChange }],
+  'evidence.retire': [
+    { input: () => ({ id: evidenceId, reason: 'Wrong crate: see the second photo' }), changes: evidenceChange },
+  ],
   // Seizures and custody (migration 004): each change is audited with the seizure's case.
   'seizures.create': [
     {
@@ -265,7 +312,13 @@ const scenarios: Record<string, Scenario[]> = {
         seizedAt: '2026-03-10T16:30:00Z',
         place: 'Port of Montréal',
         items: [
-          { description: 'FPGAs', quantity: 40, hsCode: '854239', eccn: '3A001.a.7', value: { amountMinor: 4_800_000, currency: 'USD' } },
+          {
+            description: 'FPGAs',
+            quantity: 40,
+            hsCode: '854239',
+            eccn: '3A001.a.7',
+            value: { amountMinor: 4_800_000, currency: 'USD' },
+          },
           { description: 'GNSS receivers', quantity: 12, value: { amountMinor: 125_050, currency: 'CAD' } },
         ],
       }),
@@ -287,15 +340,25 @@ const scenarios: Record<string, Scenario[]> = {
   ],
   'seizures.addItem': [
     {
-      input: () => ({ seizureId: seizure?.id, description: 'UAV engine', quantity: 1, value: { amountMinor: 900_000, currency: 'CAD' } }),
+      input: () => ({
+        seizureId: seizure?.id,
+        description: 'UAV engine',
+        quantity: 1,
+        value: { amountMinor: 900_000, currency: 'CAD' },
+      }),
       changes: (result) => [{ type: 'seized_item', id: (result as { id: string }).id, caseId: secondCaseId }],
     },
   ],
   'custody.record': [
     {
       input: () => ({
-        itemId: seizure?.items[0]?.id, at: '2026-03-10T20:00:00Z', releasedBy: seizure?.seizingOfficer, receivedBy: 'Omar Ahmed',
-        fromLocation: 'Port of Montréal', toLocation: 'CBSA warehouse, Dorval', purpose: 'storage',
+        itemId: seizure?.items[0]?.id,
+        at: '2026-03-10T20:00:00Z',
+        releasedBy: seizure?.seizingOfficer,
+        receivedBy: 'Omar Ahmed',
+        fromLocation: 'Port of Montréal',
+        toLocation: 'CBSA warehouse, Dorval',
+        purpose: 'storage',
       }),
       changes: (result) => {
         custodyEntryId = (result as { entry: { id: string } }).entry.id;
@@ -307,12 +370,22 @@ const scenarios: Record<string, Scenario[]> = {
     {
       input: () => ({
         itemId: seizure?.items[0]?.id,
-        corrections: [{
-          correctsEntryId: custodyEntryId, at: '2026-03-10T20:15:00Z', releasedBy: seizure?.seizingOfficer, receivedBy: 'Omar Ahmed',
-          fromLocation: 'Port of Montréal', toLocation: 'CBSA warehouse, Dorval', purpose: 'storage', notes: 'Time from the gate log',
-        }],
+        corrections: [
+          {
+            correctsEntryId: custodyEntryId,
+            at: '2026-03-10T20:15:00Z',
+            releasedBy: seizure?.seizingOfficer,
+            receivedBy: 'Omar Ahmed',
+            fromLocation: 'Port of Montréal',
+            toLocation: 'CBSA warehouse, Dorval',
+            purpose: 'storage',
+            notes: 'Time from the gate log',
+          },
+        ],
       }),
-      changes: (result) => [{ type: 'custody_entry', id: (result as { entries: { id: string }[] }).entries[0]?.id ?? '', caseId: secondCaseId }],
+      changes: (result) => [
+        { type: 'custody_entry', id: (result as { entries: { id: string }[] }).entries[0]?.id ?? '', caseId: secondCaseId },
+      ],
     },
   ],
   'seizures.setDisposition': [
@@ -330,8 +403,11 @@ const scenarios: Record<string, Scenario[]> = {
     },
     {
       input: () => ({
-        kind: 'shipment', transportDocumentType: 'bill_of_lading', transportDocumentNumber: 'MEDU123456789',
-        declaredValue: { amountMinor: 4_800_000, currency: 'USD' }, route: ['GE'],
+        kind: 'shipment',
+        transportDocumentType: 'bill_of_lading',
+        transportDocumentNumber: 'MEDU123456789',
+        declaredValue: { amountMinor: 4_800_000, currency: 'USD' },
+        route: ['GE'],
         goods: [{ description: 'FPGAs', quantity: 40, unit: 'pcs', hsCode: '854239', eccn: '3A001.a.7' }],
       }),
       changes: (result) => entityChange(result),
@@ -356,8 +432,14 @@ const scenarios: Record<string, Scenario[]> = {
   ],
   'entities.unlink': [{ input: () => ({ id: linkId }), changes: () => [{ type: 'entity_link', id: linkId, caseId: null }] }],
   'cases.addEntity': [
-    { input: () => ({ caseId: secondCaseId, entityId: entityIds[0], role: 'consignee' }), changes: (result) => roleChange(result) },
-    { input: () => ({ caseId: secondCaseId, entityId: entityIds[1], role: 'subject', notes: 'The B/L' }), changes: (result) => roleChange(result) },
+    {
+      input: () => ({ caseId: secondCaseId, entityId: entityIds[0], role: 'consignee' }),
+      changes: (result) => roleChange(result),
+    },
+    {
+      input: () => ({ caseId: secondCaseId, entityId: entityIds[1], role: 'subject', notes: 'The B/L' }),
+      changes: (result) => roleChange(result),
+    },
   ],
   'cases.updateEntity': [
     {
@@ -435,11 +517,24 @@ describe('the audit trail', () => {
       ['evidence.attach', { caseId: '3f1c0f3e-8a4e-4e44-9a57-5b6c4f0e9d11', ...photo, originalName: 'x.jpg' }, 'not_found'],
       ['evidence.retire', { id: evidenceId, reason: 'twice' }, 'invalid_transition'],
       ['evidence.retire', { id: evidenceId, reason: ' ' }, 'invalid_input'],
-      ['seizures.setDisposition', { id: seizure?.id, disposition: 'held', dispositionOn: '2026-03-15', authority: 'x' }, 'invalid_transition'],
-      ['custody.record', {
-        itemId: seizure?.items[0]?.id, at: '2026-03-11T09:00:00Z', releasedBy: 'Not the custodian', receivedBy: 'Lab',
-        fromLocation: 'CBSA warehouse, Dorval', toLocation: 'Lab', purpose: 'analysis',
-      }, 'invalid_input'],
+      [
+        'seizures.setDisposition',
+        { id: seizure?.id, disposition: 'held', dispositionOn: '2026-03-15', authority: 'x' },
+        'invalid_transition',
+      ],
+      [
+        'custody.record',
+        {
+          itemId: seizure?.items[0]?.id,
+          at: '2026-03-11T09:00:00Z',
+          releasedBy: 'Not the custodian',
+          receivedBy: 'Lab',
+          fromLocation: 'CBSA warehouse, Dorval',
+          toLocation: 'Lab',
+          purpose: 'analysis',
+        },
+        'invalid_input',
+      ],
     ];
     refusals.push(
       ['entities.link', { type: 'owns', fromId: entityIds[1], toId: entityIds[0], source: 'x' }, 'invalid_input'],
@@ -532,6 +627,9 @@ describe('tampering is detected', () => {
       c.db.exec(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
         VALUES ('ghost', '2026-EXP-999999', 'Ghost', 'Nobody', '2026-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
     });
-    expect(r.check.sort()).toEqual([`case ${caseId} was removed outside Dossier (no audit record)`, 'case ghost was added outside Dossier (no audit record)']);
+    expect(r.check.sort()).toEqual([
+      `case ${caseId} was removed outside Dossier (no audit record)`,
+      'case ghost was added outside Dossier (no audit record)',
+    ]);
   });
 });

@@ -69,7 +69,7 @@ describe('cases.create defaults', () => {
     expect(create(core, { title: 'New prefix' }).fileNumber).toBe('2026-CBSA-000001');
     ok(core.invoke('settings.update', { fileNumberPrefix: 'EXP' }));
     expect(create(core, { title: 'Back to EXP' }).fileNumber).toBe('2026-EXP-000004');
-    for (const c of (ok<{ rows: CaseListRow[] }>(core.invoke('cases.list', { limit: 500 }))).rows) {
+    for (const c of ok<{ rows: CaseListRow[] }>(core.invoke('cases.list', { limit: 500 })).rows) {
       expect(c.fileNumber).toMatch(/^\d{4}-[A-Z]{2,6}-\d{6}$/);
     }
   });
@@ -86,7 +86,10 @@ describe('cases.create defaults', () => {
   });
 
   it('the lead defaults to the acting investigator when the shell overrides it (the CLI’s --as)', async () => {
-    const core = await openCore(path.join(dir, `cases-${++n}.db`), { clock: fixedClock, actor: { name: 'Sam Okafor', badge: '7' } });
+    const core = await openCore(path.join(dir, `cases-${++n}.db`), {
+      clock: fixedClock,
+      actor: { name: 'Sam Okafor', badge: '7' },
+    });
     cores.push(core);
     ok(core.invoke('settings.update', { profile: { name: 'Jeanne Tremblay' } }));
     expect(create(core, { title: 'Acting as someone' }).leadInvestigator).toBe('Sam Okafor');
@@ -455,7 +458,15 @@ describe('cases.list', () => {
     expect(new Set(all.map((r) => r.status)).size).toBe(CASE_STATUSES.length);
   });
 
-  it.each(CASE_SORT_COLUMNS.flatMap((c) => [[c, 'asc'], [c, 'desc']] as const))('sorts by %s %s', (column, direction) => {
+  it.each(
+    CASE_SORT_COLUMNS.flatMap(
+      (c) =>
+        [
+          [c, 'asc'],
+          [c, 'desc'],
+        ] as const,
+    ),
+  )('sorts by %s %s', (column, direction) => {
     const result = list({ sort: { column, direction }, limit: 500 });
     expect(result.total).toBe(all.length);
     expect(result.rows).toEqual(oracleSort(all, column, direction).map(listRow));
@@ -478,7 +489,11 @@ describe('cases.list', () => {
     expect(list({ offset: all.length, limit: 10 })).toEqual({ total: all.length, rows: [] });
     expect(list({}).rows.length).toBe(100); // the default page
     const filtered = list({ status: ['closed'], offset: 1, limit: 2, sort: { column: 'fileNumber', direction: 'desc' } });
-    const closed = oracleSort(all.filter((r) => r.status === 'closed'), 'fileNumber', 'desc');
+    const closed = oracleSort(
+      all.filter((r) => r.status === 'closed'),
+      'fileNumber',
+      'desc',
+    );
     expect(filtered.total).toBe(closed.length);
     expect(filtered.rows.map((r) => r.id)).toEqual(closed.slice(1, 3).map((r) => r.id));
   });

@@ -45,8 +45,20 @@ async function fixture(): Promise<Fixture> {
       seizedAt: SEIZED_AT,
       place: PORT,
       items: [
-        { description: 'GNSS receivers', quantity: 12, hsCode: '852691', eccn: '7A994', value: { amountMinor: 500_000, currency: 'CAD' } },
-        { description: 'UAV engines', quantity: 2, hsCode: '840710', eccn: '9A012', value: { amountMinor: 3_000_000, currency: 'CAD' } },
+        {
+          description: 'GNSS receivers',
+          quantity: 12,
+          hsCode: '852691',
+          eccn: '7A994',
+          value: { amountMinor: 500_000, currency: 'CAD' },
+        },
+        {
+          description: 'UAV engines',
+          quantity: 2,
+          hsCode: '840710',
+          eccn: '9A012',
+          value: { amountMinor: 3_000_000, currency: 'CAD' },
+        },
       ],
     }),
   );
@@ -66,16 +78,33 @@ function snapshot(db: Db): Record<string, unknown[]> {
 type Move = Record<string, unknown>;
 
 const toWarehouse: Move = {
-  at: '2026-03-10T20:00:00Z', releasedBy: OFFICER, receivedBy: 'Omar Ahmed', fromLocation: PORT, toLocation: WAREHOUSE,
-  purpose: 'storage', condition: 'Sealed', sealNumbers: ['CBSA-1001'],
+  at: '2026-03-10T20:00:00Z',
+  releasedBy: OFFICER,
+  receivedBy: 'Omar Ahmed',
+  fromLocation: PORT,
+  toLocation: WAREHOUSE,
+  purpose: 'storage',
+  condition: 'Sealed',
+  sealNumbers: ['CBSA-1001'],
 };
 const toLab: Move = {
-  at: '2026-03-12T09:00:00-05:00', releasedBy: 'Omar Ahmed', receivedBy: 'Dr. Priya Singh', fromLocation: WAREHOUSE, toLocation: LAB,
-  purpose: 'analysis', notes: 'Technical assessment requested',
+  at: '2026-03-12T09:00:00-05:00',
+  releasedBy: 'Omar Ahmed',
+  receivedBy: 'Dr. Priya Singh',
+  fromLocation: WAREHOUSE,
+  toLocation: LAB,
+  purpose: 'analysis',
+  notes: 'Technical assessment requested',
 };
 const backToStorage: Move = {
-  at: '2026-03-14T15:00:00Z', releasedBy: 'Dr. Priya Singh', receivedBy: 'Omar Ahmed', fromLocation: LAB, toLocation: WAREHOUSE,
-  purpose: 'storage', condition: 'Resealed LAB-22', sealNumbers: ['LAB-22'],
+  at: '2026-03-14T15:00:00Z',
+  releasedBy: 'Dr. Priya Singh',
+  receivedBy: 'Omar Ahmed',
+  fromLocation: LAB,
+  toLocation: WAREHOUSE,
+  purpose: 'storage',
+  condition: 'Resealed LAB-22',
+  sealNumbers: ['LAB-22'],
 };
 
 function record(f: Fixture, move: Move, itemId = f.itemId): CustodyEntryView {
@@ -102,7 +131,12 @@ describe('recording a chain of custody', () => {
     expect(start.current).toEqual({ custodian: OFFICER, location: PORT, since: SEIZED_AT });
     expect(start.entries).toEqual([]);
     expect(start.breaks).toEqual([]);
-    expect(start.item).toMatchObject({ id: f.itemId, seizureNumber: f.seizure.seizureNumber, caseId: f.caseId, disposition: 'held' });
+    expect(start.item).toMatchObject({
+      id: f.itemId,
+      seizureNumber: f.seizure.seizureNumber,
+      caseId: f.caseId,
+      disposition: 'held',
+    });
 
     const first = record(f, toWarehouse);
     expect(first).toMatchObject({
@@ -145,7 +179,12 @@ describe('recording a chain of custody', () => {
 
   it('compares names and places ignoring case and runs of spaces, and accepts the same instant as the last movement', async () => {
     const f = await fixture();
-    record(f, { ...toWarehouse, releasedBy: '  jeanne   TREMBLAY ', fromLocation: 'port of montréal,  cast terminal', at: SEIZED_AT });
+    record(f, {
+      ...toWarehouse,
+      releasedBy: '  jeanne   TREMBLAY ',
+      fromLocation: 'port of montréal,  cast terminal',
+      at: SEIZED_AT,
+    });
     record(f, { ...toLab, releasedBy: 'omar ahmed', at: SEIZED_AT });
     expect(chain(f).breaks).toEqual([]);
   });
@@ -198,9 +237,23 @@ describe('every custody refusal names its field and changes nothing', () => {
   it('a movement of an item whose seizure has a final disposition; a non-final one does not stop movements', async () => {
     const g = await fixture();
     record(g, toWarehouse);
-    ok(g.core.invoke('seizures.setDisposition', { id: g.seizure.id, disposition: 'forfeited', dispositionOn: '2026-03-12', authority: 's. 122' }));
+    ok(
+      g.core.invoke('seizures.setDisposition', {
+        id: g.seizure.id,
+        disposition: 'forfeited',
+        dispositionOn: '2026-03-12',
+        authority: 's. 122',
+      }),
+    );
     record(g, toLab);
-    ok(g.core.invoke('seizures.setDisposition', { id: g.seizure.id, disposition: 'destroyed', dispositionOn: '2026-03-14', authority: 'Order 7' }));
+    ok(
+      g.core.invoke('seizures.setDisposition', {
+        id: g.seizure.id,
+        disposition: 'destroyed',
+        dispositionOn: '2026-03-14',
+        authority: 'Order 7',
+      }),
+    );
     const e = refused(g, 'custody.record', { itemId: g.itemId, ...backToStorage });
     expect(e).toMatchObject({ code: 'invalid_transition', field: 'itemId' });
     expect(e.message).toContain('destroyed');
@@ -251,7 +304,10 @@ describe('every custody refusal names its field and changes nothing', () => {
 
   it('refuses fields only Dossier sets', () => {
     for (const field of ['recordedBy', 'recordedAt', 'recordedByBadge', 'effective']) {
-      expect(refused(f, 'custody.record', { itemId: f.itemId, ...toLab, [field]: 'x' })).toMatchObject({ code: 'invalid_input', field });
+      expect(refused(f, 'custody.record', { itemId: f.itemId, ...toLab, [field]: 'x' })).toMatchObject({
+        code: 'invalid_input',
+        field,
+      });
     }
   });
 });
@@ -268,11 +324,21 @@ describe('corrections', () => {
     const middle = entries[1] as CustodyEntryView;
     const fix = ok<{ entry: CustodyEntryView; chain: CustodyChain }>(
       f.core.invoke('custody.record', {
-        itemId: f.itemId, ...toLab, at: '2026-03-12T15:30:00Z', condition: 'Seal CBSA-1001 intact', notes: 'Time corrected from the lab log',
+        itemId: f.itemId,
+        ...toLab,
+        at: '2026-03-12T15:30:00Z',
+        condition: 'Seal CBSA-1001 intact',
+        notes: 'Time corrected from the lab log',
         correctsEntryId: middle.id,
       }),
     );
-    expect(fix.entry).toMatchObject({ correctsEntryId: middle.id, effective: true, slot: 2, at: '2026-03-12T15:30:00.000Z', recordedBy: OFFICER });
+    expect(fix.entry).toMatchObject({
+      correctsEntryId: middle.id,
+      effective: true,
+      slot: 2,
+      at: '2026-03-12T15:30:00.000Z',
+      recordedBy: OFFICER,
+    });
     const c = fix.chain;
     expect(c.entries.map((e) => [e.id, e.slot, e.effective, e.supersededBy])).toEqual([
       [entries[0]?.id, 1, true, null],
@@ -303,7 +369,13 @@ describe('corrections', () => {
     const g = await fixture();
     const first = record(g, toWarehouse);
     const fixed = ok<{ chain: CustodyChain }>(
-      g.core.invoke('custody.record', { itemId: g.itemId, ...toWarehouse, receivedBy: 'Grace Reid', toLocation: 'Vault B', correctsEntryId: first.id }),
+      g.core.invoke('custody.record', {
+        itemId: g.itemId,
+        ...toWarehouse,
+        receivedBy: 'Grace Reid',
+        toLocation: 'Vault B',
+        correctsEntryId: first.id,
+      }),
     ).chain;
     expect(fixed.current).toEqual({ custodian: 'Grace Reid', location: 'Vault B', since: '2026-03-10T20:00:00.000Z' });
     // New movements follow the corrected chain.
@@ -315,10 +387,22 @@ describe('corrections', () => {
     const c = chain(f);
     const [one, two] = c.entries.filter((e) => e.effective);
     const cases: [Move, string, string][] = [
-      [{ ...toWarehouse, releasedBy: 'Someone Else', correctsEntryId: one?.id }, 'releasedBy', 'but the seizing officer was Jeanne Tremblay'],
+      [
+        { ...toWarehouse, releasedBy: 'Someone Else', correctsEntryId: one?.id },
+        'releasedBy',
+        'but the seizing officer was Jeanne Tremblay',
+      ],
       [{ ...toWarehouse, at: '2026-03-10T16:00:00Z', correctsEntryId: one?.id }, 'at', 'before the seizure'],
-      [{ ...toWarehouse, receivedBy: 'Grace Reid', correctsEntryId: one?.id }, 'receivedBy', 'the next entry was released by Omar Ahmed, not Grace Reid'],
-      [{ ...toWarehouse, toLocation: 'Vault B', correctsEntryId: one?.id }, 'toLocation', `the next entry leaves from ${WAREHOUSE}, not Vault B`],
+      [
+        { ...toWarehouse, receivedBy: 'Grace Reid', correctsEntryId: one?.id },
+        'receivedBy',
+        'the next entry was released by Omar Ahmed, not Grace Reid',
+      ],
+      [
+        { ...toWarehouse, toLocation: 'Vault B', correctsEntryId: one?.id },
+        'toLocation',
+        `the next entry leaves from ${WAREHOUSE}, not Vault B`,
+      ],
       [{ ...toWarehouse, at: '2026-03-13T00:00:00Z', correctsEntryId: one?.id }, 'at', 'the next entry is at'],
       [{ ...toLab, fromLocation: PORT, correctsEntryId: two?.id }, 'fromLocation', `but the item was at ${WAREHOUSE}`],
       [{ ...toLab, at: '2026-03-10T19:00:00Z', correctsEntryId: two?.id }, 'at', 'before the previous entry'],
@@ -329,8 +413,10 @@ describe('corrections', () => {
       expect(e, words).toMatchObject({ code: 'invalid_input', field });
       expect(e.message).toContain(words);
     }
-    expect(refused(f, 'custody.record', { itemId: f.itemId, ...toWarehouse, receivedBy: 'Grace Reid', correctsEntryId: one?.id }).message)
-      .toContain('custody.correct');
+    expect(
+      refused(f, 'custody.record', { itemId: f.itemId, ...toWarehouse, receivedBy: 'Grace Reid', correctsEntryId: one?.id })
+        .message,
+    ).toContain('custody.correct');
   });
 
   it('refuses a correction naming an entry of another item', async () => {
@@ -346,17 +432,30 @@ describe('corrections', () => {
     const a = record(g, { ...toWarehouse, receivedBy: 'Omar Ahmad' });
     const b = record(g, { ...toLab, releasedBy: 'Omar Ahmad' });
     // One at a time, each correction breaks a link...
-    expect(refused(g, 'custody.record', { itemId: g.itemId, ...toWarehouse, correctsEntryId: a.id })).toMatchObject({ field: 'receivedBy' });
-    expect(refused(g, 'custody.record', { itemId: g.itemId, ...toLab, correctsEntryId: b.id })).toMatchObject({ field: 'releasedBy' });
+    expect(refused(g, 'custody.record', { itemId: g.itemId, ...toWarehouse, correctsEntryId: a.id })).toMatchObject({
+      field: 'receivedBy',
+    });
+    expect(refused(g, 'custody.record', { itemId: g.itemId, ...toLab, correctsEntryId: b.id })).toMatchObject({
+      field: 'releasedBy',
+    });
     // ...together they do not.
     const wrongSecond = refused(g, 'custody.correct', {
       itemId: g.itemId,
-      corrections: [{ correctsEntryId: a.id, ...toWarehouse }, { correctsEntryId: b.id, ...toLab, releasedBy: 'Nobody' }],
+      corrections: [
+        { correctsEntryId: a.id, ...toWarehouse },
+        { correctsEntryId: b.id, ...toLab, releasedBy: 'Nobody' },
+      ],
     });
     expect(wrongSecond).toMatchObject({ code: 'invalid_input', field: 'corrections.1.releasedBy' });
     const seq = lastAuditSeq(g.core.db);
     const res = ok<{ entries: CustodyEntryView[]; chain: CustodyChain }>(
-      g.core.invoke('custody.correct', { itemId: g.itemId, corrections: [{ correctsEntryId: b.id, ...toLab }, { correctsEntryId: a.id, ...toWarehouse }] }),
+      g.core.invoke('custody.correct', {
+        itemId: g.itemId,
+        corrections: [
+          { correctsEntryId: b.id, ...toLab },
+          { correctsEntryId: a.id, ...toWarehouse },
+        ],
+      }),
     );
     expect(res.entries.map((e) => e.correctsEntryId)).toEqual([b.id, a.id]);
     expect(res.chain.entries.filter((e) => e.effective).map((e) => [e.slot, e.releasedBy, e.receivedBy])).toEqual([
@@ -368,11 +467,22 @@ describe('corrections', () => {
       ['custody_entry', 'custody.correct', g.caseId],
       ['custody_entry', 'custody.correct', g.caseId],
     ]);
-    expect(refused(g, 'custody.correct', { itemId: g.itemId, corrections: [{ correctsEntryId: a.id, ...toWarehouse }, { correctsEntryId: a.id, ...toWarehouse }] }))
-      .toMatchObject({ code: 'invalid_input', field: 'corrections' });
-    expect(refused(g, 'custody.correct', { itemId: g.itemId, corrections: [] })).toMatchObject({ code: 'invalid_input', field: 'corrections' });
-    expect(refused(g, 'custody.correct', { itemId: g.itemId, corrections: [{ correctsEntryId: a.id, ...toWarehouse }] }))
-      .toMatchObject({ code: 'invalid_input', field: 'corrections.0.correctsEntryId' });
+    expect(
+      refused(g, 'custody.correct', {
+        itemId: g.itemId,
+        corrections: [
+          { correctsEntryId: a.id, ...toWarehouse },
+          { correctsEntryId: a.id, ...toWarehouse },
+        ],
+      }),
+    ).toMatchObject({ code: 'invalid_input', field: 'corrections' });
+    expect(refused(g, 'custody.correct', { itemId: g.itemId, corrections: [] })).toMatchObject({
+      code: 'invalid_input',
+      field: 'corrections',
+    });
+    expect(
+      refused(g, 'custody.correct', { itemId: g.itemId, corrections: [{ correctsEntryId: a.id, ...toWarehouse }] }),
+    ).toMatchObject({ code: 'invalid_input', field: 'corrections.0.correctsEntryId' });
   });
 });
 
@@ -393,7 +503,12 @@ describe('breaks in rows that did not come through Dossier (an import)', () => {
     const wrongHands = insertRaw(db, f.itemId, { ...toLab, releasedBy: 'Grace Reid', at: '2026-03-12T14:00:00Z' });
     const wrongPlace = insertRaw(db, f.itemId, { ...backToStorage, fromLocation: 'Somewhere else' });
     const backwards = insertRaw(db, f.itemId, {
-      at: '2026-03-13T00:00:00Z', releasedBy: 'Omar Ahmed', receivedBy: 'Omar Ahmed', fromLocation: WAREHOUSE, toLocation: WAREHOUSE, purpose: 'other',
+      at: '2026-03-13T00:00:00Z',
+      releasedBy: 'Omar Ahmed',
+      receivedBy: 'Omar Ahmed',
+      fromLocation: WAREHOUSE,
+      toLocation: WAREHOUSE,
+      purpose: 'other',
     });
     const c = chain(f);
     expect(c.breaks).toEqual([
@@ -418,7 +533,11 @@ describe('breaks in rows that did not come through Dossier (an import)', () => {
     const c = chain(f);
     expect(c.breaks).toEqual([
       { entryId: foreign, field: 'correctsEntryId', reason: `corrects entry ${other}, which is not in this item's chain` },
-      { entryId: fixB, field: 'correctsEntryId', reason: `entry ${first} was corrected more than once (${fixA}, ${fixB}); the last correction counts` },
+      {
+        entryId: fixB,
+        field: 'correctsEntryId',
+        reason: `entry ${first} was corrected more than once (${fixA}, ${fixB}); the last correction counts`,
+      },
     ]);
     expect(c.entries.filter((e) => e.effective).map((e) => e.id)).toEqual([fixB, foreign]);
     expect(c.entries.find((e) => e.id === fixA)).toMatchObject({ effective: false, supersededBy: fixB, slot: null });
@@ -430,8 +549,13 @@ describe('breaks in rows that did not come through Dossier (an import)', () => {
     g.core.db.pragma('foreign_keys = ON');
     insertRaw(g.core.db, g.itemId, toLab, laterId);
     const gc = chain(g);
-    expect(gc.breaks).toEqual([{ entryId: early, field: 'correctsEntryId', reason: `corrects entry ${laterId}, which was recorded after it` }]);
-    expect(gc.entries.map((e) => [e.id, e.effective, e.slot])).toEqual([[early, true, 1], [laterId, true, 2]]);
+    expect(gc.breaks).toEqual([
+      { entryId: early, field: 'correctsEntryId', reason: `corrects entry ${laterId}, which was recorded after it` },
+    ]);
+    expect(gc.entries.map((e) => [e.id, e.effective, e.slot])).toEqual([
+      [early, true, 1],
+      [laterId, true, 2],
+    ]);
   });
 
   it('a chain built through Dossier has no break, through movements, corrections and dispositions', async () => {
@@ -440,8 +564,22 @@ describe('breaks in rows that did not come through Dossier (an import)', () => {
     record(f, toLab);
     ok(f.core.invoke('custody.record', { itemId: f.itemId, ...toWarehouse, notes: 'fixed', correctsEntryId: a.id }));
     record(f, backToStorage);
-    record(f, { at: '2026-03-15T09:00:00Z', releasedBy: 'Omar Ahmed', receivedBy: 'Agent for the owner', fromLocation: WAREHOUSE, toLocation: 'Loading dock', purpose: 'return' });
-    ok(f.core.invoke('seizures.setDisposition', { id: f.seizure.id, disposition: 'returned', dispositionOn: '2026-03-15', authority: 's. 131' }));
+    record(f, {
+      at: '2026-03-15T09:00:00Z',
+      releasedBy: 'Omar Ahmed',
+      receivedBy: 'Agent for the owner',
+      fromLocation: WAREHOUSE,
+      toLocation: 'Loading dock',
+      purpose: 'return',
+    });
+    ok(
+      f.core.invoke('seizures.setDisposition', {
+        id: f.seizure.id,
+        disposition: 'returned',
+        dispositionOn: '2026-03-15',
+        authority: 's. 131',
+      }),
+    );
     expect(chain(f).breaks).toEqual([]);
     expect(checkDatabase(f.core.db).problems).toEqual([]);
   });
@@ -451,7 +589,9 @@ describe('custody entries are append-only and audited', () => {
   it('the database refuses UPDATE and DELETE of a custody entry', async () => {
     const f = await fixture();
     const e = record(f, toWarehouse);
-    expect(() => f.core.db.prepare("UPDATE custody_entries SET received_by = 'Someone' WHERE id = ?").run(e.id)).toThrow(/append-only/);
+    expect(() => f.core.db.prepare("UPDATE custody_entries SET received_by = 'Someone' WHERE id = ?").run(e.id)).toThrow(
+      /append-only/,
+    );
     expect(() => f.core.db.prepare('UPDATE custody_entries SET notes = notes').run()).toThrow(/append-only/);
     expect(() => f.core.db.prepare('DELETE FROM custody_entries WHERE id = ?').run(e.id)).toThrow(/append-only/);
     expect(() => f.core.db.prepare('DELETE FROM custody_entries').run()).toThrow(/append-only/);
@@ -465,9 +605,20 @@ describe('custody entries are append-only and audited', () => {
     const rows = auditRows(f.core.db, seq);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      record_type: 'custody_entry', record_id: e.id, case_id: f.caseId, method: 'custody.record', actor: OFFICER, actor_badge: BADGE, before: null,
+      record_type: 'custody_entry',
+      record_id: e.id,
+      case_id: f.caseId,
+      method: 'custody.record',
+      actor: OFFICER,
+      actor_badge: BADGE,
+      before: null,
     });
-    expect(JSON.parse(rows[0]?.after ?? '{}')).toMatchObject({ released_by: OFFICER, received_by: 'Omar Ahmed', recorded_by: OFFICER, recorded_by_badge: BADGE });
+    expect(JSON.parse(rows[0]?.after ?? '{}')).toMatchObject({
+      released_by: OFFICER,
+      received_by: 'Omar Ahmed',
+      recorded_by: OFFICER,
+      recorded_by_badge: BADGE,
+    });
     expect(chainProblem(f.core.db)).toBeNull();
     expect(checkDatabase(f.core.db).problems).toEqual([]);
   });

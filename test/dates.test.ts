@@ -202,7 +202,11 @@ const BUILD: Record<string, Build> = {
     },
     field: 'seizedAt',
   }),
-  'seizures.update seizedAt': (w, v) => ({ method: 'seizures.update', input: { id: seizure(w).id, seizedAt: v }, field: 'seizedAt' }),
+  'seizures.update seizedAt': (w, v) => ({
+    method: 'seizures.update',
+    input: { id: seizure(w).id, seizedAt: v },
+    field: 'seizedAt',
+  }),
   'seizures.setDisposition dispositionOn': (w, v) => ({
     method: 'seizures.setDisposition',
     input: { id: seizure(w).id, disposition: 'forfeited', dispositionOn: v, authority: 'Minister s. 131' },
@@ -215,7 +219,9 @@ const BUILD: Record<string, Build> = {
   }),
   'custody.correct corrections.*.at': (w, v) => {
     const itemId = seizure(w).items[0]?.id;
-    const entry = ok<{ entry: { id: string } }>(w.core.invoke('custody.record', { itemId, ...move('2026-03-11T09:00:00Z') })).entry;
+    const entry = ok<{ entry: { id: string } }>(
+      w.core.invoke('custody.record', { itemId, ...move('2026-03-11T09:00:00Z') }),
+    ).entry;
     return {
       method: 'custody.correct',
       input: { itemId, corrections: [{ correctsEntryId: entry.id, ...move(v) }] },
@@ -261,7 +267,11 @@ const BUILD: Record<string, Build> = {
     input: { caseId: w.p.caseId, subject: 'goods', startedAt: '2026-03-01T10:00:00Z', reviewDueOn: v },
     field: 'reviewDueOn',
   }),
-  'detentions.update startedAt': (w, v) => ({ method: 'detentions.update', input: { id: detention(w), startedAt: v }, field: 'startedAt' }),
+  'detentions.update startedAt': (w, v) => ({
+    method: 'detentions.update',
+    input: { id: detention(w), startedAt: v },
+    field: 'startedAt',
+  }),
   'detentions.update referredOn': (w, v) => ({
     method: 'detentions.update',
     input: { id: detention(w), assessmentOffice: 'GAC', referredOn: v },
@@ -277,7 +287,11 @@ const BUILD: Record<string, Build> = {
     input: { id: detention(w), assessmentOffice: 'GAC', referredOn: '2026-03-02', assessmentAnsweredOn: v },
     field: 'assessmentAnsweredOn',
   }),
-  'detentions.update reviewDueOn': (w, v) => ({ method: 'detentions.update', input: { id: detention(w), reviewDueOn: v }, field: 'reviewDueOn' }),
+  'detentions.update reviewDueOn': (w, v) => ({
+    method: 'detentions.update',
+    input: { id: detention(w), reviewDueOn: v },
+    field: 'reviewDueOn',
+  }),
   'detentions.end endedAt': (w, v) => ({
     method: 'detentions.end',
     input: { id: detention(w), outcome: 'released', endedAt: v },
@@ -302,15 +316,33 @@ const BUILD: Record<string, Build> = {
   },
   'penalties.create assessedOn': (w, v) => ({
     method: 'penalties.create',
-    input: { caseId: w.p.caseId, contraventionCode: 'C151', entityId: w.p.exporterId, amountMinor: 100, currency: 'CAD', assessedOn: v },
+    input: {
+      caseId: w.p.caseId,
+      contraventionCode: 'C151',
+      entityId: w.p.exporterId,
+      amountMinor: 100,
+      currency: 'CAD',
+      assessedOn: v,
+    },
     field: 'assessedOn',
   }),
   'penalties.create dueOn': (w, v) => ({
     method: 'penalties.create',
-    input: { caseId: w.p.caseId, contraventionCode: 'C151', entityId: w.p.exporterId, amountMinor: 100, currency: 'CAD', dueOn: v },
+    input: {
+      caseId: w.p.caseId,
+      contraventionCode: 'C151',
+      entityId: w.p.exporterId,
+      amountMinor: 100,
+      currency: 'CAD',
+      dueOn: v,
+    },
     field: 'dueOn',
   }),
-  'penalties.update assessedOn': (w, v) => ({ method: 'penalties.update', input: { id: penalty(w), assessedOn: v }, field: 'assessedOn' }),
+  'penalties.update assessedOn': (w, v) => ({
+    method: 'penalties.update',
+    input: { id: penalty(w), assessedOn: v },
+    field: 'assessedOn',
+  }),
   'penalties.update dueOn': (w, v) => ({ method: 'penalties.update', input: { id: penalty(w), dueOn: v }, field: 'dueOn' }),
   'penalties.setStatus on': (w, v) => ({
     method: 'penalties.setStatus',
@@ -345,7 +377,8 @@ describe('each date field on a real database', () => {
   });
 
   for (const [key, when] of Object.entries(RULES)) {
-    const kind = key.endsWith('At') || key.endsWith('.at') || key.endsWith(' at') || key.startsWith('audit.') ? 'datetime' : 'date';
+    const kind =
+      key.endsWith('At') || key.endsWith('.at') || key.endsWith(' at') || key.startsWith('audit.') ? 'datetime' : 'date';
     const v = value[kind];
     if (when === 'past') {
       it(`${key}: refused after now (beyond the tolerance), accepted within it`, () => {
@@ -373,7 +406,9 @@ describe('record numbers never contradict their dates', () => {
   });
 
   it('a case takes the year it was opened, and a new number when the opening date moves to another year', () => {
-    const c = ok<{ id: string; fileNumber: string }>(w.core.invoke('cases.create', { title: 'Late entry', openedOn: '2025-12-30' }));
+    const c = ok<{ id: string; fileNumber: string }>(
+      w.core.invoke('cases.create', { title: 'Late entry', openedOn: '2025-12-30' }),
+    );
     expect(c.fileNumber).toMatch(/^2025-EXP-\d{6}$/);
     const same = ok<{ fileNumber: string }>(w.core.invoke('cases.update', { id: c.id, openedOn: '2025-11-02' }));
     expect(same.fileNumber).toBe(c.fileNumber);
@@ -395,9 +430,10 @@ describe('record numbers never contradict their dates', () => {
       w.core.invoke('detentions.create', { caseId: w.p.caseId, subject: 'goods', startedAt: '2025-12-20T10:00:00Z' }),
     );
     expect(d.detentionNumber).toMatch(/^2025-DT-/);
-    expect(ok<{ detentionNumber: string }>(w.core.invoke('detentions.update', { id: d.id, startedAt: '2026-01-04T10:00:00Z' })).detentionNumber).toMatch(
-      /^2026-DT-/,
-    );
+    expect(
+      ok<{ detentionNumber: string }>(w.core.invoke('detentions.update', { id: d.id, startedAt: '2026-01-04T10:00:00Z' }))
+        .detentionNumber,
+    ).toMatch(/^2026-DT-/);
 
     const p = ok<{ id: string; noticeNumber: string }>(
       w.core.invoke('penalties.create', {
@@ -410,9 +446,9 @@ describe('record numbers never contradict their dates', () => {
       }),
     );
     expect(p.noticeNumber).toMatch(/^2025-AMP-/);
-    expect(ok<{ noticeNumber: string }>(w.core.invoke('penalties.update', { id: p.id, assessedOn: '2026-01-05' })).noticeNumber).toMatch(
-      /^2026-AMP-/,
-    );
+    expect(
+      ok<{ noticeNumber: string }>(w.core.invoke('penalties.update', { id: p.id, assessedOn: '2026-01-05' })).noticeNumber,
+    ).toMatch(/^2026-AMP-/);
   });
 
   it('a number typed in Dossier form with another year is refused; a number of another form is kept', () => {
@@ -424,12 +460,18 @@ describe('record numbers never contradict their dates', () => {
       'detentionNumber',
     );
     const kept = ok<{ id: string; detentionNumber: string }>(
-      w.core.invoke('detentions.create', { caseId: w.p.caseId, subject: 'goods', startedAt: '2026-03-01T10:00:00Z', detentionNumber: 'BSF-241-0043' }),
+      w.core.invoke('detentions.create', {
+        caseId: w.p.caseId,
+        subject: 'goods',
+        startedAt: '2026-03-01T10:00:00Z',
+        detentionNumber: 'BSF-241-0043',
+      }),
     );
     expect(kept.detentionNumber).toBe('BSF-241-0043');
-    expect(ok<{ detentionNumber: string }>(w.core.invoke('detentions.update', { id: kept.id, startedAt: '2025-03-01T10:00:00Z' })).detentionNumber).toBe(
-      'BSF-241-0043',
-    );
+    expect(
+      ok<{ detentionNumber: string }>(w.core.invoke('detentions.update', { id: kept.id, startedAt: '2025-03-01T10:00:00Z' }))
+        .detentionNumber,
+    ).toBe('BSF-241-0043');
     const e = err(
       w.core.invoke('seizures.create', {
         caseId: w.p.caseId,

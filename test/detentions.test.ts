@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../db/index.ts';
 import type { DetentionDetail, DetentionListRow, InfoRequest } from '../db/api.ts';
-import { DETENTION_REVIEW_DAYS, DETENTION_SORT_COLUMNS, DETENTION_STATES, TECHNICAL_ASSESSMENT_DAYS } from '../db/shared/domain.ts';
+import {
+  DETENTION_REVIEW_DAYS,
+  DETENTION_SORT_COLUMNS,
+  DETENTION_STATES,
+  TECHNICAL_ASSESSMENT_DAYS,
+} from '../db/shared/domain.ts';
 import { detentionCreateInput, detentionListInput, detentionUpdateInput } from '../db/shared/inputs/detentions.ts';
 import { detentionListSql } from '../db/services/detentions.ts';
 import { checkDatabase } from '../db/check.ts';
@@ -46,7 +51,9 @@ describe('detentions.create', () => {
     expect(second.detentionNumber).toBe('2026-DT-000002');
     expect(second.startedAt).toBe(`${TODAY}T12:00:00.000Z`);
     expect(second.reviewDueOn).toBe('2026-04-14');
-    expect(create(core, { caseId: p.caseId, subject: 'person', startedAt: '2025-12-30T10:00:00Z' }).detentionNumber).toBe('2025-DT-000001');
+    expect(create(core, { caseId: p.caseId, subject: 'person', startedAt: '2025-12-30T10:00:00Z' }).detentionNumber).toBe(
+      '2025-DT-000001',
+    );
   });
 
   it('stores every field, normalizing the ECCN and the country, and defaults the assessment answer to referral + 30 days', () => {
@@ -86,7 +93,13 @@ describe('detentions.create', () => {
   });
 
   it('refuses a number already used, and the counter skips numbers typed by hand', () => {
-    expectRefused(core, 'detentions.create', { caseId: p.caseId, subject: 'goods', detentionNumber: 'YUL-2026-0042' }, 'conflict', 'detentionNumber');
+    expectRefused(
+      core,
+      'detentions.create',
+      { caseId: p.caseId, subject: 'goods', detentionNumber: 'YUL-2026-0042' },
+      'conflict',
+      'detentionNumber',
+    );
     create(core, { caseId: p.caseId, subject: 'goods', detentionNumber: '2026-DT-000004' });
     expect(create(core, { caseId: p.caseId, subject: 'goods' }).detentionNumber).toBe('2026-DT-000005');
   });
@@ -131,14 +144,22 @@ describe('detentions.create', () => {
   it('has a bad value for every field of detentions.create and detentions.update', () => {
     const covered = new Set(badCreate.map(([f]) => f));
     expect([...covered].sort()).toEqual(Object.keys(detentionCreateInput.shape).sort());
-    expect([...covered].filter((f) => f !== 'caseId').concat(['id', 'version']).sort()).toEqual(
-      Object.keys(detentionUpdateInput.shape).sort(),
-    );
+    expect(
+      [...covered]
+        .filter((f) => f !== 'caseId')
+        .concat(['id', 'version'])
+        .sort(),
+    ).toEqual(Object.keys(detentionUpdateInput.shape).sort());
   });
 
   it.each(badCreate)('refuses %s = %j (%s)', (field, value, _why, code = 'invalid_input') => {
     const resolved = value === 'ADDRESS' ? p.addressId : value;
-    const input: Record<string, unknown> = { caseId: p.caseId, subject: 'shipment', startedAt: '2026-03-01T12:00:00Z', [field]: resolved };
+    const input: Record<string, unknown> = {
+      caseId: p.caseId,
+      subject: 'shipment',
+      startedAt: '2026-03-01T12:00:00Z',
+      [field]: resolved,
+    };
     expectRefused(core, 'detentions.create', input, code, field);
   });
 
@@ -147,9 +168,21 @@ describe('detentions.create', () => {
     ['assessmentOffice', { referredOn: '2026-03-02' }, 'a referral date without an office: the office is missing'],
     ['referredOn', { assessmentOffice: 'GAC', referredOn: '2026-02-27' }, 'before the start'],
     ['referredOn', { assessmentOffice: 'GAC', referredOn: '2026-03-16' }, 'in the future'],
-    ['assessmentDueOn', { assessmentOffice: 'GAC', referredOn: '2026-03-05', assessmentDueOn: '2026-03-04' }, 'before the referral'],
-    ['assessmentAnsweredOn', { assessmentOffice: 'GAC', referredOn: '2026-03-05', assessmentAnsweredOn: '2026-03-04' }, 'before the referral'],
-    ['assessmentAnsweredOn', { assessmentOffice: 'GAC', referredOn: '2026-03-05', assessmentAnsweredOn: '2026-03-16' }, 'in the future'],
+    [
+      'assessmentDueOn',
+      { assessmentOffice: 'GAC', referredOn: '2026-03-05', assessmentDueOn: '2026-03-04' },
+      'before the referral',
+    ],
+    [
+      'assessmentAnsweredOn',
+      { assessmentOffice: 'GAC', referredOn: '2026-03-05', assessmentAnsweredOn: '2026-03-04' },
+      'before the referral',
+    ],
+    [
+      'assessmentAnsweredOn',
+      { assessmentOffice: 'GAC', referredOn: '2026-03-05', assessmentAnsweredOn: '2026-03-16' },
+      'in the future',
+    ],
     ['exporterId', { exporterId: 'PERSON_SHIPMENT' }, 'a shipment is not an exporter'],
     ['colour', { colour: 'red' }, 'unknown field'],
     ['outcome', { outcome: 'released' }, 'the outcome is set by detentions.end'],
@@ -157,7 +190,11 @@ describe('detentions.create', () => {
     let input: Record<string, unknown> = { caseId: p.caseId, subject: 'shipment', startedAt: '2026-03-01T12:00:00Z', ...extra };
     if (why === 'a shipment is not an exporter') {
       const shipment = ok<{ id: string }>(
-        core.invoke('entities.create', { kind: 'shipment', transportDocumentType: 'bill_of_lading', transportDocumentNumber: 'MAEU123456789' }),
+        core.invoke('entities.create', {
+          kind: 'shipment',
+          transportDocumentType: 'bill_of_lading',
+          transportDocumentNumber: 'MAEU123456789',
+        }),
       ).id;
       input = { ...input, exporterId: shipment };
     }
@@ -177,9 +214,21 @@ describe('detentions.update and detentions.end', () => {
 
   it('changes the fields given, bumps the version, and refuses a stale version', () => {
     const u = ok<DetentionDetail>(
-      core.invoke('detentions.update', { id: d.id, version: 1, place: 'Port of Halifax', consigneeId: p.consigneeId, exporterId: null }),
+      core.invoke('detentions.update', {
+        id: d.id,
+        version: 1,
+        place: 'Port of Halifax',
+        consigneeId: p.consigneeId,
+        exporterId: null,
+      }),
     );
-    expect(u).toMatchObject({ place: 'Port of Halifax', consigneeId: p.consigneeId, exporterId: null, version: 2, subject: 'shipment' });
+    expect(u).toMatchObject({
+      place: 'Port of Halifax',
+      consigneeId: p.consigneeId,
+      exporterId: null,
+      version: 2,
+      subject: 'shipment',
+    });
     expectRefused(core, 'detentions.update', { id: d.id, version: 1, place: 'Stale' }, 'conflict', 'version');
     // Saving what is there changes nothing: no new version, no audit record.
     const seq = lastAuditSeq(core.db);
@@ -202,21 +251,50 @@ describe('detentions.update and detentions.end', () => {
   });
 
   it('ends with an outcome and end time, once; closes the requests still awaited', () => {
-    const r1 = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'item_list', requestedOn: '2026-03-05', dueOn: '2026-03-20' }));
-    const r2 = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'end_use_certificate', dueOn: '2026-03-25' }));
+    const r1 = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', {
+        detentionId: d.id,
+        kind: 'item_list',
+        requestedOn: '2026-03-05',
+        dueOn: '2026-03-20',
+      }),
+    );
+    const r2 = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'end_use_certificate', dueOn: '2026-03-25' }),
+    );
     ok(core.invoke('detentions.receiveRequest', { id: r1.id, receivedOn: '2026-03-14' }));
-    expectRefused(core, 'detentions.end', { id: d.id, outcome: 'released', endedAt: '2026-02-28T12:00:00Z' }, 'invalid_input', 'endedAt');
-    expectRefused(core, 'detentions.end', { id: d.id, outcome: 'released', endedAt: '2026-03-16T12:00:00Z' }, 'invalid_input', 'endedAt');
+    expectRefused(
+      core,
+      'detentions.end',
+      { id: d.id, outcome: 'released', endedAt: '2026-02-28T12:00:00Z' },
+      'invalid_input',
+      'endedAt',
+    );
+    expectRefused(
+      core,
+      'detentions.end',
+      { id: d.id, outcome: 'released', endedAt: '2026-03-16T12:00:00Z' },
+      'invalid_input',
+      'endedAt',
+    );
     expectRefused(core, 'detentions.end', { id: d.id, outcome: 'destroyed' }, 'invalid_input', 'outcome');
     expectRefused(core, 'detentions.end', { id: d.id, outcome: 'released', version: 1 }, 'conflict', 'version');
-    const ended = ok<DetentionDetail>(core.invoke('detentions.end', { id: d.id, outcome: 'seized', endedAt: '2026-03-15T07:00:00-04:00' }));
+    const ended = ok<DetentionDetail>(
+      core.invoke('detentions.end', { id: d.id, outcome: 'seized', endedAt: '2026-03-15T07:00:00-04:00' }),
+    );
     expect(ended).toMatchObject({ outcome: 'seized', endedAt: '2026-03-15T11:00:00.000Z', overdue: [] });
     expect(ended.requests.map((r) => [r.id, r.receivedOn, r.closedOn])).toEqual([
       [r1.id, '2026-03-14', null],
       [r2.id, null, TODAY],
     ]);
     expectRefused(core, 'detentions.end', { id: d.id, outcome: 'released' }, 'invalid_transition', 'outcome');
-    expectRefused(core, 'detentions.addRequest', { detentionId: d.id, kind: 'other', dueOn: '2026-04-01' }, 'invalid_transition', 'detentionId');
+    expectRefused(
+      core,
+      'detentions.addRequest',
+      { detentionId: d.id, kind: 'other', dueOn: '2026-04-01' },
+      'invalid_transition',
+      'detentionId',
+    );
     // An answer that arrives after the end can still be recorded.
     const late = ok<InfoRequest>(core.invoke('detentions.receiveRequest', { id: r2.id }));
     expect(late).toMatchObject({ receivedOn: TODAY, closedOn: null, overdue: false });
@@ -233,8 +311,24 @@ describe('information requests', () => {
   });
 
   it('defaults the request date to today and records the answer once', () => {
-    const r = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'specifications', description: 'Data sheets', dueOn: '2026-03-30' }));
-    expect(r).toMatchObject({ detentionId: d.id, kind: 'specifications', description: 'Data sheets', requestedOn: TODAY, dueOn: '2026-03-30', receivedOn: null, overdue: false, version: 1 });
+    const r = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', {
+        detentionId: d.id,
+        kind: 'specifications',
+        description: 'Data sheets',
+        dueOn: '2026-03-30',
+      }),
+    );
+    expect(r).toMatchObject({
+      detentionId: d.id,
+      kind: 'specifications',
+      description: 'Data sheets',
+      requestedOn: TODAY,
+      dueOn: '2026-03-30',
+      receivedOn: null,
+      overdue: false,
+      version: 1,
+    });
     const received = ok<InfoRequest>(core.invoke('detentions.receiveRequest', { id: r.id, version: 1 }));
     expect(received).toMatchObject({ receivedOn: TODAY, version: 2 });
     expectRefused(core, 'detentions.receiveRequest', { id: r.id }, 'invalid_transition', 'receivedOn');
@@ -255,7 +349,14 @@ describe('information requests', () => {
   });
 
   it('detentions.receiveRequest refuses a date before the request or in the future, and an unknown request', () => {
-    const r = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'item_list', requestedOn: '2026-03-05', dueOn: '2026-03-12' }));
+    const r = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', {
+        detentionId: d.id,
+        kind: 'item_list',
+        requestedOn: '2026-03-05',
+        dueOn: '2026-03-12',
+      }),
+    );
     expectRefused(core, 'detentions.receiveRequest', { id: r.id, receivedOn: '2026-03-04' }, 'invalid_input', 'receivedOn');
     expectRefused(core, 'detentions.receiveRequest', { id: r.id, receivedOn: '2026-03-16' }, 'invalid_input', 'receivedOn');
     expectRefused(core, 'detentions.receiveRequest', { id: r.id, receivedOn: 'yesterday' }, 'invalid_input', 'receivedOn');
@@ -282,9 +383,25 @@ describe('overdue flags (fixed clock: today is 2026-03-15)', () => {
       assessmentDueOn: '2026-03-10',
       reviewDueOn: '2026-03-14',
     });
-    const late = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'end_use_certificate', requestedOn: '2026-02-03', dueOn: '2026-03-01' }));
-    const dueToday = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'item_list', requestedOn: '2026-02-03', dueOn: TODAY }));
-    const answered = ok<InfoRequest>(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'specifications', requestedOn: '2026-02-03', dueOn: '2026-02-20' }));
+    const late = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', {
+        detentionId: d.id,
+        kind: 'end_use_certificate',
+        requestedOn: '2026-02-03',
+        dueOn: '2026-03-01',
+      }),
+    );
+    const dueToday = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'item_list', requestedOn: '2026-02-03', dueOn: TODAY }),
+    );
+    const answered = ok<InfoRequest>(
+      core.invoke('detentions.addRequest', {
+        detentionId: d.id,
+        kind: 'specifications',
+        requestedOn: '2026-02-03',
+        dueOn: '2026-02-20',
+      }),
+    );
     ok(core.invoke('detentions.receiveRequest', { id: answered.id, receivedOn: '2026-02-25' }));
     expect(late.overdue).toBe(true);
     expect(dueToday.overdue).toBe(false);
@@ -345,14 +462,22 @@ describe('detentions.list', () => {
       if (i % 5 === 1) {
         // Review far ahead, but a request is late: overdue through the request alone.
         ok(core.invoke('detentions.update', { id: d.id, reviewDueOn: '2026-04-30' }));
-        ok(core.invoke('detentions.addRequest', { detentionId: d.id, kind: 'item_list', requestedOn: '2026-02-15', dueOn: '2026-03-01' }));
+        ok(
+          core.invoke('detentions.addRequest', {
+            detentionId: d.id,
+            kind: 'item_list',
+            requestedOn: '2026-02-15',
+            dueOn: '2026-03-01',
+          }),
+        );
       }
       if (i % 4 === 0) ok(core.invoke('detentions.end', { id: d.id, outcome: 'released', endedAt: '2026-03-12T12:00:00Z' }));
       all.push(ok<DetentionDetail>(core.invoke('detentions.get', { id: d.id })));
     }
   });
 
-  const list = (input: Record<string, unknown>) => ok<{ total: number; rows: DetentionListRow[] }>(core.invoke('detentions.list', input));
+  const list = (input: Record<string, unknown>) =>
+    ok<{ total: number; rows: DetentionListRow[] }>(core.invoke('detentions.list', input));
 
   it('sorts by every column, both ways, ties by creation order', () => {
     const key: Record<string, (d: DetentionDetail) => string> = {
@@ -375,7 +500,10 @@ describe('detentions.list', () => {
         const page2 = list({ sort: { column, direction }, limit: 12, offset: 12 });
         const page3 = list({ sort: { column, direction }, limit: 12, offset: 24 });
         expect(page1.total).toBe(30);
-        expect([...page1.rows, ...page2.rows, ...page3.rows].map((r) => r.id), `${column} ${direction}`).toEqual(expected);
+        expect(
+          [...page1.rows, ...page2.rows, ...page3.rows].map((r) => r.id),
+          `${column} ${direction}`,
+        ).toEqual(expected);
       }
     }
   });
@@ -389,7 +517,10 @@ describe('detentions.list', () => {
     };
     for (const state of DETENTION_STATES) {
       for (const caseId of [undefined, caseA.caseId, caseB.caseId]) {
-        const want = all.filter((d) => expected[state]?.(d) && (caseId === undefined || d.caseId === caseId)).map((d) => d.id).sort();
+        const want = all
+          .filter((d) => expected[state]?.(d) && (caseId === undefined || d.caseId === caseId))
+          .map((d) => d.id)
+          .sort();
         const got = list({ state, caseId, limit: 500 });
         expect(got.rows.map((r) => r.id).sort(), `${state} ${caseId ?? 'all'}`).toEqual(want);
         expect(got.total).toBe(want.length);
@@ -414,7 +545,11 @@ describe('detentions.list', () => {
   });
 
   it('walks the sort column index and stops after the page (no sort), whatever the state filter', () => {
-    const index: Record<string, string> = { startedAt: 'detentions_started', reviewDueOn: 'detentions_review', detentionNumber: 'detentions_number' };
+    const index: Record<string, string> = {
+      startedAt: 'detentions_started',
+      reviewDueOn: 'detentions_review',
+      detentionNumber: 'detentions_number',
+    };
     for (const column of DETENTION_SORT_COLUMNS) {
       for (const direction of ['asc', 'desc'] as const) {
         for (const state of [undefined, ...DETENTION_STATES]) {
@@ -422,7 +557,9 @@ describe('detentions.list', () => {
           const s = detentionListSql(q, TODAY);
           const plan = explain(core.db, s.rowsSql, { ...s.params, limit: 100, offset: 0 });
           const main = plan.filter((l) => /^(SCAN|SEARCH) d\b/.test(l));
-          expect(main, plan.join('\n')).toEqual([expect.stringMatching(new RegExp(`^SCAN d USING (COVERING )?INDEX ${index[column]}$`))]);
+          expect(main, plan.join('\n')).toEqual([
+            expect.stringMatching(new RegExp(`^SCAN d USING (COVERING )?INDEX ${index[column]}$`)),
+          ]);
           expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
           if (state === 'overdue') {
             // The overdue set is read through the deadline indexes.
@@ -448,7 +585,10 @@ describe('the audit trail of detentions', () => {
       const from = lastAuditSeq(core.db);
       const result = ok(core.invoke(method, input));
       const rows = auditRows(core.db, from);
-      expect(rows.map((r) => [r.record_type, r.record_id]), method).toEqual(expected(result));
+      expect(
+        rows.map((r) => [r.record_type, r.record_id]),
+        method,
+      ).toEqual(expected(result));
       for (const r of rows) {
         expect(r.method).toBe(method);
         expect(r.case_id).toBe(p.caseId);
@@ -459,7 +599,9 @@ describe('the audit trail of detentions', () => {
     const d = step('detentions.create', { caseId: p.caseId, subject: 'goods', startedAt: '2026-03-01T12:00:00Z' }, (r) => [
       ['detention', (r as DetentionDetail).id],
     ]) as DetentionDetail;
-    expect(JSON.parse(auditRows(core.db, lastAuditSeq(core.db) - 1)[0]?.after ?? '{}')).toMatchObject({ detention_number: d.detentionNumber });
+    expect(JSON.parse(auditRows(core.db, lastAuditSeq(core.db) - 1)[0]?.after ?? '{}')).toMatchObject({
+      detention_number: d.detentionNumber,
+    });
     step('detentions.update', { id: d.id, reason: 'Mismatch' }, () => [['detention', d.id]]);
     const r1 = step('detentions.addRequest', { detentionId: d.id, kind: 'item_list', dueOn: '2026-03-20' }, (r) => [
       ['detention_info_request', (r as InfoRequest).id],

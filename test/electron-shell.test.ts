@@ -83,10 +83,7 @@ class FakeWebContents {
   }
 }
 
-type HeadersListener = (
-  details: OnHeadersReceivedListenerDetails,
-  callback: (response: HeadersReceivedResponse) => void,
-) => void;
+type HeadersListener = (details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void;
 
 class FakeSession {
   requestHandler: ((contents: WebContents, permission: string, callback: (granted: boolean) => void) => void) | null = null;
@@ -178,7 +175,12 @@ describe('hardenContents', () => {
   });
 
   it('denies new windows and webviews', () => {
-    const details = { url: 'https://example.com/', frameName: '', features: '', disposition: 'new-window' } as unknown as HandlerDetails;
+    const details = {
+      url: 'https://example.com/',
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+    } as unknown as HandlerDetails;
     expect(contents.openHandler?.(details)).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ ...details, url: APP_URL })).toEqual({ action: 'deny' });
     expect(contents.emit('will-attach-webview', undefined, {}, { src: APP_URL })).toBe(true);
@@ -204,7 +206,7 @@ describe('hardenSession', () => {
     const details = {
       url: APP_URL,
       resourceType: 'mainFrame',
-      responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] },
+      responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] },
     } as unknown as OnHeadersReceivedListenerDetails;
     ses.headersListener?.(details, (r) => {
       response = r;
@@ -242,7 +244,12 @@ describe('isTrustedSender', () => {
   it('accepts an app protocol URL and Windows drive-letter case', () => {
     expect(isAppUrl('app://dossier/index.html#/x', 'app://dossier/index.html')).toBe(true);
     expect(isAppUrl('app://other/index.html', 'app://dossier/index.html')).toBe(false);
-    expect(isAppUrl('file:///c:/Dossier/resources/app.asar/dist/renderer/index.html', 'file:///C:/Dossier/resources/app.asar/dist/renderer/index.html')).toBe(true);
+    expect(
+      isAppUrl(
+        'file:///c:/Dossier/resources/app.asar/dist/renderer/index.html',
+        'file:///C:/Dossier/resources/app.asar/dist/renderer/index.html',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -259,8 +266,7 @@ describe('registerInvokeHandler', () => {
   });
   afterAll(() => core.close());
 
-  const count = (table: string): number =>
-    (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string): number => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
   it('registers the one channel', () => {
     expect(INVOKE_CHANNEL).toBe('dossier:invoke');
@@ -379,7 +385,9 @@ describe('explainOpenError', () => {
     expect(explainOpenError(err, '/d.db', false)).toContain('npm run build:electron-native');
     expect(explainOpenError(err, '/d.db', false)).toContain('built for module version 115, this Electron needs 140');
     expect(explainOpenError(err, '/d.db', true)).toContain('Reinstall Dossier');
-    expect(explainOpenError(new Error('disk I/O error'), '/d.db', true)).toBe('Dossier could not open its database /d.db: disk I/O error');
+    expect(explainOpenError(new Error('disk I/O error'), '/d.db', true)).toBe(
+      'Dossier could not open its database /d.db: disk I/O error',
+    );
   });
 });
 
@@ -407,7 +415,21 @@ describe('buildMenuTemplate', () => {
     const roles = (isDev: boolean, platform: NodeJS.Platform) =>
       flatten(buildMenuTemplate({ platform, isDev, appName: 'Dossier', send: () => undefined })).map((i) => i.role);
     const prod = roles(false, 'win32');
-    for (const role of ['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'minimize', 'about']) {
+    for (const role of [
+      'quit',
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+      'togglefullscreen',
+      'minimize',
+      'about',
+    ]) {
       expect(prod).toContain(role);
     }
     expect(prod).not.toContain('toggleDevTools');
@@ -438,7 +460,9 @@ describe('scripts/build-electron.mjs', () => {
     });
   }, 60_000);
 
-  const requiresOf = (code: string): string[] => [...new Set([...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? ''))];
+  const requiresOf = (code: string): string[] => [
+    ...new Set([...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? '')),
+  ];
 
   it('bundles main with only electron, better-sqlite3 and Node built-ins left to require', () => {
     const main = fs.readFileSync(path.join(outdir, 'main.cjs'), 'utf8');
@@ -468,7 +492,10 @@ describe('scripts/build-electron.mjs', () => {
           rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener]);
         },
         removeListener: (channel: string, listener: Listener) => {
-          rendererListeners.set(channel, (rendererListeners.get(channel) ?? []).filter((l) => l !== listener));
+          rendererListeners.set(
+            channel,
+            (rendererListeners.get(channel) ?? []).filter((l) => l !== listener),
+          );
         },
       },
     };
@@ -615,7 +642,11 @@ interface MainRecord {
   name?: string;
   paths: Record<string, string>;
   sandbox?: boolean;
-  windows: { options: { width: number; height: number; show: boolean; webPreferences: Record<string, unknown> }; shown: boolean; loaded?: string }[];
+  windows: {
+    options: { width: number; height: number; show: boolean; webPreferences: Record<string, unknown> };
+    shown: boolean;
+    loaded?: string;
+  }[];
   errors: { title: string; content: string }[];
   sent: unknown[][];
   ipc: { ok: boolean; result?: unknown; error?: { code: string } }[];
@@ -639,7 +670,11 @@ describe('dist main.cjs under a stand-in electron module', () => {
     fs.writeFileSync(path.join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Dossier</title>');
     fs.mkdirSync(path.join(root, 'node_modules', 'electron'), { recursive: true });
     fs.writeFileSync(path.join(root, 'node_modules', 'electron', 'index.js'), FAKE_ELECTRON);
-    fs.symlinkSync(path.join(repo, 'node_modules', 'better-sqlite3'), path.join(root, 'node_modules', 'better-sqlite3'), 'junction');
+    fs.symlinkSync(
+      path.join(repo, 'node_modules', 'better-sqlite3'),
+      path.join(root, 'node_modules', 'better-sqlite3'),
+      'junction',
+    );
     const outdir = path.join(appDir, 'dist', 'electron');
     execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-electron.mjs'), '--outdir', outdir], { stdio: 'pipe' });
     mainCjs = path.join(outdir, 'main.cjs');

@@ -30,12 +30,16 @@ export interface Parties {
 
 /** A case with an exporter (organization), a consignee, a person and an address. */
 export function caseWithParties(core: Core, caseInput: Record<string, unknown> = {}): Parties {
-  const c = ok<{ id: string }>(core.invoke('cases.create', { title: 'FPGAs diverted to Russia via Armenia', openedOn: '2026-01-05', ...caseInput }));
+  const c = ok<{ id: string }>(
+    core.invoke('cases.create', { title: 'FPGAs diverted to Russia via Armenia', openedOn: '2026-01-05', ...caseInput }),
+  );
   const org = (legalName: string, country: string) =>
     ok<{ id: string }>(core.invoke('entities.create', { kind: 'organization', legalName, country })).id;
   const exporterId = org('Laurentian Microsystems Inc.', 'CA');
   const consigneeId = org('Ararat Trade LLC', 'AM');
-  const personId = ok<{ id: string }>(core.invoke('entities.create', { kind: 'person', givenName: 'Arman', familyName: 'Petrosyan' })).id;
+  const personId = ok<{ id: string }>(
+    core.invoke('entities.create', { kind: 'person', givenName: 'Arman', familyName: 'Petrosyan' }),
+  ).id;
   const addressId = ok<{ id: string }>(
     core.invoke('entities.create', { kind: 'address', lines: ['12 Tigran Mets Ave'], city: 'Yerevan', country: 'AM' }),
   ).id;

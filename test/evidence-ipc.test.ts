@@ -141,9 +141,15 @@ describe('evidence over IPC', () => {
 
   it('copies a picked file into the store with progress to the sender, then it attaches', async () => {
     sender.sent.length = 0;
-    const r = await ipc.call<Envelope<IngestedFile>>(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'up-1', { kind: 'picked', path: file('seal.jpg') });
+    const r = await ipc.call<Envelope<IngestedFile>>(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'up-1', {
+      kind: 'picked',
+      path: file('seal.jpg'),
+    });
     const data = files['seal.jpg'] ?? Buffer.alloc(0);
-    expect(r).toEqual({ ok: true, result: { sha256: sha(data), size: data.length, originalName: 'seal.jpg', mediaType: 'image/jpeg' } });
+    expect(r).toEqual({
+      ok: true,
+      result: { sha256: sha(data), size: data.length, originalName: 'seal.jpg', mediaType: 'image/jpeg' },
+    });
     expect(stored(data)).toBe(true);
     const progress = sender.sent.filter(([channel]) => channel === EVIDENCE_PROGRESS_CHANNEL);
     expect(progress[0]).toEqual([EVIDENCE_PROGRESS_CHANNEL, 'up-1', 0, data.length]);
@@ -153,21 +159,34 @@ describe('evidence over IPC', () => {
     expect(tempFiles()).toEqual([]);
 
     const attached = core.invoke('evidence.attach', { caseId, ...(r.ok ? r.result : {}) });
-    expect(attached).toMatchObject({ ok: true, result: { caseId, originalName: 'seal.jpg', mediaType: 'image/jpeg', addedBy: 'Test Investigator' } });
+    expect(attached).toMatchObject({
+      ok: true,
+      result: { caseId, originalName: 'seal.jpg', mediaType: 'image/jpeg', addedBy: 'Test Investigator' },
+    });
   });
 
   it('copies a file the preload resolved from a dropped File', async () => {
-    const r = await ipc.call<Envelope<IngestedFile>>(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'drop-1', { kind: 'file', path: file('invoice.pdf') });
+    const r = await ipc.call<Envelope<IngestedFile>>(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'drop-1', {
+      kind: 'file',
+      path: file('invoice.pdf'),
+    });
     expect(r).toMatchObject({ ok: true, result: { originalName: 'invoice.pdf', mediaType: 'application/pdf' } });
   });
 
   it('refuses a path the investigator did not choose, and untrusted senders', async () => {
     const secret = files['secret.txt'] ?? Buffer.alloc(0);
-    expect(await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'x', { kind: 'picked', path: file('secret.txt') })).toMatchObject({
+    expect(
+      await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'x', { kind: 'picked', path: file('secret.txt') }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', field: 'path' },
     });
-    expect(await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'x', { kind: 'picked', path: `${path.dirname(file('seal.jpg'))}/./../outside/secret.txt` })).toMatchObject({
+    expect(
+      await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'x', {
+        kind: 'picked',
+        path: `${path.dirname(file('seal.jpg'))}/./../outside/secret.txt`,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },
     });
@@ -200,7 +219,9 @@ describe('evidence over IPC', () => {
         error: { code: 'invalid_input', field },
       });
     }
-    expect(await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'gone', { kind: 'file', path: file('missing.bin') })).toMatchObject({
+    expect(
+      await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'gone', { kind: 'file', path: file('missing.bin') }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -215,7 +236,9 @@ describe('evidence over IPC', () => {
     };
     const running = ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'big-1', { kind: 'file', path: file('big.bin') });
     // The same id cannot run twice at once.
-    expect(await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'big-1', { kind: 'file', path: file('big.bin') })).toMatchObject({
+    expect(
+      await ipc.call(EVIDENCE_INGEST_CHANNEL, sender, trusted, 'big-1', { kind: 'file', path: file('big.bin') }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', field: 'ingestId' },
     });
@@ -245,13 +268,19 @@ describe('evidence over IPC', () => {
 
   it('reads an evidence file for a preview, checked against its SHA-256 and capped', async () => {
     const attach = async (name: string): Promise<Evidence> => {
-      const r = await ipc.call<Envelope<IngestedFile>>(EVIDENCE_INGEST_CHANNEL, sender, trusted, `read-${name}`, { kind: 'file', path: file(name) });
+      const r = await ipc.call<Envelope<IngestedFile>>(EVIDENCE_INGEST_CHANNEL, sender, trusted, `read-${name}`, {
+        kind: 'file',
+        path: file(name),
+      });
       if (!r.ok) throw new Error(r.error.message);
       return (core.invoke('evidence.attach', { caseId, ...r.result }) as { ok: true; result: Evidence }).result;
     };
     const pdf = await attach('invoice.pdf');
     const read = await ipc.call<Envelope<EvidenceBytes>>(EVIDENCE_READ_CHANNEL, sender, trusted, pdf.id);
-    expect(read).toMatchObject({ ok: true, result: { id: pdf.id, originalName: 'invoice.pdf', mediaType: 'application/pdf', size: pdf.size } });
+    expect(read).toMatchObject({
+      ok: true,
+      result: { id: pdf.id, originalName: 'invoice.pdf', mediaType: 'application/pdf', size: pdf.size },
+    });
     expect(read.ok && Buffer.from(read.result.bytes).equals(files['invoice.pdf'] ?? Buffer.alloc(0))).toBe(true);
 
     const big = await attach('big.bin');
@@ -263,7 +292,10 @@ describe('evidence over IPC', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(await ipc.call(EVIDENCE_READ_CHANNEL, sender, trusted, 42)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'id' } });
+    expect(await ipc.call(EVIDENCE_READ_CHANNEL, sender, trusted, 42)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'id' },
+    });
 
     const blob = blobPath(core.dataDir, pdf.sha256);
     fs.chmodSync(blob, 0o644);
@@ -300,7 +332,10 @@ describe('the preload bundle’s evidence functions', () => {
 
   beforeAll(() => {
     const outdir = path.join(tmp, 'bundle');
-    execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-electron.mjs'), '--outdir', outdir], { cwd: repo, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-electron.mjs'), '--outdir', outdir], {
+      cwd: repo,
+      stdio: 'pipe',
+    });
     const code = fs.readFileSync(path.join(outdir, 'preload.cjs'), 'utf8');
     const exposed = new Map<string, unknown>();
     const electron = {
@@ -317,7 +352,11 @@ describe('the preload bundle’s evidence functions', () => {
           return answer(args);
         },
         on: (channel: string, l: Listener) => listeners.set(channel, [...(listeners.get(channel) ?? []), l]),
-        removeListener: (channel: string, l: Listener) => listeners.set(channel, (listeners.get(channel) ?? []).filter((x) => x !== l)),
+        removeListener: (channel: string, l: Listener) =>
+          listeners.set(
+            channel,
+            (listeners.get(channel) ?? []).filter((x) => x !== l),
+          ),
       },
     };
     const module = { exports: {} };
@@ -349,7 +388,10 @@ describe('the preload bundle’s evidence functions', () => {
       ['dossier:evidence-read', 'e-1'],
     ]);
     // Not a File: an envelope, no IPC.
-    await expect(bridge.ingestEvidence('c', { name: 'forged' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await expect(bridge.ingestEvidence('c', { name: 'forged' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(invoked).toHaveLength(5);
   });
 

@@ -218,7 +218,8 @@ describe('evidence methods', () => {
   });
   afterAll(() => core.close());
 
-  const attach = (input: Record<string, unknown>) => core.invoke('evidence.attach', { caseId, ...photo, originalName: 'crate-7.jpg', ...input });
+  const attach = (input: Record<string, unknown>) =>
+    core.invoke('evidence.attach', { caseId, ...photo, originalName: 'crate-7.jpg', ...input });
 
   it('attaches a stored file to a case with its metadata, stamped with the investigator', () => {
     const from = lastAuditSeq(core.db);
@@ -254,20 +255,38 @@ describe('evidence methods', () => {
     expect(e.addedAt).toMatch(/^2026-03-15T09:00:\d\d\.000Z$/);
     const [row, ...more] = auditRows(core.db, from);
     expect(more).toEqual([]);
-    expect(row).toMatchObject({ method: 'evidence.attach', record_type: 'evidence', record_id: e.id, case_id: caseId, before: null });
+    expect(row).toMatchObject({
+      method: 'evidence.attach',
+      record_type: 'evidence',
+      record_id: e.id,
+      case_id: caseId,
+      before: null,
+    });
     expect(JSON.parse(row?.after ?? '{}')).toMatchObject({ id: e.id, sha256: photo.sha256, case_id: caseId });
     expect(ok(core.invoke('evidence.get', { id: e.id }))).toEqual(e);
   });
 
   it('defaults: subject the case, media type octet-stream, no acquisition details', () => {
     const e = ok<Evidence>(core.invoke('evidence.attach', { caseId, ...pdf, originalName: 'invoice' }));
-    expect(e).toMatchObject({ subjectType: 'case', subjectId: caseId, mediaType: 'application/octet-stream', acquiredAt: null, acquiredBy: '', acquiredFrom: '', description: '' });
-    const same = ok<Evidence>(core.invoke('evidence.attach', { caseId, subjectId: caseId, ...pdf, originalName: 'invoice copy.pdf' }));
+    expect(e).toMatchObject({
+      subjectType: 'case',
+      subjectId: caseId,
+      mediaType: 'application/octet-stream',
+      acquiredAt: null,
+      acquiredBy: '',
+      acquiredFrom: '',
+      description: '',
+    });
+    const same = ok<Evidence>(
+      core.invoke('evidence.attach', { caseId, subjectId: caseId, ...pdf, originalName: 'invoice copy.pdf' }),
+    );
     expect(same.sha256).toBe(e.sha256); // the same content twice: two records, one stored file
   });
 
   it('attaches to an entity, and to a seized item of the same case', () => {
-    const entity = ok<{ id: string }>(core.invoke('entities.create', { kind: 'person', givenName: 'Ivan', familyName: 'Petrov' }));
+    const entity = ok<{ id: string }>(
+      core.invoke('entities.create', { kind: 'person', givenName: 'Ivan', familyName: 'Petrov' }),
+    );
     const onEntity = ok<Evidence>(attach({ subjectType: 'entity', subjectId: entity.id, originalName: 'passport.jpg' }));
     expect(onEntity).toMatchObject({ caseId, subjectType: 'entity', subjectId: entity.id });
 
@@ -284,12 +303,30 @@ describe('evidence methods', () => {
     expect(onItem).toMatchObject({ caseId, subjectType: 'seized_item', subjectId: itemId });
 
     const before = fullSnapshot(core.db);
-    expect(err(core.invoke('evidence.attach', { caseId: otherCaseId, ...photo, originalName: 'x.jpg', subjectType: 'seized_item', subjectId: itemId })))
-      .toMatchObject({ code: 'invalid_input', field: 'subjectId', message: expect.stringMatching(/another case/) });
-    expect(err(attach({ subjectType: 'entity', subjectId: randomUUID() }))).toMatchObject({ code: 'not_found', field: 'subjectId' });
-    expect(err(attach({ subjectType: 'seized_item', subjectId: entity.id }))).toMatchObject({ code: 'not_found', field: 'subjectId' });
+    expect(
+      err(
+        core.invoke('evidence.attach', {
+          caseId: otherCaseId,
+          ...photo,
+          originalName: 'x.jpg',
+          subjectType: 'seized_item',
+          subjectId: itemId,
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_input', field: 'subjectId', message: expect.stringMatching(/another case/) });
+    expect(err(attach({ subjectType: 'entity', subjectId: randomUUID() }))).toMatchObject({
+      code: 'not_found',
+      field: 'subjectId',
+    });
+    expect(err(attach({ subjectType: 'seized_item', subjectId: entity.id }))).toMatchObject({
+      code: 'not_found',
+      field: 'subjectId',
+    });
     expect(err(attach({ subjectType: 'entity' }))).toMatchObject({ code: 'invalid_input', field: 'subjectId' });
-    expect(err(attach({ subjectType: 'case', subjectId: otherCaseId }))).toMatchObject({ code: 'invalid_input', field: 'subjectId' });
+    expect(err(attach({ subjectType: 'case', subjectId: otherCaseId }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'subjectId',
+    });
     expect(fullSnapshot(core.db)).toEqual(before);
   });
 
@@ -360,12 +397,27 @@ describe('evidence methods', () => {
     expect(verifyBlob(core.dataDir, e.sha256, e.size)).toBe('ok');
 
     const before = fullSnapshot(core.db);
-    expect(err(core.invoke('evidence.retire', { id: e.id, reason: 'again' }))).toMatchObject({ code: 'invalid_transition', field: 'id' });
-    expect(err(core.invoke('evidence.retire', { id: e.id, reason: '' }))).toMatchObject({ code: 'invalid_input', field: 'reason' });
+    expect(err(core.invoke('evidence.retire', { id: e.id, reason: 'again' }))).toMatchObject({
+      code: 'invalid_transition',
+      field: 'id',
+    });
+    expect(err(core.invoke('evidence.retire', { id: e.id, reason: '' }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'reason',
+    });
     expect(err(core.invoke('evidence.retire', { id: e.id }))).toMatchObject({ code: 'invalid_input', field: 'reason' });
-    expect(err(core.invoke('evidence.retire', { id: e.id, reason: 'x'.repeat(2001) }))).toMatchObject({ code: 'invalid_input', field: 'reason' });
-    expect(err(core.invoke('evidence.retire', { id: randomUUID(), reason: 'gone' }))).toMatchObject({ code: 'not_found', field: 'id' });
-    expect(err(core.invoke('evidence.retire', { id: 'x', reason: 'gone' }))).toMatchObject({ code: 'invalid_input', field: 'id' });
+    expect(err(core.invoke('evidence.retire', { id: e.id, reason: 'x'.repeat(2001) }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'reason',
+    });
+    expect(err(core.invoke('evidence.retire', { id: randomUUID(), reason: 'gone' }))).toMatchObject({
+      code: 'not_found',
+      field: 'id',
+    });
+    expect(err(core.invoke('evidence.retire', { id: 'x', reason: 'gone' }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'id',
+    });
     expect(fullSnapshot(core.db)).toEqual(before);
   });
 
@@ -383,14 +435,20 @@ describe('evidence methods', () => {
     expect(() => core.db.prepare("UPDATE evidence SET retired_reason = 'rewritten' WHERE id = ?").run(retired)).toThrow(
       'evidence is retired once',
     );
-    expect(() => core.db.prepare("UPDATE evidence SET retired_at = NULL, retired_by = NULL, retired_by_badge = NULL, retired_reason = NULL WHERE id = ?").run(retired)).toThrow(
-      'evidence is retired once',
-    );
+    expect(() =>
+      core.db
+        .prepare(
+          'UPDATE evidence SET retired_at = NULL, retired_by = NULL, retired_by_badge = NULL, retired_reason = NULL WHERE id = ?',
+        )
+        .run(retired),
+    ).toThrow('evidence is retired once');
     expect(fullSnapshot(core.db)).toEqual(before);
   });
 
   it('lists a case’s evidence, sorted and paged in SQL, without retired files unless asked', () => {
-    const all = ok<{ total: number; rows: Evidence[] }>(core.invoke('evidence.list', { caseId, includeRetired: true, limit: 500 }));
+    const all = ok<{ total: number; rows: Evidence[] }>(
+      core.invoke('evidence.list', { caseId, includeRetired: true, limit: 500 }),
+    );
     const active = ok<{ total: number; rows: Evidence[] }>(core.invoke('evidence.list', { caseId, limit: 500 }));
     expect(all.total).toBe(all.rows.length);
     expect(all.rows.every((r) => r.caseId === caseId)).toBe(true);
@@ -401,17 +459,23 @@ describe('evidence methods', () => {
     const added = active.rows.map((r) => r.addedAt);
     expect(added).toEqual([...added].sort().reverse());
 
-    const byName = ok<{ rows: Evidence[] }>(core.invoke('evidence.list', { caseId, sort: { column: 'originalName', direction: 'asc' } }));
+    const byName = ok<{ rows: Evidence[] }>(
+      core.invoke('evidence.list', { caseId, sort: { column: 'originalName', direction: 'asc' } }),
+    );
     const names = byName.rows.map((r) => r.originalName.toLowerCase());
     expect(names).toEqual([...names].sort());
-    const page = ok<{ total: number; rows: Evidence[] }>(core.invoke('evidence.list', { caseId, sort: { column: 'originalName', direction: 'asc' }, offset: 1, limit: 2 }));
+    const page = ok<{ total: number; rows: Evidence[] }>(
+      core.invoke('evidence.list', { caseId, sort: { column: 'originalName', direction: 'asc' }, offset: 1, limit: 2 }),
+    );
     expect(page.total).toBe(active.total);
     expect(page.rows.map((r) => r.id)).toEqual(byName.rows.slice(1, 3).map((r) => r.id));
 
     const bySubject = ok<{ rows: Evidence[] }>(core.invoke('evidence.list', { caseId, subjectType: 'entity' }));
     expect(bySubject.rows.map((r) => r.originalName)).toEqual(['passport.jpg']);
     expect(ok<{ total: number }>(core.invoke('evidence.list', { caseId: otherCaseId })).total).toBe(0);
-    expect(err(core.invoke('evidence.list', { caseId, sort: { column: 'sha256', direction: 'asc' } }))).toMatchObject({ field: 'sort.column' });
+    expect(err(core.invoke('evidence.list', { caseId, sort: { column: 'sha256', direction: 'asc' } }))).toMatchObject({
+      field: 'sort.column',
+    });
     expect(err(core.invoke('evidence.list', { caseId, limit: 501 }))).toMatchObject({ field: 'limit' });
     expect(err(core.invoke('evidence.list', {}))).toMatchObject({ field: 'caseId' });
     expect(err(core.invoke('evidence.get', { id: randomUUID() }))).toMatchObject({ code: 'not_found', field: 'id' });
@@ -431,7 +495,9 @@ describe('evidence methods', () => {
       }
     }
     const q = evidenceListSql(evidenceListInput.parse({ caseId, subjectType: 'entity', subjectId: randomUUID() }));
-    const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.rowsSql}`).all(...q.params, 100, 0) as { detail: string }[]).map((p) => p.detail).join('\n');
+    const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.rowsSql}`).all(...q.params, 100, 0) as { detail: string }[])
+      .map((p) => p.detail)
+      .join('\n');
     expect(plan).toMatch(/USING INDEX evidence_/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });

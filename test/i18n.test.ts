@@ -82,7 +82,9 @@ describe('components', () => {
 
   it.each(files.map((f) => [path.relative(root, f), f] as const))('%s has no hard-coded user-facing text', (_name, file) => {
     const source = fs.readFileSync(file, 'utf8');
-    const found = [...source.matchAll(jsxText)].map((m) => m[1]).concat([...source.matchAll(attribute)].map((m) => `${m[1]}="${m[2]}"`));
+    const found = [...source.matchAll(jsxText)]
+      .map((m) => m[1])
+      .concat([...source.matchAll(attribute)].map((m) => `${m[1]}="${m[2]}"`));
     expect(found).toEqual([]);
   });
 });

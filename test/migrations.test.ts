@@ -35,7 +35,7 @@ function pragma(db: Db, name: string): unknown {
 }
 
 function schemaSql(db: Db): unknown[] {
-  return db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name").all();
+  return db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all();
 }
 
 /** Makes a database at the latest version holding one case, then closes it. */
@@ -354,20 +354,27 @@ describe('migration 001', () => {
 
   it('enforces the case constraints in SQL too', async () => {
     const db = await migratedTo1();
-    const insert = db.prepare(`INSERT INTO cases (id, file_number, title, status, lead_investigator, opened_on, created_at, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO cases (id, file_number, title, status, lead_investigator, opened_on, created_at, updated_at)
       VALUES (?, ?, ?, ?, 'A. Investigator', '2026-01-01', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
     expect(() => insert.run('a', '2026-EXP-000001', 'ok', 'open')).not.toThrow();
     expect(() => insert.run('b', '2026-EXP-000002', 'bad status', 'pending')).toThrow(/CHECK constraint/);
     expect(() => insert.run('c', '2026-EXP-000003', '', 'open')).toThrow(/CHECK constraint/);
     expect(() => insert.run('d', '2026-EXP-000001', 'duplicate number', 'open')).toThrow(/UNIQUE/);
-    expect(() => insert.run('e', '2026-EXP-000005', Buffer.from('title'), 'open')).toThrow(/cannot store BLOB value in TEXT column/);
+    expect(() => insert.run('e', '2026-EXP-000005', Buffer.from('title'), 'open')).toThrow(
+      /cannot store BLOB value in TEXT column/,
+    );
   });
 
   it('keeps the trigram full-text index in step on insert, update and delete', async () => {
     const db = await migratedTo1();
     const match = (q: string) =>
-      db.prepare('SELECT c.id FROM cases_fts f JOIN cases c ON c.seq = f.rowid WHERE cases_fts MATCH ? ORDER BY c.seq').pluck().all(q);
-    const insert = db.prepare(`INSERT INTO cases (id, file_number, title, summary, lead_investigator, opened_on, created_at, updated_at)
+      db
+        .prepare('SELECT c.id FROM cases_fts f JOIN cases c ON c.seq = f.rowid WHERE cases_fts MATCH ? ORDER BY c.seq')
+        .pluck()
+        .all(q);
+    const insert =
+      db.prepare(`INSERT INTO cases (id, file_number, title, summary, lead_investigator, opened_on, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, '2026-01-01', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
     insert.run('a', '2026-EXP-000001', 'Undeclared FPGAs at the port of Montréal', 'Routed via Türkiye', 'Jeanne Tremblay');
     insert.run('b', '2026-EXP-000002', 'Gyroscopes to Iran', 'Air cargo', 'Sam Okafor');
@@ -397,8 +404,10 @@ describe('migration 001', () => {
 
   it('makes the audit log append-only', async () => {
     const db = await migratedTo1();
-    db.prepare(`INSERT INTO audit_log (seq, id, at, actor, method, record_type, record_id, prev_hash, hash)
-      VALUES (1, 'x', '2026-01-01T00:00:00.000Z', 'me', 'test', 'case', 'a', '0', '1')`).run();
+    db.prepare(
+      `INSERT INTO audit_log (seq, id, at, actor, method, record_type, record_id, prev_hash, hash)
+      VALUES (1, 'x', '2026-01-01T00:00:00.000Z', 'me', 'test', 'case', 'a', '0', '1')`,
+    ).run();
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow('audit records are append-only');
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit records are append-only');
     expect(db.prepare('SELECT actor FROM audit_log').pluck().all()).toEqual(['me']);
@@ -410,8 +419,12 @@ describe('migration 002', () => {
   async function migratedTo2(): Promise<Db> {
     const file = newFile();
     const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 1) }));
-    before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
-      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run();
+    before.db
+      .prepare(
+        `INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`,
+      )
+      .run();
     before.db.close();
     open.pop();
     const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 2) }));
@@ -424,8 +437,17 @@ describe('migration 002', () => {
   const SHA = 'ab'.repeat(32);
   function insertEvidence(db: Db, id: string, extra: Record<string, unknown> = {}): void {
     const row = {
-      id, case_id: 'case-1', subject_type: 'case', subject_id: 'case-1', original_name: 'seal.jpg', media_type: 'image/jpeg',
-      size: 10, sha256: SHA, added_at: T, added_by: 'Jeanne Tremblay', ...extra,
+      id,
+      case_id: 'case-1',
+      subject_type: 'case',
+      subject_id: 'case-1',
+      original_name: 'seal.jpg',
+      media_type: 'image/jpeg',
+      size: 10,
+      sha256: SHA,
+      added_at: T,
+      added_by: 'Jeanne Tremblay',
+      ...extra,
     };
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO evidence (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
@@ -438,11 +460,20 @@ describe('migration 002', () => {
     expect(names('table')).toContain('evidence');
     expect(names('index')).toEqual(
       expect.arrayContaining([
-        'evidence_case_added', 'evidence_case_name', 'evidence_case_size', 'evidence_case_acquired', 'evidence_subject',
-        'evidence_sha256', 'audit_actor', 'audit_method', 'audit_at',
+        'evidence_case_added',
+        'evidence_case_name',
+        'evidence_case_size',
+        'evidence_case_acquired',
+        'evidence_subject',
+        'evidence_sha256',
+        'audit_actor',
+        'audit_method',
+        'audit_at',
       ]),
     );
-    expect(names('trigger')).toEqual(expect.arrayContaining(['evidence_no_delete', 'evidence_immutable', 'evidence_retire_once']));
+    expect(names('trigger')).toEqual(
+      expect.arrayContaining(['evidence_no_delete', 'evidence_immutable', 'evidence_retire_once']),
+    );
   });
 
   it('enforces the evidence constraints in SQL', async () => {
@@ -464,14 +495,22 @@ describe('migration 002', () => {
   it('evidence is never modified or deleted; it is retired once', async () => {
     const db = await migratedTo2();
     insertEvidence(db, 'e1');
-    expect(() => db.prepare("UPDATE evidence SET original_name = 'other.jpg'").run()).toThrow('evidence metadata is never modified');
-    expect(() => db.prepare("UPDATE evidence SET sha256 = ?").run('cd'.repeat(32))).toThrow('evidence metadata is never modified');
+    expect(() => db.prepare("UPDATE evidence SET original_name = 'other.jpg'").run()).toThrow(
+      'evidence metadata is never modified',
+    );
+    expect(() => db.prepare('UPDATE evidence SET sha256 = ?').run('cd'.repeat(32))).toThrow(
+      'evidence metadata is never modified',
+    );
     expect(() => db.prepare('DELETE FROM evidence').run()).toThrow('evidence is never deleted');
-    const retire = db.prepare(`UPDATE evidence SET retired_at = ?, retired_by = 'J. T.', retired_by_badge = '', retired_reason = ? WHERE id = 'e1'`);
+    const retire = db.prepare(
+      `UPDATE evidence SET retired_at = ?, retired_by = 'J. T.', retired_by_badge = '', retired_reason = ? WHERE id = 'e1'`,
+    );
     expect(() => retire.run(T, '')).toThrow(/CHECK/);
     retire.run(T, 'Duplicate');
     expect(() => retire.run(T, 'Another reason')).toThrow('evidence is retired once');
-    expect(db.prepare('SELECT original_name, retired_reason FROM evidence').all()).toEqual([{ original_name: 'seal.jpg', retired_reason: 'Duplicate' }]);
+    expect(db.prepare('SELECT original_name, retired_reason FROM evidence').all()).toEqual([
+      { original_name: 'seal.jpg', retired_reason: 'Duplicate' },
+    ]);
   });
 });
 
@@ -480,8 +519,12 @@ describe('migration 003', () => {
   async function migratedTo3(): Promise<Db> {
     const file = newFile();
     const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 2) }));
-    before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
-      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run();
+    before.db
+      .prepare(
+        `INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`,
+      )
+      .run();
     before.db.close();
     open.pop();
     const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) }));
@@ -492,12 +535,33 @@ describe('migration 003', () => {
 
   const T = '2026-03-10T16:30:00.000Z';
   function insertEntity(db: Db, id: string, extra: Record<string, unknown> = {}): void {
-    const row = { id, kind: 'organization', name: 'Kazakh Trade Link LLP', subtype: null, country: 'KZ', details: '{}', search_text: 'KTL', created_at: T, updated_at: T, ...extra };
+    const row = {
+      id,
+      kind: 'organization',
+      name: 'Kazakh Trade Link LLP',
+      subtype: null,
+      country: 'KZ',
+      details: '{}',
+      search_text: 'KTL',
+      created_at: T,
+      updated_at: T,
+      ...extra,
+    };
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO entities (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
   }
   function insertLink(db: Db, id: string, extra: Record<string, unknown> = {}): void {
-    const row = { id, type: 'owns', from_entity_id: 'p1', to_entity_id: 'o1', share_bp: 5100, source: 'Registry', created_at: T, updated_at: T, ...extra };
+    const row = {
+      id,
+      type: 'owns',
+      from_entity_id: 'p1',
+      to_entity_id: 'o1',
+      share_bp: 5100,
+      source: 'Registry',
+      created_at: T,
+      updated_at: T,
+      ...extra,
+    };
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO entity_links (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
   }
@@ -514,10 +578,18 @@ describe('migration 003', () => {
     expect(names('table')).toEqual(expect.arrayContaining(['entities', 'entities_fts', 'entity_links', 'case_entities']));
     expect(names('index')).toEqual(
       expect.arrayContaining([
-        'entities_name', 'entities_kind', 'entities_country', 'entities_updated', 'entity_links_from', 'entity_links_to', 'case_entities_entity',
+        'entities_name',
+        'entities_kind',
+        'entities_country',
+        'entities_updated',
+        'entity_links_from',
+        'entity_links_to',
+        'case_entities_entity',
       ]),
     );
-    expect(names('trigger')).toEqual(expect.arrayContaining(['entities_fts_insert', 'entities_fts_update', 'entities_fts_delete']));
+    expect(names('trigger')).toEqual(
+      expect.arrayContaining(['entities_fts_insert', 'entities_fts_update', 'entities_fts_delete']),
+    );
   });
 
   it('enforces the entity, link and role constraints in SQL', async () => {
@@ -555,7 +627,8 @@ describe('migration 003', () => {
   it('keeps the full-text index in step with names and identifiers (trigram, any case, no diacritics)', async () => {
     const db = await migratedTo3();
     insertEntity(db, 'o1', { name: 'Société Générale Trading', search_text: 'IMO 9074729' });
-    const match = (q: string) => db.prepare('SELECT e.id FROM entities_fts f JOIN entities e ON e.seq = f.rowid WHERE entities_fts MATCH ?').pluck().all(q);
+    const match = (q: string) =>
+      db.prepare('SELECT e.id FROM entities_fts f JOIN entities e ON e.seq = f.rowid WHERE entities_fts MATCH ?').pluck().all(q);
     expect(match('"societe"')).toEqual(['o1']);
     expect(match('"9074729"')).toEqual(['o1']);
     db.prepare("UPDATE entities SET name = 'Altyn Steppe LLP', search_text = 'BIN 180440012345' WHERE id = 'o1'").run();
@@ -572,8 +645,12 @@ describe('migration 004', () => {
   async function migratedTo4(): Promise<{ db: Db; caseId: string }> {
     const file = newFile();
     const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) }));
-    before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
-      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run();
+    before.db
+      .prepare(
+        `INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`,
+      )
+      .run();
     before.db.close();
     open.pop();
     const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 4) }));
@@ -585,24 +662,46 @@ describe('migration 004', () => {
   const T = '2026-03-10T16:30:00.000Z';
   function insertSeizure(db: Db, id: string, extra: Record<string, unknown> = {}): void {
     const row = {
-      id, case_id: 'case-1', seizure_number: `2026-SZ-${id}`, seized_at: T, seized_on: '2026-03-10', place: 'Port of Montréal',
-      seizing_officer: 'Jeanne Tremblay', review_window_ends_on: '2026-06-08', created_at: T, updated_at: T, ...extra,
+      id,
+      case_id: 'case-1',
+      seizure_number: `2026-SZ-${id}`,
+      seized_at: T,
+      seized_on: '2026-03-10',
+      place: 'Port of Montréal',
+      seizing_officer: 'Jeanne Tremblay',
+      review_window_ends_on: '2026-06-08',
+      created_at: T,
+      updated_at: T,
+      ...extra,
     };
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO seizures (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
   }
   function insertItem(db: Db, id: string, seizureId: string, extra: Record<string, unknown> = {}): void {
     const row = {
-      id, seizure_id: seizureId, item_number: 1, description: 'Field-programmable gate arrays', quantity: 40, unit: 'piece',
-      hs_code: '854239', eccn: '3A001.a.7', value_minor: 4_800_000, value_currency: 'USD', initial_custodian: 'Jeanne Tremblay',
-      initial_location: 'Port of Montréal', created_at: T, ...extra,
+      id,
+      seizure_id: seizureId,
+      item_number: 1,
+      description: 'Field-programmable gate arrays',
+      quantity: 40,
+      unit: 'piece',
+      hs_code: '854239',
+      eccn: '3A001.a.7',
+      value_minor: 4_800_000,
+      value_currency: 'USD',
+      initial_custodian: 'Jeanne Tremblay',
+      initial_location: 'Port of Montréal',
+      created_at: T,
+      ...extra,
     };
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO seized_items (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
   }
   function insertEntry(db: Db, id: string, itemId: string): void {
-    db.prepare(`INSERT INTO custody_entries (id, item_id, at, released_by, received_by, from_location, to_location, purpose, recorded_at, recorded_by)
-      VALUES (?, ?, ?, 'Jeanne Tremblay', 'Omar Ahmed', 'Port of Montréal', 'Warehouse', 'storage', ?, 'Jeanne Tremblay')`).run(id, itemId, T, T);
+    db.prepare(
+      `INSERT INTO custody_entries (id, item_id, at, released_by, received_by, from_location, to_location, purpose, recorded_at, recorded_by)
+      VALUES (?, ?, ?, 'Jeanne Tremblay', 'Omar Ahmed', 'Port of Montréal', 'Warehouse', 'storage', ?, 'Jeanne Tremblay')`,
+    ).run(id, itemId, T, T);
   }
 
   it('creates the seizure, item and custody tables with their indexes and triggers', async () => {
@@ -612,14 +711,28 @@ describe('migration 004', () => {
     expect(names('table')).toEqual(expect.arrayContaining(['seizures', 'seized_items', 'custody_entries', 'seizures_fts']));
     expect(names('index')).toEqual(
       expect.arrayContaining([
-        'seizures_number', 'seizures_seized_at', 'seizures_disposition', 'seizures_review', 'seizures_updated', 'seizures_case',
-        'seized_items_totals', 'custody_entries_item',
+        'seizures_number',
+        'seizures_seized_at',
+        'seizures_disposition',
+        'seizures_review',
+        'seizures_updated',
+        'seizures_case',
+        'seized_items_totals',
+        'custody_entries_item',
       ]),
     );
     expect(names('trigger')).toEqual(
       expect.arrayContaining([
-        'custody_entries_no_update', 'custody_entries_no_delete', 'seized_items_no_update', 'seized_items_no_delete',
-        'seizures_no_delete', 'seizures_claimants_insert', 'seizures_claimants_update', 'seizures_fts_insert', 'seizures_fts_update', 'seizures_fts_item',
+        'custody_entries_no_update',
+        'custody_entries_no_delete',
+        'seized_items_no_update',
+        'seized_items_no_delete',
+        'seizures_no_delete',
+        'seizures_claimants_insert',
+        'seizures_claimants_update',
+        'seizures_fts_insert',
+        'seizures_fts_update',
+        'seizures_fts_item',
       ]),
     );
   });
@@ -632,7 +745,9 @@ describe('migration 004', () => {
     expect(() => insertSeizure(db, 's4', { disposition: 'sold' })).toThrow(/CHECK/);
     expect(() => insertSeizure(db, 's5', { release_amount_minor: 100 })).toThrow(/CHECK/);
     expect(() => insertSeizure(db, 's6', { claimant_entity_ids: '["nobody"]' })).toThrow(/claimant is not an entity/);
-    expect(() => insertSeizure(db, 's7', { disposition: 'sold', disposition_on: '2026-03-09', disposition_authority: 'x' })).toThrow(/CHECK/);
+    expect(() =>
+      insertSeizure(db, 's7', { disposition: 'sold', disposition_on: '2026-03-09', disposition_authority: 'x' }),
+    ).toThrow(/CHECK/);
     expect(() => insertSeizure(db, 's8', { owner_entity_id: 'nobody' })).toThrow(/FOREIGN KEY/);
     insertItem(db, 'i1', 's1');
     expect(() => insertItem(db, 'i2', 's1')).toThrow(/UNIQUE/);
@@ -640,7 +755,9 @@ describe('migration 004', () => {
     expect(() => insertItem(db, 'i4', 's1', { item_number: 3, value_minor: -1 })).toThrow(/CHECK/);
     expect(() => insertItem(db, 'i5', 's1', { item_number: 4, value_currency: 'usd' })).toThrow(/CHECK/);
     expect(() => insertItem(db, 'i6', 's1', { item_number: 5, hs_code: '8542.39' })).toThrow(/CHECK/);
-    expect(() => insertItem(db, 'i7', 's1', { item_number: 6, value_minor: 1.5 })).toThrow(/cannot store REAL value in INTEGER column/);
+    expect(() => insertItem(db, 'i7', 's1', { item_number: 6, value_minor: 1.5 })).toThrow(
+      /cannot store REAL value in INTEGER column/,
+    );
     insertEntry(db, 'e1', 'i1');
     expect(() => insertEntry(db, 'e2', 'no-such-item')).toThrow(/FOREIGN KEY/);
   });
@@ -661,7 +778,10 @@ describe('migration 004', () => {
   it('keeps the seizure full-text index in step with the header and the goods lines', async () => {
     const { db } = await migratedTo4();
     const match = (q: string) =>
-      db.prepare('SELECT s.id FROM seizures_fts f JOIN seizures s ON s.seq = f.rowid WHERE seizures_fts MATCH ? ORDER BY s.seq').pluck().all(q);
+      db
+        .prepare('SELECT s.id FROM seizures_fts f JOIN seizures s ON s.seq = f.rowid WHERE seizures_fts MATCH ? ORDER BY s.seq')
+        .pluck()
+        .all(q);
     insertSeizure(db, 's1');
     insertSeizure(db, 's2', { place: 'Port of Halifax' });
     expect(match('"montreal"')).toEqual(['s1']);
@@ -688,10 +808,23 @@ describe('migration 005', () => {
     const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 4) }));
     const audit = new AuditWriter(before.db, { name: 'Jeanne Tremblay', badge: 'B-1' }, 'cases.create', () => T);
     before.db.transaction(() => {
-      for (const [id, number] of [[CASE_1, '2026-EXP-000001'], [CASE_2, '2026-EXP-000002']] as const) {
-        before.db.prepare(`INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
-          VALUES (?, ?, 'Diverted FPGAs', 'A. Investigator', '2026-03-01', ?, ?)`).run(id, number, T, T);
-        audit.record('case', id, id, null, before.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Record<string, unknown>);
+      for (const [id, number] of [
+        [CASE_1, '2026-EXP-000001'],
+        [CASE_2, '2026-EXP-000002'],
+      ] as const) {
+        before.db
+          .prepare(
+            `INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+          VALUES (?, ?, 'Diverted FPGAs', 'A. Investigator', '2026-03-01', ?, ?)`,
+          )
+          .run(id, number, T, T);
+        audit.record(
+          'case',
+          id,
+          id,
+          null,
+          before.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Record<string, unknown>,
+        );
       }
     })();
     before.db.prepare("UPDATE cases SET title = 'Tampered' WHERE id = ?").run(CASE_2);
@@ -706,13 +839,29 @@ describe('migration 005', () => {
     const { db } = await migratedTo5();
     const names = (type: string) =>
       db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'").pluck().all(type) as string[];
-    expect(names('table')).toEqual(expect.arrayContaining(['detentions', 'detention_info_requests', 'penalties', 'penalty_payments']));
+    expect(names('table')).toEqual(
+      expect.arrayContaining(['detentions', 'detention_info_requests', 'penalties', 'penalty_payments']),
+    );
     expect(names('index')).toEqual(
       expect.arrayContaining([
-        'detentions_started', 'detentions_review', 'detentions_number', 'detentions_case', 'detentions_review_deadline',
-        'detentions_assessment_deadline', 'detention_info_requests_deadline', 'penalties_notice', 'penalties_assessed',
-        'penalties_due', 'penalties_amount', 'penalties_balance', 'penalties_status', 'penalties_case',
-        'penalties_due_deadline', 'penalties_window_deadline', 'penalty_payments_penalty', 'cases_limitation',
+        'detentions_started',
+        'detentions_review',
+        'detentions_number',
+        'detentions_case',
+        'detentions_review_deadline',
+        'detentions_assessment_deadline',
+        'detention_info_requests_deadline',
+        'penalties_notice',
+        'penalties_assessed',
+        'penalties_due',
+        'penalties_amount',
+        'penalties_balance',
+        'penalties_status',
+        'penalties_case',
+        'penalties_due_deadline',
+        'penalties_window_deadline',
+        'penalty_payments_penalty',
+        'cases_limitation',
       ]),
     );
     expect(names('trigger')).toEqual(expect.arrayContaining(['penalty_payments_no_update', 'penalty_payments_no_delete']));
@@ -721,7 +870,12 @@ describe('migration 005', () => {
 
   it('records the new case column in the audit trail of every untampered case, so the check stays clean for them', async () => {
     const { db } = await migratedTo5();
-    const rows = db.prepare("SELECT * FROM audit_log WHERE method = 'migration 005'").all() as { record_id: string; before: string; after: string; actor: string }[];
+    const rows = db.prepare("SELECT * FROM audit_log WHERE method = 'migration 005'").all() as {
+      record_id: string;
+      before: string;
+      after: string;
+      actor: string;
+    }[];
     expect(rows.map((r) => r.record_id)).toEqual([CASE_1]);
     const row = rows[0];
     expect(row?.actor).toBe('Dossier');
@@ -733,11 +887,18 @@ describe('migration 005', () => {
 
   it('refuses what its constraints forbid: an unpaid penalty marked paid, a payment change, an end without an outcome', async () => {
     const { db } = await migratedTo5();
-    db.prepare(`INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES ('e-1', 'organization', 'Acme', ?, ?)`).run(T, T);
+    db.prepare(`INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES ('e-1', 'organization', 'Acme', ?, ?)`).run(
+      T,
+      T,
+    );
     const penalty = (id: string, amountMinor: number) =>
-      db.prepare(`INSERT INTO penalties (id, case_id, notice_number, contravention_code, entity_id, amount_minor, currency,
+      db
+        .prepare(
+          `INSERT INTO penalties (id, case_id, notice_number, contravention_code, entity_id, amount_minor, currency,
         assessed_on, due_on, level, status, status_on, created_at, updated_at)
-        VALUES (?, ?, ?, 'C1', 'e-1', ?, 'CAD', '2026-03-01', '2026-03-31', 'first', 'issued', '2026-03-01', ?, ?)`).run(id, CASE_1, id, amountMinor, T, T);
+        VALUES (?, ?, ?, 'C1', 'e-1', ?, 'CAD', '2026-03-01', '2026-03-31', 'first', 'issued', '2026-03-01', ?, ?)`,
+        )
+        .run(id, CASE_1, id, amountMinor, T, T);
     penalty('p-1', 1000);
     expect(() => db.prepare("UPDATE penalties SET status = 'paid' WHERE id = 'p-1'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE penalties SET paid_minor = 1001 WHERE id = 'p-1'").run()).toThrow(/CHECK/);
@@ -745,14 +906,20 @@ describe('migration 005', () => {
     expect(() => penalty('p-2', 0)).toThrow(/CHECK/);
     expect(() => penalty('p-3', 10.5)).toThrow(/INTEGER|datatype/);
     expect(() => db.prepare("UPDATE penalties SET currency = 'cad' WHERE id = 'p-1'").run()).toThrow(/CHECK/);
-    db.prepare(`INSERT INTO penalty_payments (id, penalty_id, case_id, paid_on, amount_minor, currency, method, created_at)
-      VALUES ('pay-1', 'p-1', ?, '2026-03-05', 10, 'CAD', 'wire', ?)`).run(CASE_1, T);
+    db.prepare(
+      `INSERT INTO penalty_payments (id, penalty_id, case_id, paid_on, amount_minor, currency, method, created_at)
+      VALUES ('pay-1', 'p-1', ?, '2026-03-05', 10, 'CAD', 'wire', ?)`,
+    ).run(CASE_1, T);
     expect(() => db.prepare("UPDATE penalty_payments SET amount_minor = 20 WHERE id = 'pay-1'").run()).toThrow(/never changed/);
     expect(() => db.prepare("DELETE FROM penalty_payments WHERE id = 'pay-1'").run()).toThrow(/never removed/);
-    db.prepare(`INSERT INTO detentions (id, case_id, detention_number, subject, started_at, review_due_on, created_at, updated_at)
-      VALUES ('d-1', ?, '2026-DT-000001', 'goods', ?, '2026-04-09', ?, ?)`).run(CASE_1, T, T, T);
+    db.prepare(
+      `INSERT INTO detentions (id, case_id, detention_number, subject, started_at, review_due_on, created_at, updated_at)
+      VALUES ('d-1', ?, '2026-DT-000001', 'goods', ?, '2026-04-09', ?, ?)`,
+    ).run(CASE_1, T, T, T);
     expect(() => db.prepare("UPDATE detentions SET ended_at = ? WHERE id = 'd-1'").run(T)).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE detentions SET outcome = 'released', ended_at = '2026-03-01T00:00:00.000Z' WHERE id = 'd-1'").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("UPDATE detentions SET outcome = 'released', ended_at = '2026-03-01T00:00:00.000Z' WHERE id = 'd-1'").run(),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE detentions SET referred_on = '2026-03-11' WHERE id = 'd-1'").run()).toThrow(/CHECK/);
   });
 
@@ -762,9 +929,13 @@ describe('migration 005', () => {
     open.pop();
     const core = await openCore(file, { clock: () => new Date('2026-03-15T12:00:00Z') });
     try {
-      const c = ok<{ contraventionOn: string | null; version: number }>(core.invoke('cases.update', { id: CASE_1, contraventionOn: '2025-12-01' }));
+      const c = ok<{ contraventionOn: string | null; version: number }>(
+        core.invoke('cases.update', { id: CASE_1, contraventionOn: '2025-12-01' }),
+      );
       expect(c.contraventionOn).toBe('2025-12-01');
-      expect(checkDatabase(core.db).problems.map((p) => p.message)).toEqual([`case ${CASE_2} was changed outside Dossier (no audit record)`]);
+      expect(checkDatabase(core.db).problems.map((p) => p.message)).toEqual([
+        `case ${CASE_2} was changed outside Dossier (no audit record)`,
+      ]);
     } finally {
       core.close();
     }
@@ -776,7 +947,8 @@ describe('migration 006', () => {
   it('indexes the limitation deadline by "met" (referred for prosecution or closed) instead of "closed"', async () => {
     const file = newFile();
     const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 5) }));
-    const insert = before.db.prepare(`INSERT INTO cases (id, file_number, title, status, lead_investigator, opened_on, created_at, updated_at)
+    const insert = before.db
+      .prepare(`INSERT INTO cases (id, file_number, title, status, lead_investigator, opened_on, created_at, updated_at)
       VALUES (?, ?, 'Diverted FPGAs', ?, 'A. Investigator', '2019-03-01', ?, ?)`);
     insert.run('c-open', '2019-EXP-000001', 'open', T, T);
     insert.run('c-referred', '2019-EXP-000002', 'referred_for_prosecution', T, T);
@@ -789,7 +961,9 @@ describe('migration 006', () => {
     expect(indexes).toContain('cases_limitation_met');
     expect(indexes).not.toContain('cases_limitation');
     const met = db
-      .prepare(`SELECT id FROM cases INDEXED BY cases_limitation_met WHERE ${"(status IN ('referred_for_prosecution', 'closed'))"} = 1 ORDER BY id`)
+      .prepare(
+        `SELECT id FROM cases INDEXED BY cases_limitation_met WHERE ${"(status IN ('referred_for_prosecution', 'closed'))"} = 1 ORDER BY id`,
+      )
       .pluck()
       .all();
     expect(met).toEqual(['c-closed', 'c-referred']);

@@ -33,7 +33,16 @@ function issue(core: Core, p: Parties, input: Record<string, unknown> = {}): Pen
 }
 
 function pay(core: Core, id: string, amountMinor: number, currency = 'CAD', extra: Record<string, unknown> = {}): PenaltyDetail {
-  return ok<PenaltyDetail>(core.invoke('penalties.recordPayment', { penaltyId: id, amountMinor, currency, method: 'wire', paidOn: '2026-03-01', ...extra }));
+  return ok<PenaltyDetail>(
+    core.invoke('penalties.recordPayment', {
+      penaltyId: id,
+      amountMinor,
+      currency,
+      method: 'wire',
+      paidOn: '2026-03-01',
+      ...extra,
+    }),
+  );
 }
 
 function setStatus(core: Core, id: string, status: PenaltyStatus, extra: Record<string, unknown> = {}): PenaltyDetail {
@@ -77,14 +86,39 @@ describe('penalties.create', () => {
     });
     expect([PENALTY_CORRECTION_DAYS, PENALTY_REVIEW_DAYS]).toEqual([30, 90]);
     expect(ok<PenaltyDetail>(core.invoke('penalties.get', { id: x.id }))).toEqual(x);
-    const today = issue(core, p, { assessedOn: undefined, level: 'third_or_later', amountMinor: 1, currency: 'JPY', dueOn: '2026-04-30' });
-    expect(today).toMatchObject({ noticeNumber: '2026-AMP-000002', assessedOn: TODAY, dueOn: '2026-04-30', overdue: false, level: 'third_or_later' });
+    const today = issue(core, p, {
+      assessedOn: undefined,
+      level: 'third_or_later',
+      amountMinor: 1,
+      currency: 'JPY',
+      dueOn: '2026-04-30',
+    });
+    expect(today).toMatchObject({
+      noticeNumber: '2026-AMP-000002',
+      assessedOn: TODAY,
+      dueOn: '2026-04-30',
+      overdue: false,
+      level: 'third_or_later',
+    });
     expect(issue(core, p, { assessedOn: '2025-12-31' }).noticeNumber).toBe('2025-AMP-000001');
   });
 
   it('takes a notice number given, once, and refuses it twice', () => {
     expect(issue(core, p, { noticeNumber: 'AMP 4471-2026' }).noticeNumber).toBe('AMP 4471-2026');
-    expectRefused(core, 'penalties.create', { caseId: p.caseId, contraventionCode: 'C1', entityId: p.exporterId, amountMinor: 100, currency: 'CAD', noticeNumber: 'AMP 4471-2026' }, 'conflict', 'noticeNumber');
+    expectRefused(
+      core,
+      'penalties.create',
+      {
+        caseId: p.caseId,
+        contraventionCode: 'C1',
+        entityId: p.exporterId,
+        amountMinor: 100,
+        currency: 'CAD',
+        noticeNumber: 'AMP 4471-2026',
+      },
+      'conflict',
+      'noticeNumber',
+    );
   });
 
   /** [field, bad value, why, code] */
@@ -121,9 +155,12 @@ describe('penalties.create', () => {
   it('has a bad value for every field of penalties.create and penalties.update', () => {
     const covered = new Set(bad.map(([f]) => f));
     expect([...covered].sort()).toEqual(Object.keys(penaltyCreateInput.shape).sort());
-    expect([...covered].filter((f) => f !== 'caseId' && f !== 'partyRole').concat(['id', 'version']).sort()).toEqual(
-      Object.keys(penaltyUpdateInput.shape).sort(),
-    );
+    expect(
+      [...covered]
+        .filter((f) => f !== 'caseId' && f !== 'partyRole')
+        .concat(['id', 'version'])
+        .sort(),
+    ).toEqual(Object.keys(penaltyUpdateInput.shape).sort());
   });
 
   it.each(bad)('penalties.create refuses %s = %j (%s)', (field, value, _why, code = 'invalid_input') => {
@@ -139,10 +176,13 @@ describe('penalties.create', () => {
     expectRefused(core, 'penalties.create', input, code, field);
   });
 
-  it.each(bad.filter(([f]) => f !== 'caseId' && f !== 'partyRole'))('penalties.update refuses %s = %j (%s)', (field, value, _why, code = 'invalid_input') => {
-    const x = issue(core, p);
-    expectRefused(core, 'penalties.update', { id: x.id, [field]: value === 'ADDRESS' ? p.addressId : value }, code, field);
-  });
+  it.each(bad.filter(([f]) => f !== 'caseId' && f !== 'partyRole'))(
+    'penalties.update refuses %s = %j (%s)',
+    (field, value, _why, code = 'invalid_input') => {
+      const x = issue(core, p);
+      expectRefused(core, 'penalties.update', { id: x.id, [field]: value === 'ADDRESS' ? p.addressId : value }, code, field);
+    },
+  );
 });
 
 describe('penalties.update', () => {
@@ -155,8 +195,26 @@ describe('penalties.update', () => {
 
   it('corrects an issued penalty without payments, and refuses a stale version', () => {
     const x = issue(core, p);
-    const u = ok<PenaltyDetail>(core.invoke('penalties.update', { id: x.id, version: 1, amountMinor: 175_000, level: 'second', assessedOn: '2026-02-03', entityId: p.personId }));
-    expect(u).toMatchObject({ amountMinor: 175_000, balanceMinor: 175_000, level: 'second', assessedOn: '2026-02-03', statusOn: '2026-02-03', dueOn: '2026-03-03', entityId: p.personId, version: 2 });
+    const u = ok<PenaltyDetail>(
+      core.invoke('penalties.update', {
+        id: x.id,
+        version: 1,
+        amountMinor: 175_000,
+        level: 'second',
+        assessedOn: '2026-02-03',
+        entityId: p.personId,
+      }),
+    );
+    expect(u).toMatchObject({
+      amountMinor: 175_000,
+      balanceMinor: 175_000,
+      level: 'second',
+      assessedOn: '2026-02-03',
+      statusOn: '2026-02-03',
+      dueOn: '2026-03-03',
+      entityId: p.personId,
+      version: 2,
+    });
     expectRefused(core, 'penalties.update', { id: x.id, version: 1, notes: 'stale' }, 'conflict', 'version');
     expectRefused(core, 'penalties.update', { id: x.id, assessedOn: '2026-03-04' }, 'invalid_input', 'dueOn');
     expectRefused(core, 'penalties.update', { id: MISSING, notes: 'x' }, 'not_found', 'id');
@@ -169,12 +227,18 @@ describe('penalties.update', () => {
   it('after a payment, or once it left issued, only its notes change', () => {
     const paid = issue(core, p);
     pay(core, paid.id, 50_000);
-    expect(expectRefused(core, 'penalties.update', { id: paid.id, amountMinor: 100_000 }, 'invalid_transition', 'amountMinor')).toMatch(/has payments/);
+    expect(
+      expectRefused(core, 'penalties.update', { id: paid.id, amountMinor: 100_000 }, 'invalid_transition', 'amountMinor'),
+    ).toMatch(/has payments/);
     expectRefused(core, 'penalties.update', { id: paid.id, notes: 'ok', currency: 'USD' }, 'invalid_transition', 'currency');
-    expect(ok<PenaltyDetail>(core.invoke('penalties.update', { id: paid.id, notes: 'Paid by wire from Yerevan' })).notes).toBe('Paid by wire from Yerevan');
+    expect(ok<PenaltyDetail>(core.invoke('penalties.update', { id: paid.id, notes: 'Paid by wire from Yerevan' })).notes).toBe(
+      'Paid by wire from Yerevan',
+    );
     const reviewed = issue(core, p);
     setStatus(core, reviewed.id, 'under_review');
-    expect(expectRefused(core, 'penalties.update', { id: reviewed.id, dueOn: '2026-05-01' }, 'invalid_transition', 'dueOn')).toMatch(/is under_review/);
+    expect(
+      expectRefused(core, 'penalties.update', { id: reviewed.id, dueOn: '2026-05-01' }, 'invalid_transition', 'dueOn'),
+    ).toMatch(/is under_review/);
   });
 });
 
@@ -257,9 +321,16 @@ describe('penalty status transitions', () => {
     if (allowed) {
       const after = setStatus(core, x.id, to, { ...extra, on: '2026-03-10' });
       expect(after).toMatchObject({ status: to, statusOn: '2026-03-10', version: x.version + 1 });
-      if (to === 'reduced') expect(after).toMatchObject({ reducedAmountMinor: x.effectiveAmountMinor - 10_000, reducedOn: '2026-03-10' });
+      if (to === 'reduced')
+        expect(after).toMatchObject({ reducedAmountMinor: x.effectiveAmountMinor - 10_000, reducedOn: '2026-03-10' });
     } else {
-      const message = expectRefused(core, 'penalties.setStatus', { id: x.id, status: to, ...extra }, 'invalid_transition', 'status');
+      const message = expectRefused(
+        core,
+        'penalties.setStatus',
+        { id: x.id, status: to, ...extra },
+        'invalid_transition',
+        'status',
+      );
       expect(message).toMatch(/cannot become|paid|payment|review|final|owed/);
     }
   });
@@ -267,7 +338,14 @@ describe('penalty status transitions', () => {
   it('payments move the status: partly paid, then paid; under review stays until paid; a reduced penalty too', () => {
     const a = issue(core, p);
     expect(pay(core, a.id, 1).status).toBe('partly_paid');
-    expect(pay(core, a.id, 149_999)).toMatchObject({ status: 'paid', balanceMinor: 0, paidMinor: 150_000, statusOn: '2026-03-01', overdue: false, allowedStatuses: [] });
+    expect(pay(core, a.id, 149_999)).toMatchObject({
+      status: 'paid',
+      balanceMinor: 0,
+      paidMinor: 150_000,
+      statusOn: '2026-03-01',
+      overdue: false,
+      allowedStatuses: [],
+    });
     expect(issue(core, p).id).toBeTruthy();
     const b = issue(core, p);
     expect(pay(core, b.id, 150_000).status).toBe('paid');
@@ -275,33 +353,91 @@ describe('penalty status transitions', () => {
     expect(pay(core, c.id, 10_000).status).toBe('under_review');
     expect(pay(core, c.id, 140_000).status).toBe('paid');
     const d = setStatus(core, issue(core, p).id, 'reduced', { reducedAmountMinor: 90_000, reason: 'Voluntary disclosure' });
-    expect(d).toMatchObject({ amountMinor: 150_000, effectiveAmountMinor: 90_000, balanceMinor: 90_000, reductionReason: 'Voluntary disclosure' });
+    expect(d).toMatchObject({
+      amountMinor: 150_000,
+      effectiveAmountMinor: 90_000,
+      balanceMinor: 90_000,
+      reductionReason: 'Voluntary disclosure',
+    });
     expect(pay(core, d.id, 30_000).status).toBe('partly_paid');
     expect(pay(core, d.id, 60_000).status).toBe('paid');
     const e = setStatus(core, issue(core, p).id, 'reduced', { reducedAmountMinor: 90_000, reason: 'Error in value' });
     expect(pay(core, e.id, 90_000).status).toBe('paid');
     // Reduced to exactly what was paid: nothing is owed, so it is paid.
     const f = pay(core, issue(core, p).id, 60_000);
-    expect(setStatus(core, f.id, 'reduced', { reducedAmountMinor: 60_000, reason: 'Settled' })).toMatchObject({ status: 'paid', balanceMinor: 0 });
+    expect(setStatus(core, f.id, 'reduced', { reducedAmountMinor: 60_000, reason: 'Settled' })).toMatchObject({
+      status: 'paid',
+      balanceMinor: 0,
+    });
   });
 
   it('setStatus checks the new amount, the reason and the date', () => {
     const x = pay(core, issue(core, p).id, 40_000);
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'reduced', reason: 'x' }, 'invalid_input', 'reducedAmountMinor');
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'reduced', reason: 'x', reducedAmountMinor: 150_000 }, 'invalid_input', 'reducedAmountMinor');
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'reduced', reason: 'x', reducedAmountMinor: 39_999 }, 'invalid_input', 'reducedAmountMinor');
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'reduced', reason: 'x', reducedAmountMinor: 1.5 }, 'invalid_input', 'reducedAmountMinor');
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'reduced', reducedAmountMinor: 100_000 }, 'invalid_input', 'reason');
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'reduced', reducedAmountMinor: 100_000, reason: '  ' }, 'invalid_input', 'reason');
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'reduced', reason: 'x' },
+      'invalid_input',
+      'reducedAmountMinor',
+    );
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'reduced', reason: 'x', reducedAmountMinor: 150_000 },
+      'invalid_input',
+      'reducedAmountMinor',
+    );
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'reduced', reason: 'x', reducedAmountMinor: 39_999 },
+      'invalid_input',
+      'reducedAmountMinor',
+    );
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'reduced', reason: 'x', reducedAmountMinor: 1.5 },
+      'invalid_input',
+      'reducedAmountMinor',
+    );
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'reduced', reducedAmountMinor: 100_000 },
+      'invalid_input',
+      'reason',
+    );
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'reduced', reducedAmountMinor: 100_000, reason: '  ' },
+      'invalid_input',
+      'reason',
+    );
     expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'written_off' }, 'invalid_input', 'reason');
-    expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'under_review', reducedAmountMinor: 100_000 }, 'invalid_input', 'reducedAmountMinor');
+    expectRefused(
+      core,
+      'penalties.setStatus',
+      { id: x.id, status: 'under_review', reducedAmountMinor: 100_000 },
+      'invalid_input',
+      'reducedAmountMinor',
+    );
     expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'under_review', on: '2026-01-31' }, 'invalid_input', 'on');
     expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'under_review', on: '2026-03-16' }, 'invalid_input', 'on');
     expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'under_review', version: 1 }, 'conflict', 'version');
     expectRefused(core, 'penalties.setStatus', { id: x.id, status: 'settled' }, 'invalid_input', 'status');
     expectRefused(core, 'penalties.setStatus', { id: MISSING, status: 'under_review' }, 'not_found', 'id');
     const fresh = issue(core, p);
-    expect(expectRefused(core, 'penalties.setStatus', { id: fresh.id, status: 'reduced', reason: 'x', reducedAmountMinor: 0 }, 'invalid_input', 'reducedAmountMinor')).toMatch(/cancel/);
+    expect(
+      expectRefused(
+        core,
+        'penalties.setStatus',
+        { id: fresh.id, status: 'reduced', reason: 'x', reducedAmountMinor: 0 },
+        'invalid_input',
+        'reducedAmountMinor',
+      ),
+    ).toMatch(/cancel/);
   });
 });
 
@@ -317,19 +453,47 @@ describe('payments', () => {
     const x = issue(core, p, { amountMinor: 123_456 });
     const after = pay(core, x.id, 23_456, 'CAD', { reference: 'WT-883201', method: 'cheque', paidOn: '2026-02-10' });
     expect(after.payments).toEqual([
-      expect.objectContaining({ paidOn: '2026-02-10', amountMinor: 23_456, currency: 'CAD', method: 'cheque', reference: 'WT-883201', penaltyId: x.id, caseId: p.caseId }),
+      expect.objectContaining({
+        paidOn: '2026-02-10',
+        amountMinor: 23_456,
+        currency: 'CAD',
+        method: 'cheque',
+        reference: 'WT-883201',
+        penaltyId: x.id,
+        caseId: p.caseId,
+      }),
     ]);
-    const message = expectRefused(core, 'penalties.recordPayment', { penaltyId: x.id, amountMinor: 100_001, currency: 'CAD', method: 'wire' }, 'invalid_input', 'amountMinor');
+    const message = expectRefused(
+      core,
+      'penalties.recordPayment',
+      { penaltyId: x.id, amountMinor: 100_001, currency: 'CAD', method: 'wire' },
+      'invalid_input',
+      'amountMinor',
+    );
     expect(message).toContain('100001 (1000.01 CAD)');
     expect(message).toContain('balance');
     expect(message).toContain('100000 (1000.00 CAD)');
     expect(pay(core, x.id, 100_000).status).toBe('paid');
-    expectRefused(core, 'penalties.recordPayment', { penaltyId: x.id, amountMinor: 1, currency: 'CAD', method: 'wire' }, 'invalid_input', 'amountMinor');
+    expectRefused(
+      core,
+      'penalties.recordPayment',
+      { penaltyId: x.id, amountMinor: 1, currency: 'CAD', method: 'wire' },
+      'invalid_input',
+      'amountMinor',
+    );
   });
 
   it('refuses another currency, a payment to a cancelled or written-off penalty, and bad payment fields', () => {
     const x = issue(core, p);
-    expect(expectRefused(core, 'penalties.recordPayment', { penaltyId: x.id, amountMinor: 100, currency: 'USD', method: 'wire' }, 'invalid_input', 'currency')).toMatch(/CAD/);
+    expect(
+      expectRefused(
+        core,
+        'penalties.recordPayment',
+        { penaltyId: x.id, amountMinor: 100, currency: 'USD', method: 'wire' },
+        'invalid_input',
+        'currency',
+      ),
+    ).toMatch(/CAD/);
     const bad: [Record<string, unknown>, string, string?][] = [
       [{ amountMinor: 0 }, 'amountMinor'],
       [{ amountMinor: 10.25 }, 'amountMinor'],
@@ -346,17 +510,37 @@ describe('payments', () => {
       [{ id: x.id }, 'id'],
     ];
     for (const [extra, field, code = 'invalid_input'] of bad) {
-      expectRefused(core, 'penalties.recordPayment', { penaltyId: x.id, amountMinor: 100, currency: 'CAD', method: 'wire', ...extra }, code, field);
+      expectRefused(
+        core,
+        'penalties.recordPayment',
+        { penaltyId: x.id, amountMinor: 100, currency: 'CAD', method: 'wire', ...extra },
+        code,
+        field,
+      );
     }
     const cancelled = setStatus(core, issue(core, p).id, 'cancelled', { reason: 'Wrong party' });
-    expectRefused(core, 'penalties.recordPayment', { penaltyId: cancelled.id, amountMinor: 100, currency: 'CAD', method: 'wire' }, 'invalid_transition', 'penaltyId');
+    expectRefused(
+      core,
+      'penalties.recordPayment',
+      { penaltyId: cancelled.id, amountMinor: 100, currency: 'CAD', method: 'wire' },
+      'invalid_transition',
+      'penaltyId',
+    );
     const written = setStatus(core, pay(core, issue(core, p).id, 100).id, 'written_off', { reason: 'Dissolved' });
-    expectRefused(core, 'penalties.recordPayment', { penaltyId: written.id, amountMinor: 100, currency: 'CAD', method: 'wire' }, 'invalid_transition', 'penaltyId');
+    expectRefused(
+      core,
+      'penalties.recordPayment',
+      { penaltyId: written.id, amountMinor: 100, currency: 'CAD', method: 'wire' },
+      'invalid_transition',
+      'penaltyId',
+    );
   });
 
   it('payments are never changed or removed, even outside Dossier', () => {
     const x = pay(core, issue(core, p).id, 500);
-    expect(() => core.db.prepare('UPDATE penalty_payments SET amount_minor = 1 WHERE penalty_id = ?').run(x.id)).toThrow(/never changed/);
+    expect(() => core.db.prepare('UPDATE penalty_payments SET amount_minor = 1 WHERE penalty_id = ?').run(x.id)).toThrow(
+      /never changed/,
+    );
     expect(() => core.db.prepare('DELETE FROM penalty_payments WHERE penalty_id = ?').run(x.id)).toThrow(/never removed/);
   });
 });
@@ -488,7 +672,8 @@ describe('penalties.list', () => {
     }
   });
 
-  const list = (input: Record<string, unknown>) => ok<{ total: number; rows: PenaltyListRow[] }>(core.invoke('penalties.list', input));
+  const list = (input: Record<string, unknown>) =>
+    ok<{ total: number; rows: PenaltyListRow[] }>(core.invoke('penalties.list', input));
 
   it('sorts by every column, both ways, ties by creation order, paged', () => {
     const key: Record<string, (x: PenaltyDetail) => string | number> = {
@@ -511,7 +696,10 @@ describe('penalties.list', () => {
           .map(({ x }) => x.id);
         const pages = [0, 15, 30].map((offset) => list({ sort: { column, direction }, limit: 15, offset }));
         expect(pages[0]?.total).toBe(40);
-        expect(pages.flatMap((pg) => pg.rows.map((r) => r.id)), `${column} ${direction}`).toEqual(expected);
+        expect(
+          pages.flatMap((pg) => pg.rows.map((r) => r.id)),
+          `${column} ${direction}`,
+        ).toEqual(expected);
       }
     }
   });
@@ -525,17 +713,29 @@ describe('penalties.list', () => {
       [{ overdue: false }, (x) => !x.overdue],
       [{ currency: 'USD' }, (x) => x.currency === 'USD'],
       [{ currency: 'USD', overdue: true, caseId: a.caseId }, (x) => x.currency === 'USD' && x.overdue && x.caseId === a.caseId],
-      [{ status: ['reduced', 'cancelled'], sort: { column: 'balance', direction: 'desc' } }, (x) => x.status === 'reduced' || x.status === 'cancelled'],
+      [
+        { status: ['reduced', 'cancelled'], sort: { column: 'balance', direction: 'desc' } },
+        (x) => x.status === 'reduced' || x.status === 'cancelled',
+      ],
     ];
     for (const [filter, keep] of filters) {
       const got = list({ ...filter, limit: 500 });
-      const want = all.filter(keep).map((x) => x.id).sort();
+      const want = all
+        .filter(keep)
+        .map((x) => x.id)
+        .sort();
       expect(want.length, JSON.stringify(filter)).toBeGreaterThan(0);
       expect(got.rows.map((r) => r.id).sort(), JSON.stringify(filter)).toEqual(want);
       expect(got.total).toBe(want.length);
     }
     const row = list({ limit: 500 }).rows.find((r) => r.id === all[4]?.id);
-    expect(row).toMatchObject({ status: 'reduced', amountMinor: all[4]?.amountMinor, reducedAmountMinor: 20_000, effectiveAmountMinor: 20_000, entityName: 'Laurentian Microsystems Inc.' });
+    expect(row).toMatchObject({
+      status: 'reduced',
+      amountMinor: all[4]?.amountMinor,
+      reducedAmountMinor: 20_000,
+      effectiveAmountMinor: 20_000,
+      entityName: 'Laurentian Microsystems Inc.',
+    });
   });
 
   it('refuses bad list input', () => {
@@ -549,10 +749,20 @@ describe('penalties.list', () => {
 
   it('walks the sort column index, with every filter checked in it, and counts through an index', () => {
     const index: Record<string, string> = {
-      noticeNumber: 'penalties_notice', assessedOn: 'penalties_assessed', dueOn: 'penalties_due',
-      amount: 'penalties_amount', balance: 'penalties_balance', status: 'penalties_status',
+      noticeNumber: 'penalties_notice',
+      assessedOn: 'penalties_assessed',
+      dueOn: 'penalties_due',
+      amount: 'penalties_amount',
+      balance: 'penalties_balance',
+      status: 'penalties_status',
     };
-    const filters = [{}, { status: ['issued', 'reduced'] }, { overdue: true }, { currency: 'USD' }, { overdue: false, status: ['partly_paid'], currency: 'CAD' }];
+    const filters = [
+      {},
+      { status: ['issued', 'reduced'] },
+      { overdue: true },
+      { currency: 'USD' },
+      { overdue: false, status: ['partly_paid'], currency: 'CAD' },
+    ];
     for (const column of PENALTY_SORT_COLUMNS) {
       for (const direction of ['asc', 'desc'] as const) {
         for (const filter of filters) {
@@ -570,7 +780,9 @@ describe('penalties.list', () => {
       }
     }
     const perCase = penaltyListSql(penaltyListInput.parse({ caseId: a.caseId }), TODAY);
-    expect(explain(core.db, perCase.rowsSql, { ...perCase.params, limit: 100, offset: 0 }).join('\n')).toMatch(/SEARCH p USING INDEX penalties_case \(case_id=\?\)/);
+    expect(explain(core.db, perCase.rowsSql, { ...perCase.params, limit: 100, offset: 0 }).join('\n')).toMatch(
+      /SEARCH p USING INDEX penalties_case \(case_id=\?\)/,
+    );
   });
 });
 
@@ -582,15 +794,29 @@ describe('the audit trail of penalties', () => {
       const from = lastAuditSeq(core.db);
       const result = ok<PenaltyDetail>(core.invoke(method, input));
       const rows = auditRows(core.db, from);
-      expect(rows.map((r) => [r.record_type, r.record_id]), method).toEqual(expected(result));
+      expect(
+        rows.map((r) => [r.record_type, r.record_id]),
+        method,
+      ).toEqual(expected(result));
       for (const r of rows) expect([r.method, r.case_id]).toEqual([method, p.caseId]);
       return result;
     };
     // The exporter is not yet a party of the case: it joins as a subject in the same call.
-    const x = step('penalties.create', { caseId: p.caseId, contraventionCode: 'C001', entityId: p.exporterId, amountMinor: 80_000, currency: 'CAD', assessedOn: '2026-03-01' }, (r) => [
-      ['case_entity', String(core.db.prepare('SELECT id FROM case_entities WHERE entity_id = ?').pluck().get(p.exporterId))],
-      ['penalty', r.id],
-    ]);
+    const x = step(
+      'penalties.create',
+      {
+        caseId: p.caseId,
+        contraventionCode: 'C001',
+        entityId: p.exporterId,
+        amountMinor: 80_000,
+        currency: 'CAD',
+        assessedOn: '2026-03-01',
+      },
+      (r) => [
+        ['case_entity', String(core.db.prepare('SELECT id FROM case_entities WHERE entity_id = ?').pluck().get(p.exporterId))],
+        ['penalty', r.id],
+      ],
+    );
     step('penalties.update', { id: x.id, amountMinor: 90_000 }, (r) => [['penalty', r.id]]);
     step('penalties.recordPayment', { penaltyId: x.id, amountMinor: 10_000, currency: 'CAD', method: 'card' }, (r) => [
       ['penalty_payment', r.payments[0]?.id ?? ''],
@@ -600,8 +826,12 @@ describe('the audit trail of penalties', () => {
     const after = JSON.parse(auditRows(core.db, lastAuditSeq(core.db) - 1)[0]?.after ?? '{}') as Record<string, unknown>;
     expect([before.paid_minor, before.status, after.paid_minor, after.status]).toEqual([0, 'issued', 10_000, 'partly_paid']);
     step('penalties.setStatus', { id: x.id, status: 'under_review' }, (r) => [['penalty', r.id]]);
-    step('penalties.setStatus', { id: x.id, status: 'reduced', reducedAmountMinor: 50_000, reason: 'Review' }, (r) => [['penalty', r.id]]);
-    expect(err(core.invoke('penalties.recordPayment', { penaltyId: x.id, amountMinor: 40_001, currency: 'CAD', method: 'card' })).code).toBe('invalid_input');
+    step('penalties.setStatus', { id: x.id, status: 'reduced', reducedAmountMinor: 50_000, reason: 'Review' }, (r) => [
+      ['penalty', r.id],
+    ]);
+    expect(
+      err(core.invoke('penalties.recordPayment', { penaltyId: x.id, amountMinor: 40_001, currency: 'CAD', method: 'card' })).code,
+    ).toBe('invalid_input');
     step('penalties.recordPayment', { penaltyId: x.id, amountMinor: 40_000, currency: 'CAD', method: 'card' }, (r) => [
       ['penalty_payment', r.payments[1]?.id ?? ''],
       ['penalty', r.id],
@@ -615,16 +845,36 @@ describe('the penalized party and the case', () => {
   it('a party from outside the case joins it with the given role, in the same transaction as the penalty', async () => {
     const core = await newCore(dir);
     const p = caseWithParties(core);
-    const roles = () => ok<{ rows: { entityId: string; role: string }[] }>(core.invoke('cases.entities', { caseId: p.caseId })).rows;
+    const roles = () =>
+      ok<{ rows: { entityId: string; role: string }[] }>(core.invoke('cases.entities', { caseId: p.caseId })).rows;
     expect(roles().some((r) => r.entityId === p.consigneeId)).toBe(false);
     issue(core, p, { entityId: p.consigneeId, partyRole: 'consignee' });
-    expect(roles().filter((r) => r.entityId === p.consigneeId).map((r) => r.role)).toEqual(['consignee']);
+    expect(
+      roles()
+        .filter((r) => r.entityId === p.consigneeId)
+        .map((r) => r.role),
+    ).toEqual(['consignee']);
     // Already a party: no second role.
     issue(core, p, { entityId: p.consigneeId, partyRole: 'suspect' });
-    expect(roles().filter((r) => r.entityId === p.consigneeId).map((r) => r.role)).toEqual(['consignee']);
+    expect(
+      roles()
+        .filter((r) => r.entityId === p.consigneeId)
+        .map((r) => r.role),
+    ).toEqual(['consignee']);
     // A role the party cannot hold refuses the whole call: no penalty, no role.
-    expectRefused(core, 'penalties.create', {
-      caseId: p.caseId, contraventionCode: 'C152', entityId: p.exporterId, amountMinor: 100, currency: 'CAD', partyRole: 'witness',
-    }, 'invalid_input', 'partyRole');
+    expectRefused(
+      core,
+      'penalties.create',
+      {
+        caseId: p.caseId,
+        contraventionCode: 'C152',
+        entityId: p.exporterId,
+        amountMinor: 100,
+        currency: 'CAD',
+        partyRole: 'witness',
+      },
+      'invalid_input',
+      'partyRole',
+    );
   });
 });

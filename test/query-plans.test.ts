@@ -71,7 +71,9 @@ function leadingColumn(index: string): string | undefined {
 function walkedIndex(rows: readonly string[]): string {
   const reads = rows.filter((d) => /^(SCAN|SEARCH) cases /.test(d));
   expect(reads, rows.join('\n')).toHaveLength(1);
-  const m = /^(?:SCAN cases USING (?:COVERING )?INDEX (\w+)$|SEARCH cases USING (?:COVERING )?INDEX (\w+) \()/.exec(reads[0] ?? '');
+  const m = /^(?:SCAN cases USING (?:COVERING )?INDEX (\w+)$|SEARCH cases USING (?:COVERING )?INDEX (\w+) \()/.exec(
+    reads[0] ?? '',
+  );
   expect(m, `expected an index walk of cases, got:\n${rows.join('\n')}`).not.toBeNull();
   return m?.[1] ?? m?.[2] ?? '';
 }
@@ -84,7 +86,7 @@ function expectOrderedByIndex(input: Record<string, unknown>, column: CaseSortCo
 }
 
 describe('case list query plans', () => {
-  it('sorts by every column through that column\'s index, both ways', () => {
+  it("sorts by every column through that column's index, both ways", () => {
     for (const column of CASE_SORT_COLUMNS) {
       for (const direction of DIRECTIONS) {
         expectOrderedByIndex({ sort: { column, direction } }, column);
@@ -95,7 +97,9 @@ describe('case list query plans', () => {
   it('walks indexes that carry seq and the filter columns, so filters are checked in the index', () => {
     for (const column of CASE_SORT_COLUMNS) {
       const index = walkedIndex(listPlans({ sort: { column, direction: 'asc' } }).rows);
-      const columns = (core.db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index) as { name: string }[]).map((c) => c.name);
+      const columns = (
+        core.db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index) as { name: string }[]
+      ).map((c) => c.name);
       expect(columns.slice(0, 2), index).toEqual([SORT_COLUMN[column], 'seq']);
       expect(columns, index).toEqual(expect.arrayContaining(['status_rank', 'priority_rank', 'violation_type']));
     }
@@ -127,7 +131,9 @@ describe('case list query plans', () => {
   it('counts a status, priority or violation filter in an index', () => {
     for (const filter of [{ status: ['open', 'closed'] }, { priority: ['medium'] }, { violationType: ['smuggling'] }]) {
       const { count } = listPlans(filter);
-      expect(count.join('\n')).toMatch(/^SEARCH cases USING (COVERING )?INDEX \w+ \((status_rank|priority_rank|violation_type)=\?\)/m);
+      expect(count.join('\n')).toMatch(
+        /^SEARCH cases USING (COVERING )?INDEX \w+ \((status_rank|priority_rank|violation_type)=\?\)/m,
+      );
     }
   });
 
@@ -186,10 +192,16 @@ describe('cases.get query plan', () => {
 
 describe('the planner-steered list SQL', () => {
   it('uses ranks that agree with the generated columns', () => {
-    const pairs = core.db.prepare('SELECT DISTINCT status, status_rank AS rank FROM cases').all() as { status: string; rank: number }[];
+    const pairs = core.db.prepare('SELECT DISTINCT status, status_rank AS rank FROM cases').all() as {
+      status: string;
+      rank: number;
+    }[];
     expect(new Set(pairs.map((p) => p.status))).toEqual(new Set(CASE_STATUSES));
     for (const p of pairs) expect(STATUS_RANKS[p.status as keyof typeof STATUS_RANKS]).toBe(p.rank);
-    const prio = core.db.prepare('SELECT DISTINCT priority, priority_rank AS rank FROM cases').all() as { priority: string; rank: number }[];
+    const prio = core.db.prepare('SELECT DISTINCT priority, priority_rank AS rank FROM cases').all() as {
+      priority: string;
+      rank: number;
+    }[];
     expect(new Set(prio.map((p) => p.priority))).toEqual(new Set(PRIORITIES));
     for (const p of prio) expect(PRIORITY_RANKS[p.priority as keyof typeof PRIORITY_RANKS]).toBe(p.rank);
   });
@@ -197,7 +209,11 @@ describe('the planner-steered list SQL', () => {
   it('returns the same pages and counts as plain SQL', () => {
     const plain = (where: string, order: string, params: unknown[], limit: number, offset: number) => ({
       total: (core.db.prepare(`SELECT count(*) AS n FROM cases ${where}`).get(...params) as { n: number }).n,
-      ids: (core.db.prepare(`SELECT id FROM cases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as { id: string }[]).map((r) => r.id),
+      ids: (
+        core.db.prepare(`SELECT id FROM cases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as {
+          id: string;
+        }[]
+      ).map((r) => r.id),
     });
     const fts = 'seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)';
     const cases: { input: Record<string, unknown>; where: string; order: string; params: unknown[] }[] = [
@@ -209,7 +225,11 @@ describe('the planner-steered list SQL', () => {
         params: [],
       },
       {
-        input: { priority: ['critical', 'low'], violationType: ['smuggling', 'sanctions_breach'], sort: { column: 'status', direction: 'desc' } },
+        input: {
+          priority: ['critical', 'low'],
+          violationType: ['smuggling', 'sanctions_breach'],
+          sort: { column: 'status', direction: 'desc' },
+        },
         where: "WHERE priority IN ('critical', 'low') AND violation_type IN ('smuggling', 'sanctions_breach')",
         order: 'status_rank DESC, seq DESC',
         params: [],

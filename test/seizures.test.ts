@@ -75,7 +75,17 @@ function createSeizure(core: Core, caseId: string, extra: Record<string, unknown
   return ok<SeizureDetail>(core.invoke('seizures.create', seizureInput(caseId, extra)));
 }
 
-const TABLES = ['cases', 'settings', 'counters', 'audit_log', 'record_state', 'entities', 'seizures', 'seized_items', 'custody_entries'];
+const TABLES = [
+  'cases',
+  'settings',
+  'counters',
+  'audit_log',
+  'record_state',
+  'entities',
+  'seizures',
+  'seized_items',
+  'custody_entries',
+];
 
 /** Every row a seizure or custody call may write, for before/after comparisons. */
 function snapshot(db: Db): Record<string, unknown[]> {
@@ -201,7 +211,12 @@ describe('seizures.create', () => {
       claimantEntityIds: [claimant, person],
       conveyanceEntityId: vessel,
     });
-    expect(s).toMatchObject({ seizedFromEntityId: person, ownerEntityId: org, claimantEntityIds: [claimant, person], conveyanceEntityId: vessel });
+    expect(s).toMatchObject({
+      seizedFromEntityId: person,
+      ownerEntityId: org,
+      claimantEntityIds: [claimant, person],
+      conveyanceEntityId: vessel,
+    });
     expect(s.entities[org]).toMatchObject({ kind: 'organization', name: 'Northern Star Trading Ltd.' });
     expect(s.entities[vessel]).toMatchObject({ kind: 'conveyance', subtype: 'vessel' });
     expect(Object.keys(s.entities).sort()).toEqual([org, person, claimant, vessel].sort());
@@ -260,7 +275,11 @@ describe('invalid input is refused, naming the field, and changes nothing', () =
     ['seizedFromEntityId', 'someone', 'seizedFromEntityId'],
     ['ownerEntityId', 7, 'ownerEntityId'],
     ['claimantEntityIds', 'a', 'claimantEntityIds'],
-    ['claimantEntityIds', Array.from({ length: 51 }, (_, i) => `3f1c0f3e-8a4e-4e44-9a57-${String(i).padStart(12, '0')}`), 'claimantEntityIds'],
+    [
+      'claimantEntityIds',
+      Array.from({ length: 51 }, (_, i) => `3f1c0f3e-8a4e-4e44-9a57-${String(i).padStart(12, '0')}`),
+      'claimantEntityIds',
+    ],
     ['legalProvision', long(501), 'legalProvision'],
     ['conveyanceEntityId', 'MV Arctic', 'conveyanceEntityId'],
     ['storageLocation', long(301), 'storageLocation'],
@@ -354,9 +373,12 @@ describe('invalid input is refused, naming the field, and changes nothing', () =
     expectRefused('seizures.create', seizureInput(caseId, { [field]: value }), fieldOf('', field, value, words), words);
   });
 
-  it.each(headerCases.filter(([f]) => Object.hasOwn(seizureUpdateInput.shape, f)))('seizures.update %s = %j', (field, value, words) => {
-    expectRefused('seizures.update', { id: seizureId, [field]: value }, fieldOf('', field, value, words), words);
-  });
+  it.each(headerCases.filter(([f]) => Object.hasOwn(seizureUpdateInput.shape, f)))(
+    'seizures.update %s = %j',
+    (field, value, words) => {
+      expectRefused('seizures.update', { id: seizureId, [field]: value }, fieldOf('', field, value, words), words);
+    },
+  );
 
   it.each(itemCases)('goods line %s = %j, in seizures.create and seizures.addItem', (field, value, words) => {
     const items = [FPGA, { ...GNSS, [field]: value }];
@@ -369,7 +391,11 @@ describe('invalid input is refused, naming the field, and changes nothing', () =
       ['seizures.create', seizureInput(caseId, { disposition: 'sold' }), 'disposition'],
       ['seizures.create', seizureInput(caseId, { reviewWindowEndsOn: '2027-01-01' }), 'reviewWindowEndsOn'],
       ['seizures.create', seizureInput(caseId, { items: [{ ...FPGA, itemNumber: 4 }] }), 'items.0.itemNumber'],
-      ['seizures.create', seizureInput(caseId, { items: [{ ...FPGA, initialCustodian: 'Someone' }] }), 'items.0.initialCustodian'],
+      [
+        'seizures.create',
+        seizureInput(caseId, { items: [{ ...FPGA, initialCustodian: 'Someone' }] }),
+        'items.0.initialCustodian',
+      ],
       ['seizures.update', { id: seizureId, disposition: 'forfeited' }, 'disposition'],
       ['seizures.update', { id: seizureId, caseId }, 'caseId'],
       ['seizures.update', { id: seizureId, items: [] }, 'items'],
@@ -382,10 +408,30 @@ describe('invalid input is refused, naming the field, and changes nothing', () =
   it('refuses bad ids, versions, dispositions and list inputs', () => {
     expectRefused('seizures.update', { id: 'nope', place: 'x' }, 'id', 'id');
     expectRefused('seizures.update', { id: seizureId, version: 0 }, 'version', 'version');
-    expectRefused('seizures.setDisposition', { id: seizureId, disposition: 'lost', dispositionOn: '2026-03-12', authority: 'x' }, 'disposition', 'disposition');
-    expectRefused('seizures.setDisposition', { id: seizureId, disposition: 'forfeited', dispositionOn: '12/03/2026', authority: 'x' }, 'dispositionOn', 'dispositionOn');
-    expectRefused('seizures.setDisposition', { id: seizureId, disposition: 'forfeited', dispositionOn: '2026-03-12', authority: ' ' }, 'authority', 'Required');
-    expectRefused('seizures.setDisposition', { id: seizureId, disposition: 'forfeited', dispositionOn: '2026-03-12' }, 'authority', 'authority');
+    expectRefused(
+      'seizures.setDisposition',
+      { id: seizureId, disposition: 'lost', dispositionOn: '2026-03-12', authority: 'x' },
+      'disposition',
+      'disposition',
+    );
+    expectRefused(
+      'seizures.setDisposition',
+      { id: seizureId, disposition: 'forfeited', dispositionOn: '12/03/2026', authority: 'x' },
+      'dispositionOn',
+      'dispositionOn',
+    );
+    expectRefused(
+      'seizures.setDisposition',
+      { id: seizureId, disposition: 'forfeited', dispositionOn: '2026-03-12', authority: ' ' },
+      'authority',
+      'Required',
+    );
+    expectRefused(
+      'seizures.setDisposition',
+      { id: seizureId, disposition: 'forfeited', dispositionOn: '2026-03-12' },
+      'authority',
+      'authority',
+    );
     expectRefused('seizures.get', { id: 5 }, 'id', 'id');
     expectRefused('seizures.list', { sort: { column: 'value', direction: 'asc' } }, 'sort.column', 'sort.column');
     expectRefused('seizures.list', { disposition: ['gone'] }, 'disposition.0', 'disposition.0');
@@ -434,7 +480,9 @@ describe('seizures.update', () => {
     });
     // The items keep the custody state they were seized in.
     expect(u.items[0]).toMatchObject({ initialCustodian: OFFICER, initialLocation: 'Port of Montréal, Cast terminal' });
-    const cleared = ok<SeizureDetail>(core.invoke('seizures.update', { id: s.id, termsOfRelease: null, ascertainedForfeiture: null }));
+    const cleared = ok<SeizureDetail>(
+      core.invoke('seizures.update', { id: s.id, termsOfRelease: null, ascertainedForfeiture: null }),
+    );
     expect(cleared).toMatchObject({ termsOfRelease: null, ascertainedForfeiture: null, version: 3 });
     // Nothing to change: no new version, no audit record.
     const audits = count(core.db, 'audit_log');
@@ -448,7 +496,10 @@ describe('seizures.update', () => {
     const before = snapshot(core.db);
     for (const [method, input] of [
       ['seizures.update', { id: s.id, version: 1, notes: 'stale' }],
-      ['seizures.setDisposition', { id: s.id, version: 1, disposition: 'forfeited', dispositionOn: '2026-03-14', authority: 'x' }],
+      [
+        'seizures.setDisposition',
+        { id: s.id, version: 1, disposition: 'forfeited', dispositionOn: '2026-03-14', authority: 'x' },
+      ],
     ] as const) {
       const e = err(core.invoke(method, input));
       expect(e).toMatchObject({ code: 'conflict', field: 'version' });
@@ -461,10 +512,17 @@ describe('seizures.update', () => {
     const s = createSeizure(core, caseId);
     const other = createSeizure(core, caseId);
     const item = s.items[0] as SeizedItemView;
-    ok(core.invoke('custody.record', {
-      itemId: item.id, at: '2026-03-11T12:00:00Z', releasedBy: OFFICER, receivedBy: 'Omar Ahmed',
-      fromLocation: item.initialLocation, toLocation: 'Dorval warehouse', purpose: 'storage',
-    }));
+    ok(
+      core.invoke('custody.record', {
+        itemId: item.id,
+        at: '2026-03-11T12:00:00Z',
+        releasedBy: OFFICER,
+        receivedBy: 'Omar Ahmed',
+        fromLocation: item.initialLocation,
+        toLocation: 'Dorval warehouse',
+        purpose: 'storage',
+      }),
+    );
     const before = snapshot(core.db);
     let e = err(core.invoke('seizures.update', { id: s.id, seizedAt: '2026-03-11T12:30:00Z' }));
     expect(e).toMatchObject({ code: 'invalid_input', field: 'seizedAt' });
@@ -473,8 +531,17 @@ describe('seizures.update', () => {
     expect(e).toMatchObject({ code: 'conflict', field: 'seizureNumber' });
     expect(snapshot(core.db)).toEqual(before);
     // Up to the movement itself is fine.
-    expect(ok<SeizureDetail>(core.invoke('seizures.update', { id: s.id, seizedAt: '2026-03-11T12:00:00Z' })).seizedOn).toBe('2026-03-11');
-    ok(core.invoke('seizures.setDisposition', { id: other.id, disposition: 'forfeited', dispositionOn: '2026-03-12', authority: 's. 122' }));
+    expect(ok<SeizureDetail>(core.invoke('seizures.update', { id: s.id, seizedAt: '2026-03-11T12:00:00Z' })).seizedOn).toBe(
+      '2026-03-11',
+    );
+    ok(
+      core.invoke('seizures.setDisposition', {
+        id: other.id,
+        disposition: 'forfeited',
+        dispositionOn: '2026-03-12',
+        authority: 's. 122',
+      }),
+    );
     e = err(core.invoke('seizures.update', { id: other.id, seizedAt: '2026-03-13T12:00:00Z' }));
     expect(e).toMatchObject({ code: 'invalid_input', field: 'seizedAt' });
     expect(e.message).toContain('2026-03-12');
@@ -515,18 +582,40 @@ describe('dispositions', () => {
   it.each(pairs)('%s → %s follows DISPOSITION_TRANSITIONS', (from, to) => {
     const s = createSeizure(core, caseId);
     for (const step of pathFromHeld(from)) {
-      ok(core.invoke('seizures.setDisposition', { id: s.id, disposition: step, dispositionOn: '2026-03-12', authority: `Step to ${step}` }));
+      ok(
+        core.invoke('seizures.setDisposition', {
+          id: s.id,
+          disposition: step,
+          dispositionOn: '2026-03-12',
+          authority: `Step to ${step}`,
+        }),
+      );
     }
     const current = ok<SeizureDetail>(core.invoke('seizures.get', { id: s.id }));
     expect(current.disposition).toBe(from);
     const before = snapshot(core.db);
-    const env = core.invoke('seizures.setDisposition', { id: s.id, disposition: to, dispositionOn: '2026-03-14', authority: 'Regional Director' });
+    const env = core.invoke('seizures.setDisposition', {
+      id: s.id,
+      disposition: to,
+      dispositionOn: '2026-03-14',
+      authority: 'Regional Director',
+    });
     if (DISPOSITION_TRANSITIONS[from].includes(to)) {
       const moved = ok<SeizureDetail>(env);
-      expect(moved).toMatchObject({ disposition: to, dispositionOn: '2026-03-14', dispositionAuthority: 'Regional Director', version: current.version + 1 });
+      expect(moved).toMatchObject({
+        disposition: to,
+        dispositionOn: '2026-03-14',
+        dispositionAuthority: 'Regional Director',
+        version: current.version + 1,
+      });
       const audit = auditRows(core.db, lastAuditSeq(core.db) - 1);
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ record_type: 'seizure', record_id: s.id, case_id: caseId, method: 'seizures.setDisposition' });
+      expect(audit[0]).toMatchObject({
+        record_type: 'seizure',
+        record_id: s.id,
+        case_id: caseId,
+        method: 'seizures.setDisposition',
+      });
     } else {
       const e = err(env);
       expect(e).toMatchObject({ code: 'invalid_transition', field: 'disposition' });
@@ -540,18 +629,53 @@ describe('dispositions', () => {
   it('refuses a date before the seizure or before the previous disposition', () => {
     const s = createSeizure(core, caseId);
     const before = snapshot(core.db);
-    let e = err(core.invoke('seizures.setDisposition', { id: s.id, disposition: 'forfeited', dispositionOn: '2026-03-09', authority: 's. 122' }));
+    let e = err(
+      core.invoke('seizures.setDisposition', {
+        id: s.id,
+        disposition: 'forfeited',
+        dispositionOn: '2026-03-09',
+        authority: 's. 122',
+      }),
+    );
     expect(e).toMatchObject({ code: 'invalid_input', field: 'dispositionOn' });
     expect(e.message).toContain('2026-03-10');
     expect(snapshot(core.db)).toEqual(before);
-    ok(core.invoke('seizures.setDisposition', { id: s.id, disposition: 'forfeited', dispositionOn: '2026-03-12', authority: 's. 122' }));
-    e = err(core.invoke('seizures.setDisposition', { id: s.id, disposition: 'sold', dispositionOn: '2026-03-11', authority: 'GCSurplus' }));
+    ok(
+      core.invoke('seizures.setDisposition', {
+        id: s.id,
+        disposition: 'forfeited',
+        dispositionOn: '2026-03-12',
+        authority: 's. 122',
+      }),
+    );
+    e = err(
+      core.invoke('seizures.setDisposition', {
+        id: s.id,
+        disposition: 'sold',
+        dispositionOn: '2026-03-11',
+        authority: 'GCSurplus',
+      }),
+    );
     expect(e).toMatchObject({ code: 'invalid_input', field: 'dispositionOn' });
     expect(e.message).toContain('forfeited on 2026-03-12');
     // The seizure day itself, and the same day as the previous disposition, are fine.
-    ok(core.invoke('seizures.setDisposition', { id: s.id, disposition: 'sold', dispositionOn: '2026-03-12', authority: 'GCSurplus' }));
+    ok(
+      core.invoke('seizures.setDisposition', {
+        id: s.id,
+        disposition: 'sold',
+        dispositionOn: '2026-03-12',
+        authority: 'GCSurplus',
+      }),
+    );
     const sameDay = createSeizure(core, caseId);
-    ok(core.invoke('seizures.setDisposition', { id: sameDay.id, disposition: 'returned', dispositionOn: '2026-03-10', authority: 's. 131' }));
+    ok(
+      core.invoke('seizures.setDisposition', {
+        id: sameDay.id,
+        disposition: 'returned',
+        dispositionOn: '2026-03-10',
+        authority: 's. 131',
+      }),
+    );
   });
 
   it('the database itself requires a date and an authority for any disposition but held', () => {
@@ -574,10 +698,20 @@ describe('seizures.addItem and immutable items', () => {
   it('adds a goods line numbered after the others, in the seizing officer’s custody, audited with the case', () => {
     const s = createSeizure(core, caseId, { seizingOfficer: 'Marc Roy' });
     const seq = lastAuditSeq(core.db);
-    const item = ok<SeizedItemView>(core.invoke('seizures.addItem', { seizureId: s.id, ...FPGA, description: 'Spare FPGAs', quantity: 3 }));
-    expect(item).toMatchObject({ seizureId: s.id, itemNumber: 3, quantity: 3, initialCustodian: 'Marc Roy', current: { custodian: 'Marc Roy' } });
+    const item = ok<SeizedItemView>(
+      core.invoke('seizures.addItem', { seizureId: s.id, ...FPGA, description: 'Spare FPGAs', quantity: 3 }),
+    );
+    expect(item).toMatchObject({
+      seizureId: s.id,
+      itemNumber: 3,
+      quantity: 3,
+      initialCustodian: 'Marc Roy',
+      current: { custodian: 'Marc Roy' },
+    });
     const audit = auditRows(core.db, seq);
-    expect(audit.map((a) => [a.record_type, a.record_id, a.case_id, a.method])).toEqual([['seized_item', item.id, caseId, 'seizures.addItem']]);
+    expect(audit.map((a) => [a.record_type, a.record_id, a.case_id, a.method])).toEqual([
+      ['seized_item', item.id, caseId, 'seizures.addItem'],
+    ]);
     expect(ok<SeizureDetail>(core.invoke('seizures.get', { id: s.id })).items.map((i) => i.itemNumber)).toEqual([1, 2, 3]);
   });
 
@@ -629,7 +763,9 @@ describe('money totals are exact', () => {
     expect([...fromRows].sort()).toEqual([...expected].sort());
     // An empty case has no totals.
     expect(ok<CaseSeizureTotals>(core.invoke('seizures.totalsByCase', { caseId: newCase(core, 'Empty') }))).toMatchObject({
-      seizureCount: 0, itemCount: 0, totals: [],
+      seizureCount: 0,
+      itemCount: 0,
+      totals: [],
     });
   });
 
@@ -637,7 +773,11 @@ describe('money totals are exact', () => {
     const core = await newCore();
     const caseId = newCase(core);
     const max = Number.MAX_SAFE_INTEGER;
-    const huge = (description: string, amountMinor: number) => ({ description, quantity: 1, value: { amountMinor, currency: 'USD' } });
+    const huge = (description: string, amountMinor: number) => ({
+      description,
+      quantity: 1,
+      value: { amountMinor, currency: 'USD' },
+    });
     // Within one seizure: refused when recorded.
     let before = snapshot(core.db);
     let e = err(core.invoke('seizures.create', seizureInput(caseId, { items: [huge('A', max), huge('B', 2)] })));
@@ -708,10 +848,17 @@ describe('seizures.list', () => {
     for (const column of SEIZURE_SORT_COLUMNS) {
       for (const direction of ['asc', 'desc'] as const) {
         const expected = oracle(all, column, direction);
-        const first = ok<{ total: number; rows: SeizureListRow[] }>(core.invoke('seizures.list', { sort: { column, direction }, limit: 50 }));
+        const first = ok<{ total: number; rows: SeizureListRow[] }>(
+          core.invoke('seizures.list', { sort: { column, direction }, limit: 50 }),
+        );
         expect(first.total).toBe(all.length);
-        expect(first.rows.map((r) => r.id), `${column} ${direction}`).toEqual(expected.slice(0, 50));
-        const later = ok<{ rows: SeizureListRow[] }>(core.invoke('seizures.list', { sort: { column, direction }, limit: 50, offset: 100 }));
+        expect(
+          first.rows.map((r) => r.id),
+          `${column} ${direction}`,
+        ).toEqual(expected.slice(0, 50));
+        const later = ok<{ rows: SeizureListRow[] }>(
+          core.invoke('seizures.list', { sort: { column, direction }, limit: 50, offset: 100 }),
+        );
         expect(later.rows.map((r) => r.id)).toEqual(expected.slice(100, 150));
       }
     }
@@ -720,7 +867,10 @@ describe('seizures.list', () => {
   it('defaults to the latest seizures first', () => {
     const page = ok<{ rows: SeizureListRow[] }>(core.invoke('seizures.list', {}));
     expect(page.rows.map((r) => r.id)).toEqual(oracle(all, 'seizedAt', 'desc').slice(0, 100));
-    expect(page.rows[0]).toMatchObject({ caseFileNumber: expect.stringMatching(/^\d{4}-EXP-\d{6}$/), itemCount: expect.any(Number) });
+    expect(page.rows[0]).toMatchObject({
+      caseFileNumber: expect.stringMatching(/^\d{4}-EXP-\d{6}$/),
+      itemCount: expect.any(Number),
+    });
   });
 
   it('filters by disposition, by case and by text', () => {
@@ -728,12 +878,24 @@ describe('seizures.list', () => {
     const byDisposition = ok<{ total: number; rows: SeizureListRow[] }>(
       core.invoke('seizures.list', { disposition: wanted, sort: { column: 'seizureNumber', direction: 'asc' }, limit: 500 }),
     );
-    expect(byDisposition.rows.map((r) => r.id)).toEqual(oracle(all.filter((r) => wanted.includes(r.disposition)), 'seizureNumber', 'asc'));
+    expect(byDisposition.rows.map((r) => r.id)).toEqual(
+      oracle(
+        all.filter((r) => wanted.includes(r.disposition)),
+        'seizureNumber',
+        'asc',
+      ),
+    );
     expect(byDisposition.total).toBe(byDisposition.rows.length);
 
     const caseId = all[0]?.case_id ?? '';
     const ofCase = ok<{ total: number; rows: SeizureListRow[] }>(core.invoke('seizures.list', { caseId }));
-    expect(ofCase.rows.map((r) => r.id)).toEqual(oracle(all.filter((r) => r.case_id === caseId), 'seizedAt', 'desc'));
+    expect(ofCase.rows.map((r) => r.id)).toEqual(
+      oracle(
+        all.filter((r) => r.case_id === caseId),
+        'seizedAt',
+        'desc',
+      ),
+    );
     expect(ofCase.total).toBe(ofCase.rows.length);
 
     // Text reaches the goods lines (description, HS code, ECCN), the number and the place.
@@ -747,32 +909,60 @@ describe('seizures.list', () => {
     const eccn = ok<{ total: number }>(core.invoke('seizures.list', { text: '3A001.a.7', limit: 500 }));
     expect(eccn.total).toBe(withFpga.length);
     const number = all[5]?.seizure_number ?? '';
-    expect(ok<{ rows: SeizureListRow[] }>(core.invoke('seizures.list', { text: number })).rows.map((r) => r.seizureNumber)).toEqual([number]);
+    expect(
+      ok<{ rows: SeizureListRow[] }>(core.invoke('seizures.list', { text: number })).rows.map((r) => r.seizureNumber),
+    ).toEqual([number]);
     const halifax = ok<{ total: number }>(core.invoke('seizures.list', { text: 'Halifax', disposition: ['held'] }));
     expect(halifax.total).toBe(
-      (core.db.prepare("SELECT count(*) AS n FROM seizures WHERE place LIKE '%Halifax%' AND disposition = 'held'").get() as { n: number }).n,
+      (
+        core.db.prepare("SELECT count(*) AS n FROM seizures WHERE place LIKE '%Halifax%' AND disposition = 'held'").get() as {
+          n: number;
+        }
+      ).n,
     );
-    const caseWithHalifax = core.db.prepare("SELECT case_id FROM seizures WHERE place LIKE '%Halifax%' LIMIT 1").pluck().get() as string;
+    const caseWithHalifax = core.db
+      .prepare("SELECT case_id FROM seizures WHERE place LIKE '%Halifax%' LIMIT 1")
+      .pluck()
+      .get() as string;
     const inCase = ok<{ total: number }>(core.invoke('seizures.list', { caseId: caseWithHalifax, text: 'ax' }));
     expect(inCase.total).toBe(
-      (core.db.prepare("SELECT count(*) AS n FROM seizures WHERE case_id = ? AND (place LIKE '%ax%' OR seizure_number LIKE '%ax%')").get(caseWithHalifax) as { n: number }).n,
+      (
+        core.db
+          .prepare("SELECT count(*) AS n FROM seizures WHERE case_id = ? AND (place LIKE '%ax%' OR seizure_number LIKE '%ax%')")
+          .get(caseWithHalifax) as { n: number }
+      ).n,
     );
     expect(inCase.total).toBeGreaterThan(0);
-    const short = ok<{ total: number; rows: SeizureListRow[] }>(core.invoke('seizures.list', { text: 'aX', disposition: ['held', 'sold'], limit: 500 }));
+    const short = ok<{ total: number; rows: SeizureListRow[] }>(
+      core.invoke('seizures.list', { text: 'aX', disposition: ['held', 'sold'], limit: 500 }),
+    );
     const shortIds = core.db
-      .prepare("SELECT id FROM seizures WHERE (place LIKE '%ax%' OR seizure_number LIKE '%ax%') AND disposition IN ('held', 'sold')")
+      .prepare(
+        "SELECT id FROM seizures WHERE (place LIKE '%ax%' OR seizure_number LIKE '%ax%') AND disposition IN ('held', 'sold')",
+      )
       .pluck()
       .all() as string[];
     expect(shortIds.length).toBeGreaterThan(0);
     expect(short.total).toBe(shortIds.length);
-    expect(short.rows.map((r) => r.id)).toEqual(oracle(all.filter((r) => shortIds.includes(r.id)), 'seizedAt', 'desc'));
+    expect(short.rows.map((r) => r.id)).toEqual(
+      oracle(
+        all.filter((r) => shortIds.includes(r.id)),
+        'seizedAt',
+        'desc',
+      ),
+    );
     expect(ok<{ total: number }>(core.invoke('seizures.list', { text: 'zq' })).total).toBe(0);
   });
 
   it('query plans: each sort walks its index, filters stay in it, a case uses its own index, text uses full-text', () => {
     const explain = (q: ReturnType<typeof seizureListSql>, which: 'rows' | 'count') =>
-      (core.db.prepare(`EXPLAIN QUERY PLAN ${which === 'rows' ? q.rowsSql : q.countSql}`)
-        .all(...(which === 'rows' ? [...q.params, ...q.pageParams] : q.countParams)) as { detail: string }[]).map((r) => r.detail).join('\n');
+      (
+        core.db
+          .prepare(`EXPLAIN QUERY PLAN ${which === 'rows' ? q.rowsSql : q.countSql}`)
+          .all(...(which === 'rows' ? [...q.params, ...q.pageParams] : q.countParams)) as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('\n');
     for (const column of SEIZURE_SORT_COLUMNS) {
       for (const direction of ['asc', 'desc'] as const) {
         for (const filter of [{}, { disposition: ['forfeited', 'held'] }, { text: 'gate arrays' }]) {
@@ -794,22 +984,40 @@ describe('seizures.list', () => {
       expect(plan).toMatch(/SCAN seizures USING COVERING INDEX seizures_number/);
       expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY|INTEGER PRIMARY KEY/);
     }
-    expect(explain(seizureListSql(seizureListInput.parse({ text: 'NS' })), 'count')).toMatch(/SCAN seizures USING COVERING INDEX seizures_number/);
+    expect(explain(seizureListSql(seizureListInput.parse({ text: 'NS' })), 'count')).toMatch(
+      /SCAN seizures USING COVERING INDEX seizures_number/,
+    );
     const ofCase = explain(seizureListSql(seizureListInput.parse({ caseId: caseIds[0] })), 'rows');
     expect(ofCase).toMatch(/SEARCH seizures USING INDEX seizures_case \(case_id=\?\)/);
     expect(explain(seizureListSql(seizureListInput.parse({ disposition: ['sold'] })), 'count')).toMatch(
       /SEARCH seizures USING (COVERING )?INDEX seizures_disposition \(disposition_rank=\?\)/,
     );
-    expect(explain(seizureListSql(seizureListInput.parse({ text: 'gate arrays' })), 'count')).toMatch(/^SCAN seizures_fts VIRTUAL TABLE INDEX \d+:M/);
-    const totals = (core.db.prepare(`EXPLAIN QUERY PLAN ${PAGE_TOTALS_SQL}`).all('[]') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(explain(seizureListSql(seizureListInput.parse({ text: 'gate arrays' })), 'count')).toMatch(
+      /^SCAN seizures_fts VIRTUAL TABLE INDEX \d+:M/,
+    );
+    const totals = (core.db.prepare(`EXPLAIN QUERY PLAN ${PAGE_TOTALS_SQL}`).all('[]') as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
     expect(totals).toMatch(/SEARCH seized_items USING (COVERING )?INDEX seized_items_totals \(seizure_id=\?\)/);
-    const byCase = (core.db.prepare(`EXPLAIN QUERY PLAN SELECT i.value_currency, sum(i.value_minor) FROM seizures s
-      JOIN seized_items i ON i.seizure_id = s.id WHERE s.case_id = ? GROUP BY i.value_currency`).all('x') as { detail: string }[])
-      .map((r) => r.detail).join('\n');
+    const byCase = (
+      core.db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT i.value_currency, sum(i.value_minor) FROM seizures s
+      JOIN seized_items i ON i.seizure_id = s.id WHERE s.case_id = ? GROUP BY i.value_currency`,
+        )
+        .all('x') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join('\n');
     expect(byCase).toMatch(/SEARCH s USING INDEX seizures_case \(case_id=\?\)/);
     expect(byCase).toMatch(/SEARCH i USING (COVERING )?INDEX seized_items_totals \(seizure_id=\?\)/);
-    const chain = (core.db.prepare('EXPLAIN QUERY PLAN SELECT * FROM custody_entries WHERE item_id = ? ORDER BY seq').all('x') as { detail: string }[])
-      .map((r) => r.detail).join('\n');
+    const chain = (
+      core.db.prepare('EXPLAIN QUERY PLAN SELECT * FROM custody_entries WHERE item_id = ? ORDER BY seq').all('x') as {
+        detail: string;
+      }[]
+    )
+      .map((r) => r.detail)
+      .join('\n');
     expect(chain).toMatch(/SEARCH custody_entries USING INDEX custody_entries_item \(item_id=\?\)/);
     expect(chain).not.toMatch(/TEMP B-TREE/);
   });
@@ -826,11 +1034,20 @@ describe('seizures.list', () => {
     expect(hops).toBeGreaterThanOrEqual(4);
     expect(checkDatabase(core.db).problems).toEqual([]);
     expect(chainProblem(core.db)).toBeNull();
-    const again = await openCore(path.join(dir, 'list-again.db'), { clock: () => new Date(NOW), actor: { name: OFFICER, badge: BADGE } });
+    const again = await openCore(path.join(dir, 'list-again.db'), {
+      clock: () => new Date(NOW),
+      actor: { name: OFFICER, badge: BADGE },
+    });
     cores.push(again);
     seedCases(again.db, again.invoke, { cases: 400, seed: 3, today: '2026-03-15' });
     seedSeizures(again.db, again.invoke, new Random(9), latestCaseIds(again.db, 400), '2026-03-15', { fraction: 0.5 });
-    const fingerprint = (db: Db) => db.prepare('SELECT seizure_number, seized_at, disposition, (SELECT count(*) FROM seized_items i WHERE i.seizure_id = s.id) FROM seizures s ORDER BY seq').raw().all();
+    const fingerprint = (db: Db) =>
+      db
+        .prepare(
+          'SELECT seizure_number, seized_at, disposition, (SELECT count(*) FROM seized_items i WHERE i.seizure_id = s.id) FROM seizures s ORDER BY seq',
+        )
+        .raw()
+        .all();
     expect(fingerprint(again.db)).toEqual(fingerprint(core.db));
   });
 });
@@ -853,19 +1070,38 @@ describe('audit', () => {
     const steps: [string, Record<string, unknown>, string][] = [
       ['seizures.update', { id: s.id, notes: 'x' }, 'seizure'],
       ['seizures.addItem', { seizureId: s.id, ...GNSS }, 'seized_item'],
-      ['seizures.setDisposition', { id: s.id, disposition: 'forfeited', dispositionOn: '2026-03-14', authority: 's. 122' }, 'seizure'],
-      ['custody.record', {
-        itemId: s.items[0]?.id, at: '2026-03-12T10:00:00Z', releasedBy: OFFICER, receivedBy: 'Omar Ahmed',
-        fromLocation: 'Port of Montréal, Cast terminal', toLocation: 'Warehouse', purpose: 'storage',
-      }, 'custody_entry'],
+      [
+        'seizures.setDisposition',
+        { id: s.id, disposition: 'forfeited', dispositionOn: '2026-03-14', authority: 's. 122' },
+        'seizure',
+      ],
+      [
+        'custody.record',
+        {
+          itemId: s.items[0]?.id,
+          at: '2026-03-12T10:00:00Z',
+          releasedBy: OFFICER,
+          receivedBy: 'Omar Ahmed',
+          fromLocation: 'Port of Montréal, Cast terminal',
+          toLocation: 'Warehouse',
+          purpose: 'storage',
+        },
+        'custody_entry',
+      ],
     ];
     for (const [method, input, type] of steps) {
       seq = lastAuditSeq(core.db);
       ok(core.invoke(method, input));
       const rows = auditRows(core.db, seq);
-      expect(rows.map((a) => [a.record_type, a.case_id, a.method]), method).toEqual([[type, caseId, method]]);
+      expect(
+        rows.map((a) => [a.record_type, a.case_id, a.method]),
+        method,
+      ).toEqual([[type, caseId, method]]);
     }
-    const update = core.db.prepare("SELECT before, after FROM audit_log WHERE method = 'seizures.update'").get() as { before: string; after: string };
+    const update = core.db.prepare("SELECT before, after FROM audit_log WHERE method = 'seizures.update'").get() as {
+      before: string;
+      after: string;
+    };
     expect(JSON.parse(update.before).notes).toBe('');
     expect(JSON.parse(update.after).notes).toBe('x');
     expect(chainProblem(core.db)).toBeNull();

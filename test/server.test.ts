@@ -65,7 +65,9 @@ function request(opts: {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -155,7 +157,12 @@ describe('the loopback server', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    for (const host of [`evil.example:${server.port}`, 'evil.example', `127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example',
+      `127.0.0.1:${server.port + 1}`,
+      `127.0.0.1.evil.example:${server.port}`,
+    ]) {
       const page = await request({ path: '/', headers: { Host: host } });
       expect(page.status, host).toBe(403);
       expect(page.body).not.toContain('Dossier</title>');
@@ -177,7 +184,12 @@ describe('the loopback server', () => {
   });
 
   it('refuses a foreign Origin', async () => {
-    for (const origin of ['http://evil.example', 'null', `http://evil.example:${server.port}`, `https://127.0.0.1:${server.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://evil.example:${server.port}`,
+      `https://127.0.0.1:${server.port}`,
+    ]) {
       const r = await invoke({ method: 'settings.get', input: {} }, { Origin: origin });
       expect(r.status, origin).toBe(403);
       expect(envelope(r)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -368,7 +380,10 @@ describe('evidence upload and download', () => {
 
     // Then attach it through the contract, and read it back.
     const attached = envelope(
-      await invoke({ method: 'evidence.attach', input: { caseId, sha256, size: CHUNK * CHUNKS, originalName: 'disk image.bin' } }),
+      await invoke({
+        method: 'evidence.attach',
+        input: { caseId, sha256, size: CHUNK * CHUNKS, originalName: 'disk image.bin' },
+      }),
     ) as { ok: true; result: Evidence };
     expect(attached.ok).toBe(true);
     const got = await download(attached.result.id);
@@ -393,7 +408,9 @@ describe('evidence upload and download', () => {
     expect(r.status).toBe(200);
     expect(r.bytes.equals(png)).toBe(true);
     expect(r.headers['content-type']).toBe('image/png');
-    expect(r.headers['content-disposition']).toBe(`inline; filename="Scell_ n_42.png"; filename*=UTF-8''Scell%C3%A9%20n%C2%B042.png`);
+    expect(r.headers['content-disposition']).toBe(
+      `inline; filename="Scell_ n_42.png"; filename*=UTF-8''Scell%C3%A9%20n%C2%B042.png`,
+    );
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['content-security-policy']).toBe('sandbox');
     expect(r.headers['cache-control']).toBe('no-store');
@@ -425,7 +442,10 @@ describe('evidence upload and download', () => {
     expect(fs.existsSync(blobPath(core.dataDir, createHash('sha256').update(data).digest('hex')))).toBe(false);
     expect(storeTempFiles()).toEqual(before);
 
-    const listed = envelope(await invoke({ method: 'evidence.list', input: { caseId } })) as { ok: true; result: { rows: Evidence[] } };
+    const listed = envelope(await invoke({ method: 'evidence.list', input: { caseId } })) as {
+      ok: true;
+      result: { rows: Evidence[] };
+    };
     const id = listed.result.rows[0]?.id ?? '';
     expect((await download(id, 'GET', { Authorization: '' })).status).toBe(401);
     expect((await download(id, 'GET', { Authorization: 'Bearer wrong' })).status).toBe(401);
@@ -468,7 +488,11 @@ describe('evidence upload and download', () => {
       port: server.port,
       path: '/api/evidence/upload',
       method: 'POST',
-      headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, 'Content-Length': String(10 * 1024 * 1024) },
+      headers: {
+        Host: `127.0.0.1:${server.port}`,
+        Authorization: `Bearer ${server.token}`,
+        'Content-Length': String(10 * 1024 * 1024),
+      },
       agent: false,
     });
     req.on('error', () => undefined);
@@ -487,13 +511,23 @@ describe('evidence upload and download', () => {
     const data = Buffer.from('to be lost');
     const up = await upload({ body: data });
     const result = up.json?.ok ? up.json.result : { sha256: '', size: 0 };
-    const e = (envelope(await invoke({ method: 'evidence.attach', input: { caseId, ...result, originalName: 'lost.txt', mediaType: 'text/plain' } })) as {
-      ok: true;
-      result: Evidence;
-    }).result;
+    const e = (
+      envelope(
+        await invoke({
+          method: 'evidence.attach',
+          input: { caseId, ...result, originalName: 'lost.txt', mediaType: 'text/plain' },
+        }),
+      ) as {
+        ok: true;
+        result: Evidence;
+      }
+    ).result;
     fs.rmSync(blobPath(core.dataDir, result.sha256));
     const gone = await download(e.id);
     expect(gone.status).toBe(404);
-    expect(JSON.parse(gone.body)).toMatchObject({ ok: false, error: { code: 'not_found', message: `evidence ${e.id} (lost.txt): file missing from the store` } });
+    expect(JSON.parse(gone.body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: `evidence ${e.id} (lost.txt): file missing from the store` },
+    });
   });
 });

@@ -104,7 +104,10 @@ beforeAll(async () => {
   const db = ['--db', DB];
   target = await json<Case>(['call', 'cases.create', '{"title":"Diverted FPGAs via Armenia"}', ...db], original);
   await json(['call', 'cases.create', '{"title":"Gyroscopes to Iran"}', ...db], original);
-  await json(['call', 'cases.update', JSON.stringify({ id: target.id, summary: 'Freight forwarder in Yerevan' }), ...db], original);
+  await json(
+    ['call', 'cases.update', JSON.stringify({ id: target.id, summary: 'Freight forwarder in Yerevan' }), ...db],
+    original,
+  );
   photo = await json<Evidence>(['attach', path.join(dir, 'crate-7.jpg'), '--case', target.fileNumber, ...db], original);
   invoice = await json<Evidence>(
     ['attach', path.join(dir, 'invoice 2026-118.pdf'), '--case', target.id, '--description', 'Seized at the port', ...db],
@@ -116,7 +119,11 @@ beforeAll(async () => {
 describe('dossier check on real files', () => {
   it('the attach command stored each file under its SHA-256', () => {
     expect(photo).toMatchObject({ caseId: target.id, originalName: 'crate-7.jpg', mediaType: 'image/jpeg', size: 200_004 });
-    expect(invoice).toMatchObject({ originalName: 'invoice 2026-118.pdf', mediaType: 'application/pdf', description: 'Seized at the port' });
+    expect(invoice).toMatchObject({
+      originalName: 'invoice 2026-118.pdf',
+      mediaType: 'application/pdf',
+      description: 'Seized at the port',
+    });
     for (const e of [photo, invoice, manifest]) {
       expect(fs.readFileSync(blobPath(original, e.sha256)).equals(fs.readFileSync(path.join(dir, e.originalName)))).toBe(true);
     }
@@ -172,15 +179,25 @@ describe('dossier check on real files', () => {
     expect(r.code).toBe(1);
     const problems = r.stdout.split('\n').filter((l) => l.startsWith('PROBLEM'));
     for (const [, , expected] of scenarios) {
-      for (const re of expected()) expect(problems.some((p) => re.test(p)), String(re)).toBe(true);
+      for (const re of expected())
+        expect(
+          problems.some((p) => re.test(p)),
+          String(re),
+        ).toBe(true);
     }
     // Knock-on effects of the deleted record (seq 3 was the case's update): the record after it no
     // longer follows, and the case's recorded state points at the missing record.
     expect(problems.join('\n')).toMatch(new RegExp(`audit record ${DELETED_SEQ + 1} does not follow`));
-    expect(problems.join('\n')).toMatch(new RegExp(`case ${target.id}: its recorded state does not match audit record ${DELETED_SEQ}`));
+    expect(problems.join('\n')).toMatch(
+      new RegExp(`case ${target.id}: its recorded state does not match audit record ${DELETED_SEQ}`),
+    );
     // Nothing untouched is blamed.
     const tampered = [target.id, photo.id, invoice.id, `records ${DELETED_SEQ} to`, `record ${DELETED_SEQ + 1} `];
-    for (const p of problems) expect(tampered.some((t) => p.includes(t)), p).toBe(true);
+    for (const p of problems)
+      expect(
+        tampered.some((t) => p.includes(t)),
+        p,
+      ).toBe(true);
     expect(problems.join('\n')).not.toContain(manifest.id);
     expect(problems).toHaveLength(6);
   });
@@ -216,12 +233,32 @@ describe('dossier attach', () => {
 
   it('attaches to a subject with acquisition details, as the --as investigator', async () => {
     const folder = copyOf('attach-subject');
-    const entity = await json<{ id: string }>(['call', 'entities.create', '{"kind":"person","givenName":"Ivan","familyName":"Petrov"}', '--db', DB], folder);
+    const entity = await json<{ id: string }>(
+      ['call', 'entities.create', '{"kind":"person","givenName":"Ivan","familyName":"Petrov"}', '--db', DB],
+      folder,
+    );
     const e = await json<Evidence>(
       [
-        'attach', path.join(dir, 'manifest.csv'), '--case', target.fileNumber, '--db', DB, '--as', 'Sam Okafor',
-        '--subject-type', 'entity', '--subject-id', entity.id, '--acquired-at', '2026-03-14T10:00:00-04:00',
-        '--acquired-by', 'Sam Okafor', '--acquired-from', 'Freight forwarder office', '--name', 'Manifest MSKU1234567.csv',
+        'attach',
+        path.join(dir, 'manifest.csv'),
+        '--case',
+        target.fileNumber,
+        '--db',
+        DB,
+        '--as',
+        'Sam Okafor',
+        '--subject-type',
+        'entity',
+        '--subject-id',
+        entity.id,
+        '--acquired-at',
+        '2026-03-14T10:00:00-04:00',
+        '--acquired-by',
+        'Sam Okafor',
+        '--acquired-from',
+        'Freight forwarder office',
+        '--name',
+        'Manifest MSKU1234567.csv',
       ],
       folder,
     );

@@ -1,11 +1,5 @@
 import { defineMethod } from '../contract.ts';
-import {
-  caseCreateInput,
-  caseGetInput,
-  caseListInput,
-  caseSetStatusInput,
-  caseUpdateInput,
-} from '../shared/inputs/cases.ts';
+import { caseCreateInput, caseGetInput, caseListInput, caseSetStatusInput, caseUpdateInput } from '../shared/inputs/cases.ts';
 import { createCase, getCase, listCases, setCaseStatus, updateCase } from '../services/cases.ts';
 
 export const caseMethods = {

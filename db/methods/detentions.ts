@@ -20,7 +20,8 @@ import {
 
 export const detentionMethods = {
   'detentions.create': defineMethod({
-    summary: 'Detain goods, a shipment or a person in a case. Numbered YYYY-DT-000001 unless a number is given; the review is due 30 days after the start unless set.',
+    summary:
+      'Detain goods, a shipment or a person in a case. Numbered YYYY-DT-000001 unless a number is given; the review is due 30 days after the start unless set.',
     kind: 'write',
     input: detentionCreateInput,
     handler: (input, ctx) => createDetention(ctx, input),
@@ -44,13 +45,14 @@ export const detentionMethods = {
     handler: (input, ctx) => getDetention(ctx, input.id),
   }),
   'detentions.list': defineMethod({
-    summary: 'A page of detentions (all, or one case\'s), sorted and filtered (open, ended, overdue) in SQL.',
+    summary: "A page of detentions (all, or one case's), sorted and filtered (open, ended, overdue) in SQL.",
     kind: 'read',
     input: detentionListInput,
     handler: (input, ctx) => listDetentions(ctx, input),
   }),
   'detentions.addRequest': defineMethod({
-    summary: 'Ask the exporter of a detained shipment for information (item list, specifications, end-use certificate) by a due date.',
+    summary:
+      'Ask the exporter of a detained shipment for information (item list, specifications, end-use certificate) by a due date.',
     kind: 'write',
     input: detentionAddRequestInput,
     handler: (input, ctx) => addInfoRequest(ctx, input),

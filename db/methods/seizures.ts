@@ -77,13 +77,15 @@ export const seizureMethods = {
     handler: (input, ctx) => recordCustody(ctx, input),
   }),
   'custody.correct': defineMethod({
-    summary: 'Correct several entries of one item’s chain at once, checked together (e.g. a wrong name carried over two entries).',
+    summary:
+      'Correct several entries of one item’s chain at once, checked together (e.g. a wrong name carried over two entries).',
     kind: 'write',
     input: custodyCorrectInput,
     handler: (input, ctx) => correctCustody(ctx, input),
   }),
   'custody.chain': defineMethod({
-    summary: 'The chain of custody of a seized item: every entry (effective or corrected), the current custodian and location, and any break.',
+    summary:
+      'The chain of custody of a seized item: every entry (effective or corrected), the current custodian and location, and any break.',
     kind: 'read',
     input: custodyChainInput,
     handler: (input, ctx) => custodyChain(ctx.db, input.itemId),

@@ -13,7 +13,14 @@ export interface Migration {
 }
 
 /** Numbered, append-only: never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [m001Core, m002Evidence, m003Entities, m004Seizures, m005Enforcement, m006LimitationMet];
+export const migrations: readonly Migration[] = [
+  m001Core,
+  m002Evidence,
+  m003Entities,
+  m004Seizures,
+  m005Enforcement,
+  m006LimitationMet,
+];
 
 export function latestVersion(list: readonly Migration[]): number {
   return list.reduce((max, m) => Math.max(max, m.version), 0);

@@ -45,10 +45,20 @@ const US_PLACES = [
   'Port of Houston, Barbours Cut terminal',
   'Blaine commercial crossing, Washington',
 ];
-const CA_AUTHORITIES = ['Customs Act, s. 101 (detention for compliance with the EIPA)', 'Export and Import Permits Act, s. 13', 'Customs Act, s. 101 and 110'];
-const US_AUTHORITIES = ['15 C.F.R. 758.7(b) (detention by the Office of Export Enforcement)', 'Export Control Reform Act, 50 U.S.C. 4820(a)'];
+const CA_AUTHORITIES = [
+  'Customs Act, s. 101 (detention for compliance with the EIPA)',
+  'Export and Import Permits Act, s. 13',
+  'Customs Act, s. 101 and 110',
+];
+const US_AUTHORITIES = [
+  '15 C.F.R. 758.7(b) (detention by the Office of Export Enforcement)',
+  'Export Control Reform Act, 50 U.S.C. 4820(a)',
+];
 const CA_OFFICES = ['Global Affairs Canada, Export Controls Division', 'CBSA Science and Engineering Directorate'];
-const US_OFFICES = ['BIS Office of Exporter Services, Commodity Classification', 'BIS Office of National Security and Technology Transfer Controls'];
+const US_OFFICES = [
+  'BIS Office of Exporter Services, Commodity Classification',
+  'BIS Office of National Security and Technology Transfer Controls',
+];
 
 /** Destinations in ISO 3166: transshipment hubs, and the sanctioned end destinations behind them. */
 const HUBS = ['AM', 'KZ', 'KG', 'TR', 'AE', 'HK', 'GE', 'UZ', 'RS', 'MY', 'TH'];
@@ -162,11 +172,16 @@ export function seedEnforcement(
     const goods = ECCNS.find(([k]) => c.title.toLowerCase().includes(k.toLowerCase()));
     const referred = rnd.chance(0.6);
     const referredOn = referred ? minDate(addDays(startedOn, rnd.int(0, 4)), today) : null;
-    const answered = referredOn !== null && age > 25 && rnd.chance(0.8) ? minDate(addDays(referredOn, rnd.int(7, 40)), today) : null;
+    const answered =
+      referredOn !== null && age > 25 && rnd.chance(0.8) ? minDate(addDays(referredOn, rnd.int(7, 40)), today) : null;
     const d = must(
       invoke('detentions.create', {
         caseId,
-        subject: rnd.weighted<DetentionSubject>([['shipment', 6], ['goods', 3], ['person', 1]]),
+        subject: rnd.weighted<DetentionSubject>([
+          ['shipment', 6],
+          ['goods', 3],
+          ['person', 1],
+        ]),
         startedAt,
         place: rnd.pick(us ? US_PLACES : CA_PLACES),
         legalAuthority: rnd.pick(us ? US_AUTHORITIES : CA_AUTHORITIES),
@@ -213,7 +228,11 @@ export function seedEnforcement(
         must(
           invoke('detentions.end', {
             id: d.id,
-            outcome: rnd.weighted<DetentionOutcome>([['released', 5], ['seized', 3], ['returned_to_exporter', 2]]),
+            outcome: rnd.weighted<DetentionOutcome>([
+              ['released', 5],
+              ['seized', 3],
+              ['returned_to_exporter', 2],
+            ]),
             endedAt,
           }),
         );
@@ -229,7 +248,12 @@ export function seedEnforcement(
         amountMinor,
         currency,
         paidOn: addDays(from, rnd.int(0, Math.floor(span))),
-        method: rnd.weighted<PaymentMethod>([['wire', 5], ['cheque', 3], ['card', 2], ['set_off', 1]]),
+        method: rnd.weighted<PaymentMethod>([
+          ['wire', 5],
+          ['cheque', 3],
+          ['card', 2],
+          ['set_off', 1],
+        ]),
         reference,
       }),
     );
@@ -239,9 +263,20 @@ export function seedEnforcement(
   const penalize = (caseId: string, c: CaseInfo, us: boolean) => {
     const entityId = partyOf(caseId, ['exporter', 'suspect', 'subject']);
     // A repeat offender gets escalating penalties: first, then second, then third or later.
-    const count = rnd.weighted([[1, 8], [2, 2], [3, 1]] as const);
+    const count = rnd.weighted([
+      [1, 8],
+      [2, 2],
+      [3, 1],
+    ] as const);
     const levels: PenaltyLevel[] = ['first', 'second', 'third_or_later'];
-    const startLevel = count === 1 ? rnd.weighted<number>([[0, 6], [1, 3], [2, 1]]) : 0;
+    const startLevel =
+      count === 1
+        ? rnd.weighted<number>([
+            [0, 6],
+            [1, 3],
+            [2, 1],
+          ])
+        : 0;
     let assessedOn = minDate(addDays(c.openedOn, rnd.int(20, 300)), today);
     for (let i = 0; i < count; i++) {
       const level = levels[Math.min(2, startLevel + i)] ?? 'first';
@@ -265,15 +300,26 @@ export function seedEnforcement(
       const payUntil = minDate(addDays(p.dueOn, 60), today);
       const ref = () => `${rnd.pick(['WT', 'CHQ', 'RCPT'])}-${rnd.int(100000, 999999)}`;
       // Recent penalties are still being paid or reviewed; after a year most are settled one way or another.
-      const fate = age < 10
-        ? 'issued'
-        : age < 365
-          ? rnd.weighted([
-            ['paid', 40], ['partly_paid', 22], ['issued', 14], ['under_review', 10], ['reduced', 8], ['cancelled', 3],
-          ] as const)
-          : rnd.weighted([
-            ['paid', 70], ['written_off', 10], ['reduced', 8], ['partly_paid', 5], ['cancelled', 3], ['issued', 2],
-          ] as const);
+      const fate =
+        age < 10
+          ? 'issued'
+          : age < 365
+            ? rnd.weighted([
+                ['paid', 40],
+                ['partly_paid', 22],
+                ['issued', 14],
+                ['under_review', 10],
+                ['reduced', 8],
+                ['cancelled', 3],
+              ] as const)
+            : rnd.weighted([
+                ['paid', 70],
+                ['written_off', 10],
+                ['reduced', 8],
+                ['partly_paid', 5],
+                ['cancelled', 3],
+                ['issued', 2],
+              ] as const);
       let balance = p.amountMinor;
       const split = (n: number) => {
         // n payments in whole currency units, the last one settling the rest
@@ -294,25 +340,54 @@ export function seedEnforcement(
           if (balance === p.amountMinor) pay(p.id, Math.floor(balance / 200) * 100 || 1, currency, assessedOn, payUntil, ref());
           break;
         case 'under_review':
-          must(invoke('penalties.setStatus', { id: p.id, status: 'under_review', on: minDate(addDays(assessedOn, rnd.int(5, 80)), today) }));
+          must(
+            invoke('penalties.setStatus', {
+              id: p.id,
+              status: 'under_review',
+              on: minDate(addDays(assessedOn, rnd.int(5, 80)), today),
+            }),
+          );
           break;
         case 'reduced': {
           const reduced = Math.max(100, Math.round((p.amountMinor * rnd.int(40, 80)) / 100 / 100) * 100);
           const on = minDate(addDays(assessedOn, rnd.int(20, 90)), today);
           must(invoke('penalties.setStatus', { id: p.id, status: 'under_review', on }));
-          must(invoke('penalties.setStatus', {
-            id: p.id, status: 'reduced', reducedAmountMinor: reduced, on: minDate(addDays(on, rnd.int(10, 60)), today),
-            reason: rnd.pick(['First contravention and voluntary disclosure', 'Error in the assessed value', 'Mitigating circumstances accepted on review']),
-          }));
+          must(
+            invoke('penalties.setStatus', {
+              id: p.id,
+              status: 'reduced',
+              reducedAmountMinor: reduced,
+              on: minDate(addDays(on, rnd.int(10, 60)), today),
+              reason: rnd.pick([
+                'First contravention and voluntary disclosure',
+                'Error in the assessed value',
+                'Mitigating circumstances accepted on review',
+              ]),
+            }),
+          );
           if (rnd.chance(0.7)) pay(p.id, reduced, currency, assessedOn, payUntil, ref());
           break;
         }
         case 'written_off':
           split(2);
-          must(invoke('penalties.setStatus', { id: p.id, status: 'written_off', reason: 'Uncollectable: the company was dissolved', on: minDate(addDays(assessedOn, rnd.int(300, 400)), today) }));
+          must(
+            invoke('penalties.setStatus', {
+              id: p.id,
+              status: 'written_off',
+              reason: 'Uncollectable: the company was dissolved',
+              on: minDate(addDays(assessedOn, rnd.int(300, 400)), today),
+            }),
+          );
           break;
         case 'cancelled':
-          must(invoke('penalties.setStatus', { id: p.id, status: 'cancelled', reason: 'Notice issued to the wrong party', on: minDate(addDays(assessedOn, rnd.int(1, 25)), today) }));
+          must(
+            invoke('penalties.setStatus', {
+              id: p.id,
+              status: 'cancelled',
+              reason: 'Notice issued to the wrong party',
+              on: minDate(addDays(assessedOn, rnd.int(1, 25)), today),
+            }),
+          );
           break;
         case 'issued':
           break;

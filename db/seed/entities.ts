@@ -6,9 +6,24 @@ import type { CaseRole, LinkType } from '../shared/domain.ts';
 import { containerCheckDigit, imoCheckDigit } from '../shared/inputs/identifiers.ts';
 import { type Random } from './random.ts';
 import {
-  AIRCRAFT, AWB_PREFIXES, CARRIER_PREFIXES, CONTAINER_OWNERS, CONTAINER_TYPES, DESTINATION_END_USERS, EXPORTER_FIRST,
-  EXPORTER_PLACES, EXPORTER_TRADES,
-  FAMILY_NAMES, FORWARDERS, FRONT_WORDS, GIVEN_NAMES, PERMITS, SEED_GOODS, STREETS, TRANSIT_COUNTRIES, VESSEL_FLAGS,
+  AIRCRAFT,
+  AWB_PREFIXES,
+  CARRIER_PREFIXES,
+  CONTAINER_OWNERS,
+  CONTAINER_TYPES,
+  DESTINATION_END_USERS,
+  EXPORTER_FIRST,
+  EXPORTER_PLACES,
+  EXPORTER_TRADES,
+  FAMILY_NAMES,
+  FORWARDERS,
+  FRONT_WORDS,
+  GIVEN_NAMES,
+  PERMITS,
+  SEED_GOODS,
+  STREETS,
+  TRANSIT_COUNTRIES,
+  VESSEL_FLAGS,
   VESSEL_NAMES,
 } from './entity-vocabulary.ts';
 
@@ -71,13 +86,20 @@ function digits(rnd: Random, n: number): string {
 
 function registrationNumber(rnd: Random, country: string): string {
   switch (country) {
-    case 'KZ': return `BIN ${digits(rnd, 12)}`;
-    case 'AE': return `Trade licence ${rnd.int(100_000, 999_999)}`;
-    case 'HK': return `CR No. ${digits(rnd, 7)}`;
-    case 'TR': return `MERSIS ${digits(rnd, 16)}`;
-    case 'AM': return `${digits(rnd, 3)}.110.${digits(rnd, 5)}`;
-    case 'RU': return `OGRN ${digits(rnd, 13)}`;
-    default: return digits(rnd, 9);
+    case 'KZ':
+      return `BIN ${digits(rnd, 12)}`;
+    case 'AE':
+      return `Trade licence ${rnd.int(100_000, 999_999)}`;
+    case 'HK':
+      return `CR No. ${digits(rnd, 7)}`;
+    case 'TR':
+      return `MERSIS ${digits(rnd, 16)}`;
+    case 'AM':
+      return `${digits(rnd, 3)}.110.${digits(rnd, 5)}`;
+    case 'RU':
+      return `OGRN ${digits(rnd, 13)}`;
+    default:
+      return digits(rnd, 9);
   }
 }
 
@@ -94,7 +116,13 @@ const HUBS = ['NL', 'DE', 'BE', 'TR', 'AE', 'SG', 'HK', 'GE', 'CN'];
  * roles in every case. Entities come from a pool of schemes that grows with the caseload, so a
  * front company or an exporter appears in several cases and 100,000 cases stay quick to seed.
  */
-export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: readonly string[], opts: EntitySeedOptions): EntitySeedResult {
+export function seedEntities(
+  db: Db,
+  invoke: Invoke,
+  rnd: Random,
+  caseIds: readonly string[],
+  opts: EntitySeedOptions,
+): EntitySeedResult {
   const result: EntitySeedResult = { entities: 0, links: 0, roles: 0 };
   if (opts.perCase <= 0 || caseIds.length === 0) return result;
   const openedOn = sql(db, 'SELECT opened_on AS d FROM cases WHERE id = ?');
@@ -110,7 +138,10 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
   const address = (country: string, city: string, region = '', postalCode = ''): string =>
     create({
       kind: 'address',
-      lines: [`${rnd.int(1, 240)} ${rnd.pick(STREETS[country] ?? ['Main Street'])}`, ...(rnd.chance(0.3) ? [`Office ${rnd.int(101, 1290)}`] : [])],
+      lines: [
+        `${rnd.int(1, 240)} ${rnd.pick(STREETS[country] ?? ['Main Street'])}`,
+        ...(rnd.chance(0.3) ? [`Office ${rnd.int(101, 1290)}`] : []),
+      ],
       city,
       region,
       postalCode,
@@ -124,7 +155,14 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
       dateOfBirth: addDays(bornBefore, -rnd.int(25 * 365, 68 * 365)),
       nationality,
       identityDocuments: rnd.chance(0.7)
-        ? [{ type: 'passport', number: passportNumber(rnd, nationality), country: nationality, expires: addDays(bornBefore, rnd.int(200, 3000)) }]
+        ? [
+            {
+              type: 'passport',
+              number: passportNumber(rnd, nationality),
+              country: nationality,
+              expires: addDays(bornBefore, rnd.int(200, 3000)),
+            },
+          ]
         : [],
     });
 
@@ -143,7 +181,12 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     const name = `${rnd.pick(EXPORTER_FIRST)} ${rnd.pick(EXPORTER_TRADES)} ${rnd.pick(place.forms)}`;
     let found = exporters.get(name);
     if (!found) {
-      const id = create({ kind: 'organization', legalName: name, country: place.country, registrationNumber: registrationNumber(rnd, place.country) });
+      const id = create({
+        kind: 'organization',
+        legalName: name,
+        country: place.country,
+        registrationNumber: registrationNumber(rnd, place.country),
+      });
       link('located_at', id, address(place.country, place.city, place.region, place.postal), 'Corporate registry extract');
       found = { id, employeeId: null };
       if (rnd.chance(0.6)) {
@@ -159,7 +202,12 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     const name = `${rnd.pick(dest.forms)} ${rnd.pick(dest.first)}${rnd.pick(dest.second)}`.trim();
     let id = endUsers.get(name);
     if (!id) {
-      id = create({ kind: 'organization', legalName: name, country: dest.code, registrationNumber: registrationNumber(rnd, dest.code) });
+      id = create({
+        kind: 'organization',
+        legalName: name,
+        country: dest.code,
+        registrationNumber: registrationNumber(rnd, dest.code),
+      });
       link('located_at', id, address(dest.code, rnd.pick(dest.cities)), 'Open-source research');
       endUsers.set(name, id);
     }
@@ -177,11 +225,16 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
   const vessel = () => {
     if (vessels.length < VESSEL_NAMES.length && (vessels.length < 4 || rnd.chance(0.2))) {
       const name = VESSEL_NAMES[vessels.length] ?? 'Sea Star';
-      vessels.push(create({
-        kind: 'conveyance', subtype: 'vessel', vesselName: name, imoNumber: imo(rnd),
-        callSign: `${rnd.pick(['3E', 'A8', 'V7', '9H', '9V', 'VR'])}${rnd.pick(['A', 'B', 'C', 'D', 'K', 'M'])}${digits(rnd, 2)}`,
-        flag: rnd.pick(VESSEL_FLAGS),
-      }));
+      vessels.push(
+        create({
+          kind: 'conveyance',
+          subtype: 'vessel',
+          vesselName: name,
+          imoNumber: imo(rnd),
+          callSign: `${rnd.pick(['3E', 'A8', 'V7', '9H', '9V', 'VR'])}${rnd.pick(['A', 'B', 'C', 'D', 'K', 'M'])}${digits(rnd, 2)}`,
+          flag: rnd.pick(VESSEL_FLAGS),
+        }),
+      );
     }
     return rnd.pick(vessels);
   };
@@ -189,7 +242,15 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     if (aircraft.length < 12 && (aircraft.length < 2 || rnd.chance(0.15))) {
       const a = rnd.pick(AIRCRAFT);
       const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + rnd.int(0, 25))).join('');
-      aircraft.push(create({ kind: 'conveyance', subtype: 'aircraft', registration: `${a.prefix}${letters}`, aircraftType: rnd.pick(a.types), country: a.country }));
+      aircraft.push(
+        create({
+          kind: 'conveyance',
+          subtype: 'aircraft',
+          registration: `${a.prefix}${letters}`,
+          aircraftType: rnd.pick(a.types),
+          country: a.country,
+        }),
+      );
     }
     return rnd.pick(aircraft);
   };
@@ -199,7 +260,10 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     const word = rnd.pick(FRONT_WORDS);
     const legalName = `${word} ${rnd.pick(t.suffixes)}`;
     const id = create({
-      kind: 'organization', legalName, country: t.code, registrationNumber: registrationNumber(rnd, t.code),
+      kind: 'organization',
+      legalName,
+      country: t.code,
+      registrationNumber: registrationNumber(rnd, t.code),
       aliases: rnd.chance(0.3) ? [`${word} Trading`] : [],
     });
     const incorporated = addDays(day, -rnd.int(60, 1500));
@@ -207,7 +271,10 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     const nationality = rnd.chance(0.45) ? 'RU' : t.code;
     const directorId = person(nationality, day);
     link('director_of', directorId, id, 'Corporate registry extract', { validFrom: incorporated });
-    link('owns', directorId, id, 'Corporate registry extract', { shareBp: rnd.pick([10000, 10000, 5100, 5000, 3300]), validFrom: incorporated });
+    link('owns', directorId, id, 'Corporate registry extract', {
+      shareBp: rnd.pick([10000, 10000, 5100, 5000, 3300]),
+      validFrom: incorporated,
+    });
     if (rnd.chance(0.1)) {
       const twin = create({ kind: 'organization', legalName: `${legalName.toUpperCase()}`, country: t.code });
       link('same_as', twin, id, 'Same director and address on two registrations');
@@ -245,7 +312,9 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     // A quarter of the shipments are undervalued on the declaration.
     const declared = rnd.chance(0.25) ? Math.floor((total * rnd.int(10, 60)) / 100) : total;
     const awbSerial = rnd.int(1_000_000, 9_999_999);
-    const documentNumber = byAir ? `${rnd.pick(AWB_PREFIXES)}-${awbSerial}${awbSerial % 7}` : `${rnd.pick(CARRIER_PREFIXES)}${digits(rnd, 9)}`;
+    const documentNumber = byAir
+      ? `${rnd.pick(AWB_PREFIXES)}-${awbSerial}${awbSerial % 7}`
+      : `${rnd.pick(CARRIER_PREFIXES)}${digits(rnd, 9)}`;
     const compact = shippedOn.replaceAll('-', '');
     const shipment = create({
       kind: 'shipment',
@@ -274,7 +343,12 @@ export function seedEntities(db: Db, invoke: Invoke, rnd: Random, caseIds: reado
     } else {
       const ship = vessel();
       if (rnd.chance(0.6)) {
-        const box = create({ kind: 'conveyance', subtype: 'container', containerNumber: container(rnd), sizeType: rnd.pick(CONTAINER_TYPES) });
+        const box = create({
+          kind: 'conveyance',
+          subtype: 'container',
+          containerNumber: container(rnd),
+          sizeType: rnd.pick(CONTAINER_TYPES),
+        });
         link('carried_by', shipment, box, docSource);
         link('carried_by', box, ship, 'Vessel manifest');
       } else {

@@ -46,7 +46,6 @@ export interface AuditQuery {
   sort: { column: 'seq'; direction: 'asc' | 'desc' };
 }
 
-
 /** An instant as the audit log stores it (UTC, milliseconds, Z), so that strings compare as times. */
 function utc(iso: string): string {
   return new Date(iso).toISOString();
@@ -185,7 +184,18 @@ export function listAudit(db: Db, q: AuditQuery & { offset: number; limit: numbe
 /** An export holds at most this many audit records: narrow the filters (a case, a period) beyond it. */
 export const MAX_EXPORT_RECORDS = 50_000;
 
-export const AUDIT_CSV_HEADER = ['seq', 'at (UTC)', 'actor', 'badge', 'method', 'record type', 'record id', 'field', 'before', 'after'];
+export const AUDIT_CSV_HEADER = [
+  'seq',
+  'at (UTC)',
+  'actor',
+  'badge',
+  'method',
+  'record type',
+  'record id',
+  'field',
+  'before',
+  'after',
+];
 
 /** One CSV field (RFC 4180). Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 export function csvField(value: unknown): string {

@@ -3,7 +3,14 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
-import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole, type CaseStatus, type EntityKind, type SecurityMarking } from '../shared/domain.ts';
+import {
+  CASE_ROLES,
+  CASE_ROLE_KINDS,
+  type CaseRole,
+  type CaseStatus,
+  type EntityKind,
+  type SecurityMarking,
+} from '../shared/domain.ts';
 import { entitySummary, withArticle, type EntitySummary } from './entities.ts';
 
 /** An entity's role in a case, with the entity's summary (cases.entities, cases.addEntity). */
@@ -72,10 +79,7 @@ function mustFindRole(db: Db, input: { caseId: string; entityId: string; role: C
   throw new DossierError('not_found', `role: ${entity.name} is not ${withArticle(input.role)} in this case`, 'role');
 }
 
-export function addCaseEntity(
-  ctx: Ctx,
-  input: { caseId: string; entityId: string; role: CaseRole; notes: string },
-): CaseEntity {
+export function addCaseEntity(ctx: Ctx, input: { caseId: string; entityId: string; role: CaseRole; notes: string }): CaseEntity {
   assertCase(ctx.db, input.caseId);
   const entity = entitySummary(ctx.db, input.entityId, 'entityId');
   const kinds = CASE_ROLE_KINDS[input.role];

@@ -134,29 +134,29 @@ export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   const lead = input.leadInvestigator || ctx.actor.name;
   const agency = input.agency ?? settings.profile?.agency ?? '';
   ctx.audit.track('case', id, id, () => {
-    sql(ctx.db, 
-        `INSERT INTO cases (id, file_number, title, status, priority, lead_investigator, agency, partner_agencies,
+    sql(
+      ctx.db,
+      `INSERT INTO cases (id, file_number, title, status, priority, lead_investigator, agency, partner_agencies,
            violation_type, legal_authorities, security_marking, summary, notes, opened_on, contravention_on, created_at, updated_at)
          VALUES (@id, @fileNumber, @title, 'open', @priority, @lead, @agency, @partners,
            @violationType, @legalAuthorities, @securityMarking, @summary, @notes, @openedOn, @contraventionOn, @now, @now)`,
-      )
-      .run({
-        id,
-        fileNumber: nextRecordNumber(ctx.db, caseNumbers, openedOn.slice(0, 4), settings.fileNumberPrefix),
-        title: input.title,
-        priority: input.priority,
-        lead,
-        agency,
-        partners: JSON.stringify(input.partnerAgencies),
-        violationType: input.violationType,
-        legalAuthorities: input.legalAuthorities,
-        securityMarking: input.securityMarking,
-        summary: input.summary,
-        notes: input.notes,
-        openedOn,
-        contraventionOn: input.contraventionOn,
-        now,
-      });
+    ).run({
+      id,
+      fileNumber: nextRecordNumber(ctx.db, caseNumbers, openedOn.slice(0, 4), settings.fileNumberPrefix),
+      title: input.title,
+      priority: input.priority,
+      lead,
+      agency,
+      partners: JSON.stringify(input.partnerAgencies),
+      violationType: input.violationType,
+      legalAuthorities: input.legalAuthorities,
+      securityMarking: input.securityMarking,
+      summary: input.summary,
+      notes: input.notes,
+      openedOn,
+      contraventionOn: input.contraventionOn,
+      now,
+    });
   });
   return getCase(ctx.db, id);
 }
@@ -226,8 +226,7 @@ export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
   }
   if (sets.length === 0) return current;
   ctx.audit.track('case', input.id, input.id, () => {
-    sql(ctx.db, `UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
-      .run(params);
+    sql(ctx.db, `UPDATE cases SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`).run(params);
   });
   return getCase(ctx.db, input.id);
 }
@@ -256,10 +255,12 @@ export function setCaseStatus(
     throw new DossierError('invalid_input', 'closedOn: only a closed case has a closing date', 'closedOn');
   }
   ctx.audit.track('case', input.id, input.id, () => {
-    sql(ctx.db, 
-        'UPDATE cases SET status = ?, closed_on = ?, updated_at = ?, version = version + 1 WHERE id = ?',
-      )
-      .run(input.status, closedOn, ctx.now(), input.id);
+    sql(ctx.db, 'UPDATE cases SET status = ?, closed_on = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
+      input.status,
+      closedOn,
+      ctx.now(),
+      input.id,
+    );
   });
   return getCase(ctx.db, input.id);
 }
@@ -301,8 +302,6 @@ const sortIndexes: Record<CaseSortColumn, string> = {
 const listColumns = `id, file_number AS fileNumber, title, status, priority, lead_investigator AS leadInvestigator,
   violation_type AS violationType, security_marking AS securityMarking, opened_on AS openedOn, updated_at AS updatedAt`;
 
-
-
 /** See ListSql in db/list-sql.ts. */
 export type CaseListSql = ListSql;
 
@@ -340,8 +339,14 @@ export function caseListSql(q: CaseListQuery): CaseListSql {
     where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  inList('status_rank', q.status?.map((s) => STATUS_RANKS[s]));
-  inList('priority_rank', q.priority?.map((p) => PRIORITY_RANKS[p]));
+  inList(
+    'status_rank',
+    q.status?.map((s) => STATUS_RANKS[s]),
+  );
+  inList(
+    'priority_rank',
+    q.priority?.map((p) => PRIORITY_RANKS[p]),
+  );
   inList('violation_type', q.violationType);
   if (q.leadInvestigator) {
     where.push(`lead_investigator LIKE ? ESCAPE '\\'`);

@@ -4,7 +4,14 @@ import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError } from '../errors.ts';
 import { FINAL_DISPOSITIONS, type CustodyPurpose } from '../shared/domain.ts';
-import { analyzeChain, linkProblems, type ChainBreak, type ChainEntry, type Movement, type Origin } from '../shared/custody-chain.ts';
+import {
+  analyzeChain,
+  linkProblems,
+  type ChainBreak,
+  type ChainEntry,
+  type Movement,
+  type Origin,
+} from '../shared/custody-chain.ts';
 import { getItem, getSeizureRow, originOf, utcInstant, type SeizedItem, type Seizure } from './seizures.ts';
 
 export interface CustodyEntry extends ChainEntry {
@@ -129,7 +136,8 @@ export interface MovementInput extends Movement {
 function insertEntry(ctx: Ctx, caseId: string, itemId: string, m: MovementInput, correctsEntryId: string | null): string {
   const id = randomUUID();
   ctx.audit.track('custody_entry', id, caseId, () => {
-    sql(ctx.db,
+    sql(
+      ctx.db,
       `INSERT INTO custody_entries (id, item_id, at, released_by, received_by, from_location, to_location, purpose,
          condition, seal_numbers, notes, corrects_entry_id, recorded_at, recorded_by, recorded_by_badge)
        VALUES (@id, @itemId, @at, @releasedBy, @receivedBy, @fromLocation, @toLocation, @purpose,
@@ -160,7 +168,12 @@ function refuse(field: string, message: string): never {
 }
 
 /** A new movement: from the current custodian and location, not before the last movement (nor the seizure). */
-function checkMovement(seizure: Seizure, current: { custodian: string; location: string; since: string }, first: boolean, m: Movement): void {
+function checkMovement(
+  seizure: Seizure,
+  current: { custodian: string; location: string; since: string },
+  first: boolean,
+  m: Movement,
+): void {
   if (FINAL_DISPOSITIONS.includes(seizure.disposition)) {
     throw new DossierError(
       'invalid_transition',
@@ -173,9 +186,7 @@ function checkMovement(seizure: Seizure, current: { custodian: string; location:
   const messages = {
     releasedBy: `must be the current custodian, ${current.custodian} (got ${m.releasedBy})`,
     fromLocation: `must be where the item is, ${current.location} (got ${m.fromLocation})`,
-    at: first
-      ? `must not be before the seizure (${current.since})`
-      : `must not be before the previous entry (${current.since})`,
+    at: first ? `must not be before the seizure (${current.since})` : `must not be before the previous entry (${current.since})`,
   };
   refuse(problem.field, messages[problem.field]);
 }

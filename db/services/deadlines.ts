@@ -241,7 +241,14 @@ function partsFor(q: DeadlineQuery, todayDate: string): Part[] {
     if (DEADLINE_WINDOWS.includes(source.kind)) {
       // Open while it has not ended: from today on.
       const startToday = addDays(todayDate, -source.shiftDays);
-      parts.push({ source, done: 0, min: min !== null && min > startToday ? min : startToday, max, below: null, listedDone: false });
+      parts.push({
+        source,
+        done: 0,
+        min: min !== null && min > startToday ? min : startToday,
+        max,
+        below: null,
+        listedDone: false,
+      });
       if (q.includeDone) {
         parts.push({ source, done: 0, min, max, below: startToday, listedDone: true }); // lapsed
         parts.push({ source, done: 1, min, max, below: null, listedDone: true });
@@ -321,7 +328,10 @@ export function deadlineSql(q: DeadlineQuery, todayDate: string): DeadlineSql {
     rowsSql: `SELECT u.*, c.file_number AS case_file_number, c.title AS case_title
       FROM (SELECT * FROM (${selects.join('\n      UNION ALL ')}) ORDER BY ${order} LIMIT @limit OFFSET @offset) u
       JOIN cases c ON c.id = u.case_id
-      ORDER BY ${order.split(', ').map((c) => `u.${c}`).join(', ')}`,
+      ORDER BY ${order
+        .split(', ')
+        .map((c) => `u.${c}`)
+        .join(', ')}`,
     countSql: `SELECT ${counts.join(' + ')} AS n, ${overdueCounts.length ? overdueCounts.join(' + ') : '0'} AS overdue`,
     params,
   };

@@ -270,11 +270,13 @@ function checkDetention(ctx: Ctx, v: DetentionValues): void {
     if (v.referredOn < startedOn) throw invalid('referredOn', `must not be before the detention started (${startedOn})`);
   }
   if (v.assessmentDueOn !== null) {
-    if (v.referredOn === null) throw invalid('assessmentDueOn', 'only a referral to a technical-assessment office has an answer due date');
+    if (v.referredOn === null)
+      throw invalid('assessmentDueOn', 'only a referral to a technical-assessment office has an answer due date');
     if (v.assessmentDueOn < v.referredOn) throw invalid('assessmentDueOn', `must not be before the referral (${v.referredOn})`);
   }
   if (v.assessmentAnsweredOn !== null) {
-    if (v.referredOn === null) throw invalid('assessmentAnsweredOn', 'only a referral to a technical-assessment office is answered');
+    if (v.referredOn === null)
+      throw invalid('assessmentAnsweredOn', 'only a referral to a technical-assessment office is answered');
     if (v.assessmentAnsweredOn < v.referredOn) {
       throw invalid('assessmentAnsweredOn', `must not be before the referral (${v.referredOn})`);
     }
@@ -284,7 +286,11 @@ function checkDetention(ctx: Ctx, v: DetentionValues): void {
 function assertNumberFree(db: Db, number: string, exceptId: string | null): void {
   const row = sql(db, 'SELECT id FROM detentions WHERE detention_number = ?').get(number) as { id: string } | undefined;
   if (row && row.id !== exceptId) {
-    throw new DossierError('conflict', `detentionNumber: ${number} is already the number of another detention`, 'detentionNumber');
+    throw new DossierError(
+      'conflict',
+      `detentionNumber: ${number} is already the number of another detention`,
+      'detentionNumber',
+    );
   }
 }
 
@@ -460,8 +466,7 @@ export function endDetention(ctx: Ctx, input: z.output<typeof detentionEndInput>
 
 function loadRequest(db: Db, id: string, todayDate: string): InfoRequest {
   const row = sql(db, `SELECT ${requestColumns} FROM detention_info_requests WHERE id = @id`).get({ id, today: todayDate }) as
-    | RequestRow
-    | undefined;
+    RequestRow | undefined;
   if (!row) throw new DossierError('not_found', `id: no information request with id ${id}`, 'id');
   return toRequest(row);
 }

@@ -5,12 +5,7 @@ import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
 import type { ConveyanceType, EntityKind, EntitySortColumn } from '../shared/domain.ts';
-import {
-  entityData,
-  type EntityData,
-  type EntityListInput,
-  type EntityUpdateInput,
-} from '../shared/inputs/entities.ts';
+import { entityData, type EntityData, type EntityListInput, type EntityUpdateInput } from '../shared/inputs/entities.ts';
 
 /** What a list, a link or a case page shows of an entity. */
 export interface EntitySummary {
@@ -194,11 +189,19 @@ export function createEntity(ctx: Ctx, data: EntityData): Entity {
 export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
   const row = entityRow(ctx.db, input.id);
   if (input.kind !== row.kind) {
-    throw new DossierError('invalid_input', `kind: an entity's kind cannot change (this one is ${withArticle(row.kind)})`, 'kind');
+    throw new DossierError(
+      'invalid_input',
+      `kind: an entity's kind cannot change (this one is ${withArticle(row.kind)})`,
+      'kind',
+    );
   }
   const subtype = input.kind === 'conveyance' ? input.subtype : null;
   if (subtype !== row.subtype) {
-    throw new DossierError('invalid_input', `subtype: a conveyance's type cannot change (this one is ${withArticle(row.subtype ?? '')})`, 'subtype');
+    throw new DossierError(
+      'invalid_input',
+      `subtype: a conveyance's type cannot change (this one is ${withArticle(row.subtype ?? '')})`,
+      'subtype',
+    );
   }
   if (input.version !== undefined && input.version !== row.version) {
     throw new DossierError(
@@ -218,7 +221,15 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       ctx.db,
       `UPDATE entities SET name = @name, country = @country, details = @details, search_text = @searchText,
          notes = @notes, updated_at = @now, version = version + 1 WHERE id = @id`,
-    ).run({ id: input.id, name: d.name, country: d.country, details: d.details, searchText: d.searchText, notes: data.notes, now: ctx.now() });
+    ).run({
+      id: input.id,
+      name: d.name,
+      country: d.country,
+      details: d.details,
+      searchText: d.searchText,
+      notes: data.notes,
+      now: ctx.now(),
+    });
   });
   return getEntity(ctx.db, input.id);
 }
@@ -243,8 +254,6 @@ const sortIndexes: Record<EntitySortColumn, string> = {
 const listColumns = `id, kind, subtype, name, country, updated_at AS updatedAt,
   (SELECT count(*) FROM case_entities WHERE entity_id = entities.id) AS caseCount,
   substr(replace(search_text, char(10), ' · '), 1, 160) AS identifiers`;
-
-
 
 /** See ListSql in db/list-sql.ts. */
 export type EntityListSql = ListSql;

@@ -112,7 +112,13 @@ export function removeLink(ctx: Ctx, id: string): EntityLink {
 
 const otherColumns = 'e.id AS o_id, e.kind AS o_kind, e.subtype AS o_subtype, e.name AS o_name, e.country AS o_country';
 
-type ViewRow = EntityLink & { o_id: string; o_kind: EntityKind; o_subtype: EntitySummary['subtype']; o_name: string; o_country: string | null };
+type ViewRow = EntityLink & {
+  o_id: string;
+  o_kind: EntityKind;
+  o_subtype: EntitySummary['subtype'];
+  o_name: string;
+  o_country: string | null;
+};
 
 function toView({ o_id, o_kind, o_subtype, o_name, o_country, ...link }: ViewRow): EntityLinkView {
   return { ...link, other: { id: o_id, kind: o_kind, subtype: o_subtype, name: o_name, country: o_country } };

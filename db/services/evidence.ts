@@ -64,18 +64,17 @@ function hasTable(db: Db, table: string): boolean {
  * (a seized item in this case). Returns the subject id to store. Shells call it before copying a
  * large file, so that a mistake is refused at once; evidence.attach calls it again.
  */
-export function resolveAttachTarget(
-  db: Db,
-  caseId: string,
-  type: EvidenceSubjectType,
-  subjectId: string | undefined,
-): string {
+export function resolveAttachTarget(db: Db, caseId: string, type: EvidenceSubjectType, subjectId: string | undefined): string {
   if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
     throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
   }
   if (type === 'case') {
     if (subjectId !== undefined && subjectId !== caseId) {
-      throw new DossierError('invalid_input', 'subjectId: evidence attached to the case itself takes the case id or none', 'subjectId');
+      throw new DossierError(
+        'invalid_input',
+        'subjectId: evidence attached to the case itself takes the case id or none',
+        'subjectId',
+      );
     }
     return caseId;
   }
@@ -109,7 +108,8 @@ export interface AttachEvidenceInput {
 }
 
 function requireDataDir(ctx: Ctx): string {
-  if (ctx.dataDir === null) throw new DossierError('internal', 'This database has no folder for evidence files (in-memory database)');
+  if (ctx.dataDir === null)
+    throw new DossierError('internal', 'This database has no folder for evidence files (in-memory database)');
   return ctx.dataDir;
 }
 

@@ -234,8 +234,10 @@ function allowedStatuses(p: Penalty): PenaltyStatus[] {
 function transitionProblem(p: Penalty, to: PenaltyStatus): string | null {
   if (!PENALTY_TRANSITIONS[p.status].includes(to)) {
     const allowed = PENALTY_TRANSITIONS[p.status];
-    return `a penalty that is ${p.status} cannot become ${to}` +
-      (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ` (${p.status} is final)`);
+    return (
+      `a penalty that is ${p.status} cannot become ${to}` +
+      (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ` (${p.status} is final)`)
+    );
   }
   switch (to) {
     case 'paid':
@@ -263,7 +265,10 @@ export function getPenalty(ctx: Pick<Ctx, 'db' | 'clock'>, id: string): PenaltyD
   const p = toPenalty(row, localDate(ctx.clock()));
   const paid = sumPayments(ctx.db, id);
   if (paid !== p.paidMinor) {
-    throw new DossierError('internal', `penalty ${p.noticeNumber}: its payments add up to ${paid}, but it records ${p.paidMinor}`);
+    throw new DossierError(
+      'internal',
+      `penalty ${p.noticeNumber}: its payments add up to ${paid}, but it records ${p.paidMinor}`,
+    );
   }
   const payments = sql(ctx.db, `SELECT ${paymentColumns} FROM penalty_payments WHERE penalty_id = ? ORDER BY paid_on, seq`).all(
     id,
@@ -497,7 +502,10 @@ export function recordPayment(ctx: Ctx, input: z.output<typeof penaltyRecordPaym
     );
   }
   if (input.currency !== row.currency) {
-    throw invalid('currency', `penalty ${row.notice_number} is in ${row.currency}: a payment to it is in ${row.currency} too, not ${input.currency}`);
+    throw invalid(
+      'currency',
+      `penalty ${row.notice_number} is in ${row.currency}: a payment to it is in ${row.currency} too, not ${input.currency}`,
+    );
   }
   if (input.amountMinor > row.balance_minor) {
     throw invalid(

@@ -232,8 +232,7 @@ export function itemView(db: Db, item: SeizedItem, seizure: Pick<Seizure, 'seize
 }
 
 /** A sum of minor units as SQL computes it (exactly, in 64 bits), with whether it is past 2^53 - 1. */
-export const EXACT_SUM = (column: string) =>
-  `sum(${column}) AS amount, sum(${column}) > ${Number.MAX_SAFE_INTEGER} AS unsafe`;
+export const EXACT_SUM = (column: string) => `sum(${column}) AS amount, sum(${column}) > ${Number.MAX_SAFE_INTEGER} AS unsafe`;
 
 interface SumRow {
   currency: string;
@@ -255,8 +254,11 @@ function exactTotals(rows: readonly SumRow[], what: string): MoneyTotal[] {
 }
 
 function seizureTotalRows(db: Db, seizureId: string): SumRow[] {
-  return sql(db, `SELECT value_currency AS currency, ${EXACT_SUM('value_minor')}
-    FROM seized_items WHERE seizure_id = ? GROUP BY value_currency ORDER BY value_currency`).all(seizureId) as SumRow[];
+  return sql(
+    db,
+    `SELECT value_currency AS currency, ${EXACT_SUM('value_minor')}
+    FROM seized_items WHERE seizure_id = ? GROUP BY value_currency ORDER BY value_currency`,
+  ).all(seizureId) as SumRow[];
 }
 
 function seizureTotals(db: Db, seizureId: string): MoneyTotal[] {
@@ -330,7 +332,11 @@ export function utcInstant(iso: string): string {
 function checkNumberFree(db: Db, seizureNumber: string, exceptId: string | null): void {
   const row = sql(db, 'SELECT id FROM seizures WHERE seizure_number = ?').get(seizureNumber) as { id: string } | undefined;
   if (row && row.id !== exceptId) {
-    throw new DossierError('conflict', `seizureNumber: ${seizureNumber} is already the number of another seizure`, 'seizureNumber');
+    throw new DossierError(
+      'conflict',
+      `seizureNumber: ${seizureNumber} is already the number of another seizure`,
+      'seizureNumber',
+    );
   }
 }
 
@@ -348,10 +354,12 @@ export interface ItemInput {
 
 function insertItem(ctx: Ctx, seizure: Seizure, item: ItemInput): string {
   const id = randomUUID();
-  const { n } = sql(ctx.db, 'SELECT coalesce(max(item_number), 0) + 1 AS n FROM seized_items WHERE seizure_id = ?')
-    .get(seizure.id) as { n: number };
+  const { n } = sql(ctx.db, 'SELECT coalesce(max(item_number), 0) + 1 AS n FROM seized_items WHERE seizure_id = ?').get(
+    seizure.id,
+  ) as { n: number };
   ctx.audit.track('seized_item', id, seizure.caseId, () => {
-    sql(ctx.db,
+    sql(
+      ctx.db,
       `INSERT INTO seized_items (id, seizure_id, item_number, description, quantity, unit, hs_code, eccn, origin_country,
          value_minor, value_currency, seal_numbers, initial_custodian, initial_location, created_at)
        VALUES (@id, @seizureId, @n, @description, @quantity, @unit, @hsCode, @eccn, @originCountry,
@@ -440,7 +448,8 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
   const id = randomUUID();
   const now = ctx.now();
   ctx.audit.track('seizure', id, input.caseId, () => {
-    sql(ctx.db,
+    sql(
+      ctx.db,
       `INSERT INTO seizures (id, case_id, seizure_number, seized_at, seized_on, place, seizing_officer,
          seized_from_entity_id, owner_entity_id, claimant_entity_ids, legal_provision, conveyance_entity_id,
          storage_location, custodian, release_amount_minor, release_currency, release_security,
@@ -548,7 +557,8 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
   if (input.seizedAt !== undefined) {
     const seizedAt = utcInstant(input.seizedAt);
     const seizedOn = localDate(new Date(seizedAt));
-    const first = sql(ctx.db,
+    const first = sql(
+      ctx.db,
       `SELECT min(e.at) AS at FROM custody_entries e JOIN seized_items i ON i.id = e.item_id WHERE i.seizure_id = ?`,
     ).get(current.id) as { at: string | null };
     if (first.at !== null && Date.parse(first.at) < Date.parse(seizedAt)) {
@@ -559,7 +569,11 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
       );
     }
     if (current.dispositionOn !== null && current.dispositionOn < seizedOn) {
-      throw new DossierError('invalid_input', `seizedAt: the disposition is dated ${current.dispositionOn}, before this date`, 'seizedAt');
+      throw new DossierError(
+        'invalid_input',
+        `seizedAt: the disposition is dated ${current.dispositionOn}, before this date`,
+        'seizedAt',
+      );
     }
     sets.push('seized_at = @seizedAt, seized_on = @seizedOn, review_window_ends_on = @reviewEnds');
     Object.assign(params, { seizedAt, seizedOn, reviewEnds: addDays(seizedOn, SEIZURE_REVIEW_WINDOW_DAYS) });
@@ -597,7 +611,11 @@ export function setDisposition(
     );
   }
   if (input.dispositionOn < current.seizedOn) {
-    throw new DossierError('invalid_input', `dispositionOn: must not be before the seizure (${current.seizedOn})`, 'dispositionOn');
+    throw new DossierError(
+      'invalid_input',
+      `dispositionOn: must not be before the seizure (${current.seizedOn})`,
+      'dispositionOn',
+    );
   }
   if (current.dispositionOn !== null && input.dispositionOn < current.dispositionOn) {
     throw new DossierError(
@@ -607,7 +625,8 @@ export function setDisposition(
     );
   }
   ctx.audit.track('seizure', current.id, current.caseId, () => {
-    sql(ctx.db,
+    sql(
+      ctx.db,
       `UPDATE seizures SET disposition = ?, disposition_on = ?, disposition_authority = ?, updated_at = ?, version = version + 1
        WHERE id = ?`,
     ).run(input.disposition, input.dispositionOn, input.authority, ctx.now(), current.id);
@@ -684,8 +703,6 @@ const listColumns = `id, case_id AS caseId,
   seizing_officer AS seizingOfficer, disposition, disposition_on AS dispositionOn,
   review_window_ends_on AS reviewWindowEndsOn, updated_at AS updatedAt`;
 
-
-
 /** See ListSql in db/list-sql.ts. */
 export type SeizureListSql = ListSql;
 
@@ -720,7 +737,9 @@ export function seizureListSql(q: SeizureListQuery): SeizureListSql {
     const like = `seizure_number LIKE ? ESCAPE '\\' OR place LIKE ? ESCAPE '\\'`;
     // Across all cases, the matches of a short word come from one scan of an index that holds
     // both columns, rather than a read of every row the walk passes (all of them when none match).
-    where.push(q.caseId !== undefined ? `(${like})` : `+seq IN (SELECT seq FROM seizures INDEXED BY seizures_number WHERE ${like})`);
+    where.push(
+      q.caseId !== undefined ? `(${like})` : `+seq IN (SELECT seq FROM seizures INDEXED BY seizures_number WHERE ${like})`,
+    );
     params.push(`%${escapeLike(w)}%`, `%${escapeLike(w)}%`);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -748,7 +767,10 @@ export const PAGE_TOTALS_SQL = `SELECT seizure_id AS seizureId, value_currency A
 type PageRow = Omit<SeizureListRow, 'itemCount' | 'totals'>;
 
 export function attachPageTotals(db: Db, rows: PageRow[]): SeizureListRow[] {
-  const totals = sql(db, PAGE_TOTALS_SQL).all(JSON.stringify(rows.map((r) => r.id))) as (SumRow & { seizureId: string; items: number })[];
+  const totals = sql(db, PAGE_TOTALS_SQL).all(JSON.stringify(rows.map((r) => r.id))) as (SumRow & {
+    seizureId: string;
+    items: number;
+  })[];
   const bySeizure = new Map<string, { itemCount: number; sums: SumRow[] }>();
   for (const t of totals) {
     const entry = bySeizure.get(t.seizureId) ?? { itemCount: 0, sums: [] };
@@ -778,7 +800,8 @@ export interface CaseSeizureTotals {
 export function totalsByCase(db: Db, caseId: string): CaseSeizureTotals {
   if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw notFound('case', caseId);
   const { n } = sql(db, 'SELECT count(*) AS n FROM seizures WHERE case_id = ?').get(caseId) as { n: number };
-  const rows = sql(db,
+  const rows = sql(
+    db,
     `SELECT i.value_currency AS currency, count(*) AS items, ${EXACT_SUM('i.value_minor')}
      FROM seizures s JOIN seized_items i ON i.seizure_id = s.id
      WHERE s.case_id = ? GROUP BY i.value_currency ORDER BY i.value_currency`,

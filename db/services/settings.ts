@@ -35,8 +35,10 @@ export function readSettings(db: Db): Settings {
 
 export function writeSetting<K extends SettingKey>(ctx: Ctx, key: K, value: Settings[K]): void {
   ctx.audit.track('setting', key, null, () => {
-    sql(ctx.db, 'INSERT INTO settings (id, value) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
+    sql(ctx.db, 'INSERT INTO settings (id, value) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value').run(
+      key,
+      JSON.stringify(value),
+    );
   });
 }
 

@@ -10,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   // PDF previews of evidence files are shown from blob: URLs made by the renderer.
-  "frame-src blob:",
+  'frame-src blob:',
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

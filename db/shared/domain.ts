@@ -28,14 +28,7 @@ export const VIOLATION_TYPES = [
 ] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 
-export const SECURITY_MARKINGS = [
-  'unclassified',
-  'protected_a',
-  'protected_b',
-  'protected_c',
-  'confidential',
-  'secret',
-] as const;
+export const SECURITY_MARKINGS = ['unclassified', 'protected_a', 'protected_b', 'protected_c', 'confidential', 'secret'] as const;
 export type SecurityMarking = (typeof SECURITY_MARKINGS)[number];
 
 /** How a marking is printed on exports and reports: in both official languages, as Canadian markings are. */
@@ -77,15 +70,40 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const CONVEYANCE_TYPES = ['vessel', 'aircraft', 'vehicle', 'container'] as const;
 export type ConveyanceType = (typeof CONVEYANCE_TYPES)[number];
 
-export const IDENTITY_DOCUMENT_TYPES = ['passport', 'national_id', 'drivers_licence', 'residence_permit', 'visa', 'other'] as const;
+export const IDENTITY_DOCUMENT_TYPES = [
+  'passport',
+  'national_id',
+  'drivers_licence',
+  'residence_permit',
+  'visa',
+  'other',
+] as const;
 export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number];
 
-export const TRANSPORT_DOCUMENT_TYPES = ['bill_of_lading', 'sea_waybill', 'air_waybill', 'road_consignment_note', 'rail_consignment_note', 'other'] as const;
+export const TRANSPORT_DOCUMENT_TYPES = [
+  'bill_of_lading',
+  'sea_waybill',
+  'air_waybill',
+  'road_consignment_note',
+  'rail_consignment_note',
+  'other',
+] as const;
 export type TransportDocumentType = (typeof TRANSPORT_DOCUMENT_TYPES)[number];
 
 export const LINK_TYPES = [
-  'owns', 'director_of', 'employee_of', 'agent_for', 'shipper_of', 'consignee_of', 'notify_party_of',
-  'freight_forwarder_of', 'carried_by', 'located_at', 'alias_of', 'same_as', 'associated',
+  'owns',
+  'director_of',
+  'employee_of',
+  'agent_for',
+  'shipper_of',
+  'consignee_of',
+  'notify_party_of',
+  'freight_forwarder_of',
+  'carried_by',
+  'located_at',
+  'alias_of',
+  'same_as',
+  'associated',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
@@ -93,26 +111,35 @@ export type LinkType = (typeof LINK_TYPES)[number];
  * Which kinds each link type may join, from -> to ('*' = any kind). alias_of and same_as also
  * need both ends of the same kind; no link joins an entity to itself.
  */
-export const LINK_ENDPOINTS: Readonly<Record<LinkType, { from: readonly EntityKind[] | '*'; to: readonly EntityKind[] | '*' }>> = {
-  owns: { from: ['person', 'organization'], to: ['organization'] },
-  director_of: { from: ['person', 'organization'], to: ['organization'] },
-  employee_of: { from: ['person'], to: ['organization'] },
-  agent_for: { from: ['person', 'organization'], to: ['person', 'organization'] },
-  shipper_of: { from: ['person', 'organization'], to: ['shipment'] },
-  consignee_of: { from: ['person', 'organization'], to: ['shipment'] },
-  notify_party_of: { from: ['person', 'organization'], to: ['shipment'] },
-  freight_forwarder_of: { from: ['person', 'organization'], to: ['shipment'] },
-  carried_by: { from: ['shipment', 'conveyance'], to: ['conveyance'] },
-  located_at: { from: ['person', 'organization', 'conveyance', 'shipment'], to: ['address'] },
-  alias_of: { from: ['person', 'organization'], to: ['person', 'organization'] },
-  same_as: { from: '*', to: '*' },
-  associated: { from: '*', to: '*' },
-};
+export const LINK_ENDPOINTS: Readonly<Record<LinkType, { from: readonly EntityKind[] | '*'; to: readonly EntityKind[] | '*' }>> =
+  {
+    owns: { from: ['person', 'organization'], to: ['organization'] },
+    director_of: { from: ['person', 'organization'], to: ['organization'] },
+    employee_of: { from: ['person'], to: ['organization'] },
+    agent_for: { from: ['person', 'organization'], to: ['person', 'organization'] },
+    shipper_of: { from: ['person', 'organization'], to: ['shipment'] },
+    consignee_of: { from: ['person', 'organization'], to: ['shipment'] },
+    notify_party_of: { from: ['person', 'organization'], to: ['shipment'] },
+    freight_forwarder_of: { from: ['person', 'organization'], to: ['shipment'] },
+    carried_by: { from: ['shipment', 'conveyance'], to: ['conveyance'] },
+    located_at: { from: ['person', 'organization', 'conveyance', 'shipment'], to: ['address'] },
+    alias_of: { from: ['person', 'organization'], to: ['person', 'organization'] },
+    same_as: { from: '*', to: '*' },
+    associated: { from: '*', to: '*' },
+  };
 export const SAME_KIND_LINKS: readonly LinkType[] = ['alias_of', 'same_as'];
 
 /** Roles of an entity in a case, in the order a case page lists them. */
 export const CASE_ROLES = [
-  'subject', 'suspect', 'exporter', 'consignee', 'end_user', 'freight_forwarder', 'witness', 'counsel', 'other',
+  'subject',
+  'suspect',
+  'exporter',
+  'consignee',
+  'end_user',
+  'freight_forwarder',
+  'witness',
+  'counsel',
+  'other',
 ] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
@@ -134,15 +161,7 @@ export const ENTITY_SORT_COLUMNS = ['name', 'kind', 'country', 'updatedAt'] as c
 export type EntitySortColumn = (typeof ENTITY_SORT_COLUMNS)[number];
 
 /** What became of seized goods. `held` until a decision; see DISPOSITION_TRANSITIONS. */
-export const DISPOSITIONS = [
-  'held',
-  'released_on_terms',
-  'forfeited',
-  'returned',
-  'sold',
-  'destroyed',
-  'transferred',
-] as const;
+export const DISPOSITIONS = ['held', 'released_on_terms', 'forfeited', 'returned', 'sold', 'destroyed', 'transferred'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
 /**
@@ -169,8 +188,22 @@ export const SEIZURE_REVIEW_WINDOW_DAYS = 90;
 
 /** Units of a seized goods line's (integer) quantity. */
 export const QUANTITY_UNITS = [
-  'piece', 'set', 'pair', 'box', 'carton', 'pallet', 'crate', 'container', 'roll', 'reel',
-  'kg', 'tonne', 'litre', 'metre', 'square_metre', 'cubic_metre',
+  'piece',
+  'set',
+  'pair',
+  'box',
+  'carton',
+  'pallet',
+  'crate',
+  'container',
+  'roll',
+  'reel',
+  'kg',
+  'tonne',
+  'litre',
+  'metre',
+  'square_metre',
+  'cubic_metre',
 ] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
@@ -179,13 +212,7 @@ export const CUSTODY_PURPOSES = ['analysis', 'storage', 'court', 'return', 'tran
 export type CustodyPurpose = (typeof CUSTODY_PURPOSES)[number];
 
 /** Columns the seizure list can sort by; each has an index (see migration 004). */
-export const SEIZURE_SORT_COLUMNS = [
-  'seizureNumber',
-  'seizedAt',
-  'disposition',
-  'reviewWindowEndsOn',
-  'updatedAt',
-] as const;
+export const SEIZURE_SORT_COLUMNS = ['seizureNumber', 'seizedAt', 'disposition', 'reviewWindowEndsOn', 'updatedAt'] as const;
 export type SeizureSortColumn = (typeof SEIZURE_SORT_COLUMNS)[number];
 
 // --- Detentions, monetary penalties, deadlines (migration 005) --------------------------------
@@ -219,15 +246,7 @@ export type DetentionState = (typeof DETENTION_STATES)[number];
 export const PENALTY_LEVELS = ['first', 'second', 'third_or_later'] as const;
 export type PenaltyLevel = (typeof PENALTY_LEVELS)[number];
 
-export const PENALTY_STATUSES = [
-  'issued',
-  'partly_paid',
-  'under_review',
-  'reduced',
-  'paid',
-  'cancelled',
-  'written_off',
-] as const;
+export const PENALTY_STATUSES = ['issued', 'partly_paid', 'under_review', 'reduced', 'paid', 'cancelled', 'written_off'] as const;
 export type PenaltyStatus = (typeof PENALTY_STATUSES)[number];
 
 /**
@@ -286,8 +305,7 @@ export const US_AGENCY_MARKERS = ['BIS', 'Bureau of Industry and Security', 'HSI
 
 export function limitationYears(c: { legalAuthorities: string; agency: string }): number {
   const us =
-    US_AUTHORITY_MARKERS.some((m) => c.legalAuthorities.includes(m)) ||
-    US_AGENCY_MARKERS.some((m) => c.agency.includes(m));
+    US_AUTHORITY_MARKERS.some((m) => c.legalAuthorities.includes(m)) || US_AGENCY_MARKERS.some((m) => c.agency.includes(m));
   return us ? US_EXPORT_LIMITATION_YEARS : CUSTOMS_LIMITATION_YEARS;
 }
 

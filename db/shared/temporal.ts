@@ -64,13 +64,19 @@ function children(schema: z.core.$ZodType): Array<[step: string | null, child: z
       return [[null, (def as unknown as { innerType: z.core.$ZodType }).innerType]];
     case 'pipe': {
       const p = def as unknown as z.core.$ZodPipeDef;
-      return [[null, p.in], [null, p.out]];
+      return [
+        [null, p.in],
+        [null, p.out],
+      ];
     }
     case 'union':
       return (def as unknown as z.core.$ZodUnionDef).options.map((o) => [null, o]);
     case 'intersection': {
       const i = def as unknown as z.core.$ZodIntersectionDef;
-      return [[null, i.left], [null, i.right]];
+      return [
+        [null, i.left],
+        [null, i.right],
+      ];
     }
     case 'record':
       return [['*', (def as unknown as z.core.$ZodRecordDef).valueType]];

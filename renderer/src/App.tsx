@@ -72,16 +72,41 @@ export function App() {
 
   const hotkeys = useMemo<HotkeyConfig[]>(
     () => [
-      { combo: 'mod+k', global: true, allowInInput: true, preventDefault: true, label: t('shortcuts.palette'), group: t('shortcuts.group.global'), onKeyDown: () => setPaletteOpen(true) },
-      { combo: 'n', global: true, label: t('shortcuts.newCase'), group: t('shortcuts.group.global'), onKeyDown: () => setNewCaseOpen(true) },
       {
-        combo: '/', global: true, preventDefault: true, label: t('shortcuts.focusSearch'), group: t('shortcuts.group.global'),
+        combo: 'mod+k',
+        global: true,
+        allowInInput: true,
+        preventDefault: true,
+        label: t('shortcuts.palette'),
+        group: t('shortcuts.group.global'),
+        onKeyDown: () => setPaletteOpen(true),
+      },
+      {
+        combo: 'n',
+        global: true,
+        label: t('shortcuts.newCase'),
+        group: t('shortcuts.group.global'),
+        onKeyDown: () => setNewCaseOpen(true),
+      },
+      {
+        combo: '/',
+        global: true,
+        preventDefault: true,
+        label: t('shortcuts.focusSearch'),
+        group: t('shortcuts.group.global'),
         onKeyDown: () => {
           if (route.page !== 'cases') navigate({ page: 'cases' });
           setTimeout(() => document.getElementById('case-search')?.focus(), 0);
         },
       },
-      { combo: 'mod+s', global: true, allowInInput: true, label: t('shortcuts.save'), group: t('shortcuts.group.global'), onKeyDown: () => undefined },
+      {
+        combo: 'mod+s',
+        global: true,
+        allowInInput: true,
+        label: t('shortcuts.save'),
+        group: t('shortcuts.group.global'),
+        onKeyDown: () => undefined,
+      },
     ],
     [t, route.page],
   );
@@ -111,7 +136,11 @@ export function App() {
       })),
       { id: 'check', label: t('palette.action.check'), run: () => setCheckOpen(true) },
       { id: 'settings', label: t('palette.action.settings'), run: () => navigate({ page: 'settings' }) },
-      { id: 'language', label: t('palette.action.language', { language: t(`language.${otherLocale}`) }), run: () => locale.setPreference(otherLocale) },
+      {
+        id: 'language',
+        label: t('palette.action.language', { language: t(`language.${otherLocale}`) }),
+        run: () => locale.setPreference(otherLocale),
+      },
       {
         id: 'theme',
         label: t('palette.action.theme', { theme: t(theme.dark ? 'settings.theme.light' : 'settings.theme.dark').toLowerCase() }),
@@ -135,7 +164,9 @@ export function App() {
 
   return (
     <div className="app" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="app-header" role="banner">
         <span className="brand">{t('app.name')}</span>
         {marking && <MarkingBanner marking={marking} />}
@@ -154,7 +185,11 @@ export function App() {
         <ul>
           {navItems.map((item) => (
             <li key={item.page}>
-              <a href={`#/${item.page}`} className={section === item.page ? 'active' : undefined} aria-current={section === item.page ? 'page' : undefined}>
+              <a
+                href={`#/${item.page}`}
+                className={section === item.page ? 'active' : undefined}
+                aria-current={section === item.page ? 'page' : undefined}
+              >
                 <span className={`bp6-icon bp6-icon-${item.icon}`} aria-hidden="true" />
                 {t(`nav.${item.page}`)}
               </a>
@@ -169,7 +204,11 @@ export function App() {
             </button>
           </li>
           <li>
-            <a href="#/settings" className={route.page === 'settings' ? 'active' : undefined} aria-current={route.page === 'settings' ? 'page' : undefined}>
+            <a
+              href="#/settings"
+              className={route.page === 'settings' ? 'active' : undefined}
+              aria-current={route.page === 'settings' ? 'page' : undefined}
+            >
               <span className="bp6-icon bp6-icon-cog" aria-hidden="true" />
               {t('nav.settings')}
             </a>

@@ -28,15 +28,11 @@ export const auditFilters = {
 
 export const auditListInput = z.strictObject({
   ...auditFilters,
-  sort: z
-    .strictObject({ column: z.enum(['seq']), direction: sortDirection })
-    .default({ column: 'seq', direction: 'desc' }),
+  sort: z.strictObject({ column: z.enum(['seq']), direction: sortDirection }).default({ column: 'seq', direction: 'desc' }),
   ...paging,
 });
 
 export const auditExportInput = z.strictObject({
   ...auditFilters,
-  sort: z
-    .strictObject({ column: z.enum(['seq']), direction: sortDirection })
-    .default({ column: 'seq', direction: 'asc' }),
+  sort: z.strictObject({ column: z.enum(['seq']), direction: sortDirection }).default({ column: 'seq', direction: 'asc' }),
 });

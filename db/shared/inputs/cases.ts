@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { paging, pastDate, requiredText, sortDirection, uuid } from '../schemas.ts';
-import {
-  CASE_SORT_COLUMNS,
-  CASE_STATUSES,
-  PRIORITIES,
-  SECURITY_MARKINGS,
-  VIOLATION_TYPES,
-} from '../domain.ts';
+import { CASE_SORT_COLUMNS, CASE_STATUSES, PRIORITIES, SECURITY_MARKINGS, VIOLATION_TYPES } from '../domain.ts';
 
 /** Input schemas of the case methods. Pure (zod and vocabularies only): the renderer validates with them too. */
 export const caseFields = {

@@ -118,7 +118,10 @@ const vehicleFields = {
 };
 const containerFields = {
   containerNumber,
-  sizeType: upper(4).refine((s) => s === '' || /^[0-9A-Z]{4}$/.test(s), 'An ISO 6346 size and type code has 4 characters, e.g. 45G1'),
+  sizeType: upper(4).refine(
+    (s) => s === '' || /^[0-9A-Z]{4}$/.test(s),
+    'An ISO 6346 size and type code has 4 characters, e.g. 45G1',
+  ),
 };
 const shipmentFields = {
   transportDocumentType: z.enum(TRANSPORT_DOCUMENT_TYPES).nullable(),
@@ -140,7 +143,14 @@ const personCreate = z
   .strictObject({
     kind: z.literal('person'),
     notes: notes.default(''),
-    ...withDefaults(personFields, { givenName: '', familyName: '', aliases: [], dateOfBirth: null, nationality: null, identityDocuments: [] }),
+    ...withDefaults(personFields, {
+      givenName: '',
+      familyName: '',
+      aliases: [],
+      dateOfBirth: null,
+      nationality: null,
+      identityDocuments: [],
+    }),
   })
   .superRefine((p, ctx) => {
     if (!p.givenName && !p.familyName) {
@@ -207,14 +217,24 @@ const shipmentCreate = z
       });
     }
     if (s.transportDocumentNumber && s.transportDocumentType === null) {
-      ctx.addIssue({ code: 'custom', path: ['transportDocumentType'], message: 'Say which transport document the number is from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transportDocumentType'],
+        message: 'Say which transport document the number is from',
+      });
     }
   });
 
 export const conveyanceData = z.discriminatedUnion('subtype', [vesselCreate, aircraftCreate, vehicleCreate, containerCreate]);
 
 /** An entity's own fields, per kind (a conveyance also has its subtype), with defaults applied. */
-export const entityData = z.discriminatedUnion('kind', [personCreate, organizationCreate, addressCreate, conveyanceData, shipmentCreate]);
+export const entityData = z.discriminatedUnion('kind', [
+  personCreate,
+  organizationCreate,
+  addressCreate,
+  conveyanceData,
+  shipmentCreate,
+]);
 /** An entity's own fields as stored (kind, subtype, and the kind's fields), with notes. */
 export type EntityData = z.output<typeof entityData>;
 
@@ -253,7 +273,8 @@ function perKind<S extends z.ZodType>(schema: S) {
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) ctx.addIssue({ code: 'custom', path: [...issue.path, key], message: 'Unknown field (not a field of this kind)' });
+        for (const key of issue.keys)
+          ctx.addIssue({ code: 'custom', path: [...issue.path, key], message: 'Unknown field (not a field of this kind)' });
       } else {
         ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       }
@@ -287,9 +308,24 @@ const entityPatch = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('address'), ...updateBase, ...optionalAll(addressFields) }),
   z.discriminatedUnion('subtype', [
     z.strictObject({ kind: z.literal('conveyance'), subtype: z.literal('vessel'), ...updateBase, ...optionalAll(vesselFields) }),
-    z.strictObject({ kind: z.literal('conveyance'), subtype: z.literal('aircraft'), ...updateBase, ...optionalAll(aircraftFields) }),
-    z.strictObject({ kind: z.literal('conveyance'), subtype: z.literal('vehicle'), ...updateBase, ...optionalAll(vehicleFields) }),
-    z.strictObject({ kind: z.literal('conveyance'), subtype: z.literal('container'), ...updateBase, ...optionalAll(containerFields) }),
+    z.strictObject({
+      kind: z.literal('conveyance'),
+      subtype: z.literal('aircraft'),
+      ...updateBase,
+      ...optionalAll(aircraftFields),
+    }),
+    z.strictObject({
+      kind: z.literal('conveyance'),
+      subtype: z.literal('vehicle'),
+      ...updateBase,
+      ...optionalAll(vehicleFields),
+    }),
+    z.strictObject({
+      kind: z.literal('conveyance'),
+      subtype: z.literal('container'),
+      ...updateBase,
+      ...optionalAll(containerFields),
+    }),
   ]),
   z.strictObject({ kind: z.literal('shipment'), ...updateBase, ...optionalAll(shipmentFields) }),
 ]);

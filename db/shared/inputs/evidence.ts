@@ -18,7 +18,11 @@ export const evidenceFields = {
     .toLowerCase()
     .max(255)
     .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'A media type such as application/pdf'),
-  sha256: z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '64 hexadecimal digits (the SHA-256 the upload returned)'),
+  sha256: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/, '64 hexadecimal digits (the SHA-256 the upload returned)'),
   size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
   acquiredAt: pastDateTime,
   acquiredBy: shortText(200),

@@ -24,7 +24,9 @@ export function CheckDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): v
     <Dialog isOpen={isOpen} onClose={onClose} title={t('audit.checkTitle')} icon="shield" className="check-dialog">
       <DialogBody>
         {error ? (
-          <Callout intent="danger" role="alert">{error}</Callout>
+          <Callout intent="danger" role="alert">
+            {error}
+          </Callout>
         ) : !report ? (
           <div className="check-running" role="status">
             <Spinner size={20} aria-hidden="true" /> {t('audit.checkRunning')}

@@ -43,10 +43,7 @@ export function CommandPalette(props: {
   const items = useMemo<Item[]>(() => {
     const q = query.trim().toLowerCase();
     const actions = props.actions.filter((a) => !q || a.label.toLowerCase().includes(q));
-    return [
-      ...actions.map((action): Item => ({ kind: 'action', action })),
-      ...cases.map((row): Item => ({ kind: 'case', row })),
-    ];
+    return [...actions.map((action): Item => ({ kind: 'action', action })), ...cases.map((row): Item => ({ kind: 'case', row }))];
   }, [props.actions, cases, query]);
 
   // Keep a valid active item as results arrive, so Enter always opens what is highlighted.

@@ -32,11 +32,13 @@ export function EntityPicker(props: {
     <SearchPicker<EntitySummary>
       {...props}
       search={async (text) =>
-        (await call('entities.list', {
-          limit: 20,
-          ...(text ? { text } : { sort: { column: 'updatedAt', direction: 'desc' } }),
-          ...(kinds ? { kind: [...kinds] } : {}),
-        })).rows
+        (
+          await call('entities.list', {
+            limit: 20,
+            ...(text ? { text } : { sort: { column: 'updatedAt', direction: 'desc' } }),
+            ...(kinds ? { kind: [...kinds] } : {}),
+          })
+        ).rows
       }
       matches={(item, text) => fold(item.name).includes(fold(text))}
       text={(item) => item.name}

@@ -62,11 +62,7 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     if (this.state.error) {
       return (
-        <ScreenFailed
-          error={this.state.error}
-          typed={[...this.typed.values()]}
-          onRetry={() => this.setState({ error: null })}
-        />
+        <ScreenFailed error={this.state.error} typed={[...this.typed.values()]} onRetry={() => this.setState({ error: null })} />
       );
     }
     return (

@@ -19,7 +19,13 @@ export function Field(props: {
       labelFor={props.id}
       labelInfo={props.required ? '*' : undefined}
       intent={props.error ? 'danger' : 'none'}
-      helperText={helper ? <span id={`${props.id}-help`} role={props.error ? 'alert' : undefined}>{helper}</span> : undefined}
+      helperText={
+        helper ? (
+          <span id={`${props.id}-help`} role={props.error ? 'alert' : undefined}>
+            {helper}
+          </span>
+        ) : undefined
+      }
     >
       {props.children}
     </FormGroup>

@@ -84,9 +84,15 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
       onClick={handleClick}
       onFocus={handleFocus}
       icon={props.icon?.(item) as never}
-      text={item === preferred[index ?? -1] && props.preferredLabel ? (
-        <span className="picker-preferred">{props.text(item)} <span className="muted">· {props.preferredLabel}</span></span>
-      ) : props.text(item)}
+      text={
+        item === preferred[index ?? -1] && props.preferredLabel ? (
+          <span className="picker-preferred">
+            {props.text(item)} <span className="muted">· {props.preferredLabel}</span>
+          </span>
+        ) : (
+          props.text(item)
+        )
+      }
       label={props.label?.(item)}
     />
   );
@@ -122,7 +128,9 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
         itemsEqual={(a, b) => a.id === b.id}
         itemRenderer={renderItem}
         inputValueRenderer={props.text}
-        noResults={<MenuItem disabled roleStructure="listoption" text={current === null ? t('common.loading') : props.noResults} />}
+        noResults={
+          <MenuItem disabled roleStructure="listoption" text={current === null ? t('common.loading') : props.noResults} />
+        }
         popoverProps={{ minimal: true, matchTargetWidth: true, onOpening: () => setOpen(true), onClosed: () => setOpen(false) }}
         resetOnClose
         resetOnQuery={false}

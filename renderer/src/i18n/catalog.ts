@@ -20,4 +20,12 @@ import profileFr from './profile.fr.json';
 export const en = { ...coreEn, ...profileEn, ...evidenceEn, ...auditEn, ...entitiesEn, ...seizuresEn, ...enforcementEn };
 export type MessageId = keyof typeof en;
 
-export const fr: Record<MessageId, string> = { ...coreFr, ...profileFr, ...evidenceFr, ...auditFr, ...entitiesFr, ...seizuresFr, ...enforcementFr };
+export const fr: Record<MessageId, string> = {
+  ...coreFr,
+  ...profileFr,
+  ...evidenceFr,
+  ...auditFr,
+  ...entitiesFr,
+  ...seizuresFr,
+  ...enforcementFr,
+};

@@ -85,7 +85,12 @@ export function useFormat() {
           value /= 1000;
           i += 1;
         }
-        return intl.formatNumber(value, { style: 'unit', unit: units[i], unitDisplay: 'narrow', maximumFractionDigits: i === 0 ? 0 : 1 });
+        return intl.formatNumber(value, {
+          style: 'unit',
+          unit: units[i],
+          unitDisplay: 'narrow',
+          maximumFractionDigits: i === 0 ? 0 : 1,
+        });
       },
     }),
     [intl],

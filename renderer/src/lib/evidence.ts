@@ -61,7 +61,9 @@ export async function evidenceObjectUrl(id: string, mediaType: string): Promise<
     const r = unwrap(await bridge.readEvidence(id));
     return URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: mediaType }));
   }
-  const response = await fetch(`./api/evidence/${encodeURIComponent(id)}/content`, { headers: { Authorization: authorization() } });
+  const response = await fetch(`./api/evidence/${encodeURIComponent(id)}/content`, {
+    headers: { Authorization: authorization() },
+  });
   if (!response.ok) {
     const env = (await response.json().catch(() => null)) as Envelope<unknown> | null;
     throw new ApiError(env && !env.ok ? env.error.code : 'internal', env && !env.ok ? env.error.message : response.statusText);
@@ -81,9 +83,17 @@ export function mediaTypeOf(file: File): string {
   if (file.type) return file.type;
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
   const known: Record<string, string> = {
-    pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif',
-    txt: 'text/plain', csv: 'text/csv', eml: 'message/rfc822', msg: 'application/vnd.ms-outlook',
-    zip: 'application/zip', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    pdf: 'application/pdf',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    gif: 'image/gif',
+    txt: 'text/plain',
+    csv: 'text/csv',
+    eml: 'message/rfc822',
+    msg: 'application/vnd.ms-outlook',
+    zip: 'application/zip',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };
   return known[ext] ?? 'application/octet-stream';

@@ -69,13 +69,7 @@ export function UnsavedChangesPrompt() {
     proceedTo(to);
   };
   return (
-    <Dialog
-      isOpen={target !== null}
-      onClose={close}
-      title={t('unsaved.title')}
-      icon="warning-sign"
-      className="unsaved-dialog"
-    >
+    <Dialog isOpen={target !== null} onClose={close} title={t('unsaved.title')} icon="warning-sign" className="unsaved-dialog">
       <DialogBody>
         <p>{t('unsaved.body')}</p>
       </DialogBody>

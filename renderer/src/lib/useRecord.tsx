@@ -10,7 +10,10 @@ export type Load<T> = { state: 'loading' } | { state: 'error'; error: Error } | 
  * Loads one record with `fetch`, again whenever `key` (usually the record's id) changes.
  * `set` replaces the loaded record (after a save); `reload` fetches it again.
  */
-export function useRecord<T>(fetch: () => Promise<T>, key: string): { load: Load<T>; set: (data: T) => void; reload: () => Promise<void> } {
+export function useRecord<T>(
+  fetch: () => Promise<T>,
+  key: string,
+): { load: Load<T>; set: (data: T) => void; reload: () => Promise<void> } {
   const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
   const fetchRef = useRef(fetch);
   fetchRef.current = fetch;
@@ -31,7 +34,12 @@ export function useRecord<T>(fetch: () => Promise<T>, key: string): { load: Load
 }
 
 /** What a record page shows until its record is there: a spinner, or why it could not be loaded with a way back. */
-export function RecordFallback({ load, icon, backLabel, onBack }: {
+export function RecordFallback({
+  load,
+  icon,
+  backLabel,
+  onBack,
+}: {
   load: Exclude<Load<unknown>, { state: 'ready' }>;
   /** Shown when the record does not exist. */
   icon: IconName;
@@ -39,7 +47,12 @@ export function RecordFallback({ load, icon, backLabel, onBack }: {
   onBack: () => void;
 }) {
   const t = useT();
-  if (load.state === 'loading') return <div className="page-center"><Spinner aria-label={t('common.loading')} /></div>;
+  if (load.state === 'loading')
+    return (
+      <div className="page-center">
+        <Spinner aria-label={t('common.loading')} />
+      </div>
+    );
   const notFound = load.error instanceof ApiError && load.error.code === 'not_found';
   return (
     <NonIdealState

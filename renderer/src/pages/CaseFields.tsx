@@ -94,7 +94,12 @@ export function CaseFields({ idPrefix, form, errors, onChange, variant, leadPlac
         />
       </Field>
       <Field id={id('agency')} label={t('case.field.agency')} error={errors.agency}>
-        <InputGroup id={id('agency')} value={form.agency} onValueChange={(agency) => onChange({ agency })} {...described('agency')} />
+        <InputGroup
+          id={id('agency')}
+          value={form.agency}
+          onValueChange={(agency) => onChange({ agency })}
+          {...described('agency')}
+        />
       </Field>
       {variant === 'full' && (
         <>
@@ -112,7 +117,12 @@ export function CaseFields({ idPrefix, form, errors, onChange, variant, leadPlac
               onChange={(e) => onChange({ partnerAgencies: e.currentTarget.value })}
             />
           </Field>
-          <Field id={id('legalAuthorities')} label={t('case.field.legalAuthorities')} error={errors.legalAuthorities} className="span-2">
+          <Field
+            id={id('legalAuthorities')}
+            label={t('case.field.legalAuthorities')}
+            error={errors.legalAuthorities}
+            className="span-2"
+          >
             <TextArea
               id={id('legalAuthorities')}
               fill
@@ -134,7 +144,13 @@ export function CaseFields({ idPrefix, form, errors, onChange, variant, leadPlac
       </Field>
       {variant === 'full' && (
         <Field id={id('notes')} label={t('case.field.notes')} error={errors.notes} className="span-2">
-          <TextArea id={id('notes')} fill rows={6} value={form.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} />
+          <TextArea
+            id={id('notes')}
+            fill
+            rows={6}
+            value={form.notes}
+            onChange={(e) => onChange({ notes: e.currentTarget.value })}
+          />
         </Field>
       )}
     </div>

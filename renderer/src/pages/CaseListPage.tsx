@@ -30,29 +30,55 @@ export function CaseListPage({ onNewCase }: { onNewCase(): void }) {
 
   const columns = useMemo<DataColumn<CaseListRow>[]>(
     () => [
-      { id: 'fileNumber', header: t('case.field.fileNumber'), size: 150, cell: (r) => <span className="mono">{r.fileNumber}</span> },
+      {
+        id: 'fileNumber',
+        header: t('case.field.fileNumber'),
+        size: 150,
+        cell: (r) => <span className="mono">{r.fileNumber}</span>,
+      },
       { id: 'title', header: t('case.field.title'), size: 380, cell: (r) => <span className="cell-title">{r.title}</span> },
       {
-        id: 'status', header: t('case.field.status'), size: 170,
+        id: 'status',
+        header: t('case.field.status'),
+        size: 170,
         filter: { kind: 'select', options: CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })) },
         cell: (r) => <StatusTag status={r.status} />,
       },
       {
-        id: 'priority', header: t('case.field.priority'), size: 110,
+        id: 'priority',
+        header: t('case.field.priority'),
+        size: 110,
         filter: { kind: 'select', options: PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) })) },
         cell: (r) => <PriorityTag priority={r.priority} />,
       },
       {
-        id: 'leadInvestigator', header: t('case.field.leadInvestigator'), size: 170,
-        filter: { kind: 'text' }, cell: (r) => r.leadInvestigator,
+        id: 'leadInvestigator',
+        header: t('case.field.leadInvestigator'),
+        size: 170,
+        filter: { kind: 'text' },
+        cell: (r) => r.leadInvestigator,
       },
       {
-        id: 'violationType', header: t('case.field.violationType'), size: 200,
+        id: 'violationType',
+        header: t('case.field.violationType'),
+        size: 200,
         filter: { kind: 'select', options: VIOLATION_TYPES.map((v) => ({ value: v, label: t(`violation.${v}`) })) },
         cell: (r) => (r.violationType ? t(`violation.${r.violationType}`) : <span className="muted">{t('common.none')}</span>),
       },
-      { id: 'openedOn', header: t('case.field.openedOn'), size: 120, align: 'right', cell: (r) => <DateText value={r.openedOn} /> },
-      { id: 'updatedAt', header: t('case.field.updatedAt'), size: 170, align: 'right', cell: (r) => <DateTimeText value={r.updatedAt} /> },
+      {
+        id: 'openedOn',
+        header: t('case.field.openedOn'),
+        size: 120,
+        align: 'right',
+        cell: (r) => <DateText value={r.openedOn} />,
+      },
+      {
+        id: 'updatedAt',
+        header: t('case.field.updatedAt'),
+        size: 170,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.updatedAt} />,
+      },
     ],
     [t],
   );

@@ -30,13 +30,18 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const { load, set } = useRecord(() => call('cases.get', { id }), id);
   useShowMarking(load.state === 'ready' ? load.data.securityMarking : null);
 
-  if (load.state !== 'ready') return <RecordFallback load={load} icon="folder-close" backLabel={t('case.back')} onBack={() => navigate({ page: 'cases' })} />;
+  if (load.state !== 'ready')
+    return (
+      <RecordFallback load={load} icon="folder-close" backLabel={t('case.back')} onBack={() => navigate({ page: 'cases' })} />
+    );
   const c = load.data;
   return (
     <div className="page page-case">
       <header className="page-header case-header">
         <div className="case-heading">
-          <a href="#/cases" className="back-link">{t('case.back')}</a>
+          <a href="#/cases" className="back-link">
+            {t('case.back')}
+          </a>
           <div className="case-title-row">
             <span className="mono case-file-number">{c.fileNumber}</span>
             <h1>{c.title}</h1>
@@ -55,7 +60,12 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         className="case-tabs"
         renderActiveTabPanelOnly
       >
-        <Tab disabled={false} id="overview" title={t('case.tab.overview')} panel={<CaseOverview key={c.id} data={c} onChanged={(next) => set(next)} />} />
+        <Tab
+          disabled={false}
+          id="overview"
+          title={t('case.tab.overview')}
+          panel={<CaseOverview key={c.id} data={c} onChanged={(next) => set(next)} />}
+        />
         <Tab disabled={false} id="subjects" title={t('case.tab.subjects')} panel={<SubjectsTab caseId={c.id} />} />
         <Tab disabled={false} id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
         <Tab disabled={false} id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
@@ -75,7 +85,10 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(base);
 
-  const check = useMemo(() => validate(caseUpdateInput, { id: data.id, version: data.version, ...inputFromForm(form) }, t), [form, data, t]);
+  const check = useMemo(
+    () => validate(caseUpdateInput, { id: data.id, version: data.version, ...inputFromForm(form) }, t),
+    [form, data, t],
+  );
   const errors: FieldErrors = check.ok ? {} : { ...check.errors };
   if (serverError?.field && !errors[serverError.field]) errors[serverError.field] = serverError.message;
 
@@ -92,7 +105,11 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       return true;
     } catch (err) {
-      setServerError(err instanceof ApiError ? { field: err.field, message: err.message, code: err.code } : { message: String(err), code: 'internal' });
+      setServerError(
+        err instanceof ApiError
+          ? { field: err.field, message: err.message, code: err.code }
+          : { message: String(err), code: 'internal' },
+      );
       return false;
     } finally {
       setSaving(false);
@@ -100,13 +117,12 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
   };
   useUnsavedChanges(dirty, save);
 
-
   return (
     <div className="case-overview">
       <form
         className="case-form"
         aria-label={t('case.section.details')}
-       
+
         {...saveFormProps(save)}
       >
         <Card compact className="panel">
@@ -116,11 +132,28 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
               {serverError.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: serverError.message })}
             </Callout>
           )}
-          <CaseFields idPrefix="case" variant="full" form={form} errors={errors} onChange={(patch) => { setForm((f) => ({ ...f, ...patch })); setServerError(null); }} />
+          <CaseFields
+            idPrefix="case"
+            variant="full"
+            form={form}
+            errors={errors}
+            onChange={(patch) => {
+              setForm((f) => ({ ...f, ...patch }));
+              setServerError(null);
+            }}
+          />
           <div className="form-actions">
             {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
             <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => setForm(base)} />
-            <Button type="submit" intent="primary" icon="floppy-disk" text={saving ? t('common.saving') : t('common.save')} disabled={!dirty || !check.ok} loading={saving} title={`${t('common.save')} (Ctrl+S)`} />
+            <Button
+              type="submit"
+              intent="primary"
+              icon="floppy-disk"
+              text={saving ? t('common.saving') : t('common.save')}
+              disabled={!dirty || !check.ok}
+              loading={saving}
+              title={`${t('common.save')} (Ctrl+S)`}
+            />
           </div>
         </Card>
       </form>
@@ -130,12 +163,30 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
         <Card compact className="panel">
           <h2 className="panel-title">{t('case.section.record')}</h2>
           <dl className="facts">
-            <dt>{t('case.field.fileNumber')}</dt><dd className="mono">{data.fileNumber}</dd>
-            <dt>{t('case.field.openedOn')}</dt><dd><DateText value={data.openedOn} /></dd>
-            {data.closedOn && (<><dt>{t('case.field.closedOn')}</dt><dd><DateText value={data.closedOn} /></dd></>)}
-            <dt>{t('case.field.createdAt')}</dt><dd><DateTimeText value={data.createdAt} /></dd>
-            <dt>{t('case.field.updatedAt')}</dt><dd><DateTimeText value={data.updatedAt} /></dd>
-            <dt>{t('case.field.version')}</dt><dd className="num">{data.version}</dd>
+            <dt>{t('case.field.fileNumber')}</dt>
+            <dd className="mono">{data.fileNumber}</dd>
+            <dt>{t('case.field.openedOn')}</dt>
+            <dd>
+              <DateText value={data.openedOn} />
+            </dd>
+            {data.closedOn && (
+              <>
+                <dt>{t('case.field.closedOn')}</dt>
+                <dd>
+                  <DateText value={data.closedOn} />
+                </dd>
+              </>
+            )}
+            <dt>{t('case.field.createdAt')}</dt>
+            <dd>
+              <DateTimeText value={data.createdAt} />
+            </dd>
+            <dt>{t('case.field.updatedAt')}</dt>
+            <dd>
+              <DateTimeText value={data.updatedAt} />
+            </dd>
+            <dt>{t('case.field.version')}</dt>
+            <dd className="num">{data.version}</dd>
           </dl>
         </Card>
       </aside>
@@ -178,7 +229,11 @@ function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void })
           <InputGroup id="close-on" type="date" value={closedOn} onValueChange={setClosedOn} small />
         </Field>
       )}
-      {error && error.field !== 'closedOn' && <Callout intent="danger" role="alert">{error.message}</Callout>}
+      {error && error.field !== 'closedOn' && (
+        <Callout intent="danger" role="alert">
+          {error.message}
+        </Callout>
+      )}
       <div className="workflow-actions">
         {allowed.map((status) => (
           <Button

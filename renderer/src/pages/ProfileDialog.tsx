@@ -31,7 +31,14 @@ export function ProfileDialog() {
   };
 
   return (
-    <Dialog isOpen={isOpen} title={t('profile.firstStart.title')} icon="person" isCloseButtonShown={false} canEscapeKeyClose={false} canOutsideClickClose={false}>
+    <Dialog
+      isOpen={isOpen}
+      title={t('profile.firstStart.title')}
+      icon="person"
+      isCloseButtonShown={false}
+      canEscapeKeyClose={false}
+      canOutsideClickClose={false}
+    >
       <form
         noValidate
         aria-label={t('settings.profile')}
@@ -42,15 +49,32 @@ export function ProfileDialog() {
       >
         <DialogBody>
           <p>{t('profile.firstStart.body')}</p>
-          {error && <Callout intent="danger" role="alert">{error}</Callout>}
+          {error && (
+            <Callout intent="danger" role="alert">
+              {error}
+            </Callout>
+          )}
           <Field id="first-profile-name" label={t('settings.profile.name')} error={errors.name} required>
-            <InputGroup id="first-profile-name" autoFocus value={profile.name} onValueChange={(name) => setProfile((p) => ({ ...p, name }))} />
+            <InputGroup
+              id="first-profile-name"
+              autoFocus
+              value={profile.name}
+              onValueChange={(name) => setProfile((p) => ({ ...p, name }))}
+            />
           </Field>
           <Field id="first-profile-badge" label={t('settings.profile.badge')} error={errors.badge}>
-            <InputGroup id="first-profile-badge" value={profile.badge} onValueChange={(badge) => setProfile((p) => ({ ...p, badge }))} />
+            <InputGroup
+              id="first-profile-badge"
+              value={profile.badge}
+              onValueChange={(badge) => setProfile((p) => ({ ...p, badge }))}
+            />
           </Field>
           <Field id="first-profile-agency" label={t('settings.profile.agency')} error={errors.agency}>
-            <InputGroup id="first-profile-agency" value={profile.agency} onValueChange={(agency) => setProfile((p) => ({ ...p, agency }))} />
+            <InputGroup
+              id="first-profile-agency"
+              value={profile.agency}
+              onValueChange={(agency) => setProfile((p) => ({ ...p, agency }))}
+            />
           </Field>
           <p className="muted">{t('profile.firstStart.later')}</p>
         </DialogBody>

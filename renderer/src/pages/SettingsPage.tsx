@@ -69,7 +69,9 @@ export function SettingsPage() {
             />
           </Field>
           <Field id="settings-transport" label={t('settings.data.transport')}>
-            <Tag id="settings-transport" minimal>{t(`header.transport.${transport}`)}</Tag>
+            <Tag id="settings-transport" minimal>
+              {t(`header.transport.${transport}`)}
+            </Tag>
           </Field>
         </Card>
         <form
@@ -88,17 +90,36 @@ export function SettingsPage() {
               <InputGroup id="profile-name" value={profile.name} onValueChange={(name) => setProfile((p) => ({ ...p, name }))} />
             </Field>
             <Field id="profile-badge" label={t('settings.profile.badge')} error={errors.badge}>
-              <InputGroup id="profile-badge" value={profile.badge} onValueChange={(badge) => setProfile((p) => ({ ...p, badge }))} />
+              <InputGroup
+                id="profile-badge"
+                value={profile.badge}
+                onValueChange={(badge) => setProfile((p) => ({ ...p, badge }))}
+              />
             </Field>
             <Field id="profile-agency" label={t('settings.profile.agency')} error={errors.agency}>
-              <InputGroup id="profile-agency" value={profile.agency} onValueChange={(agency) => setProfile((p) => ({ ...p, agency }))} />
+              <InputGroup
+                id="profile-agency"
+                value={profile.agency}
+                onValueChange={(agency) => setProfile((p) => ({ ...p, agency }))}
+              />
             </Field>
             <h2 className="panel-title">{t('settings.fileNumbers')}</h2>
-            <Field id="file-prefix" label={t('settings.fileNumberPrefix')} error={errors.fileNumberPrefix} help={t('settings.fileNumberPrefix.help')}>
+            <Field
+              id="file-prefix"
+              label={t('settings.fileNumberPrefix')}
+              error={errors.fileNumberPrefix}
+              help={t('settings.fileNumberPrefix.help')}
+            >
               <InputGroup id="file-prefix" value={prefix} onValueChange={(v) => setPrefix(v.toUpperCase())} className="mono" />
             </Field>
             <div className="form-actions">
-              <Button type="submit" intent="primary" icon="floppy-disk" text={t('common.save')} disabled={!profileCheck.ok || !prefixCheck.ok} />
+              <Button
+                type="submit"
+                intent="primary"
+                icon="floppy-disk"
+                text={t('common.save')}
+                disabled={!profileCheck.ok || !prefixCheck.ok}
+              />
             </div>
           </Card>
         </form>

@@ -57,7 +57,10 @@ export function inputFromForm(form: CaseForm) {
     priority: form.priority,
     ...(form.leadInvestigator.trim() ? { leadInvestigator: form.leadInvestigator } : {}),
     agency: form.agency,
-    partnerAgencies: form.partnerAgencies.split('\n').map((s) => s.trim()).filter(Boolean),
+    partnerAgencies: form.partnerAgencies
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
     violationType: form.violationType === '' ? null : form.violationType,
     legalAuthorities: form.legalAuthorities,
     securityMarking: form.securityMarking,

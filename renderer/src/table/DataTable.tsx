@@ -106,9 +106,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       setLayout((l) => ({ ...l, sort: first ? { column: first.id, direction: first.desc ? 'desc' : 'asc' } : null }));
     },
     onColumnSizingChange: (updater) =>
-      setLayout((l) => ({ ...l, sizing: typeof updater === 'function' ? updater(l.sizing) : updater as ColumnSizingState })),
+      setLayout((l) => ({ ...l, sizing: typeof updater === 'function' ? updater(l.sizing) : (updater as ColumnSizingState) })),
     onColumnVisibilityChange: (updater) =>
-      setLayout((l) => ({ ...l, visibility: typeof updater === 'function' ? updater(l.visibility) : updater as VisibilityState })),
+      setLayout((l) => ({
+        ...l,
+        visibility: typeof updater === 'function' ? updater(l.visibility) : (updater as VisibilityState),
+      })),
   });
 
   // Pages of rows, fetched as the viewport needs them; a new query starts a new generation.
@@ -184,8 +187,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = {
-      ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + pageRows, PageUp: active - pageRows,
-      Home: 0, End: (total ?? 1) - 1,
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + pageRows,
+      PageUp: active - pageRows,
+      Home: 0,
+      End: (total ?? 1) - 1,
     };
     const target = moves[e.key];
     if (target !== undefined) {
@@ -217,7 +224,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         </li>
       ))}
       <MenuDivider />
-      <MenuItem icon="reset" text={t('table.resetLayout')} onClick={() => setLayout({ sort: defaultSort, sizing: {}, visibility: {} })} />
+      <MenuItem
+        icon="reset"
+        text={t('table.resetLayout')}
+        onClick={() => setLayout({ sort: defaultSort, sizing: {}, visibility: {} })}
+      />
     </Menu>
   );
 
@@ -233,7 +244,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <Button variant="minimal" icon="column-layout" text={t('table.columns')} aria-label={t('table.columnsMenu')} />
         </Popover>
       </div>
-      {error && <div className={`dt-error ${Classes.CALLOUT} ${Classes.INTENT_DANGER}`} role="alert">{error}</div>}
+      {error && (
+        <div className={`dt-error ${Classes.CALLOUT} ${Classes.INTENT_DANGER}`} role="alert">
+          {error}
+        </div>
+      )}
       <div
         className="dt-scroll"
         ref={scrollRef}
@@ -267,7 +282,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                         title={String(header.column.columnDef.header)}
                       >
                         <span className="dt-th-label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                        <span aria-hidden="true" className="dt-sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                        <span aria-hidden="true" className="dt-sort-mark">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        </span>
                       </button>
                     ) : (
                       <span className="dt-th-label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
@@ -346,7 +363,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                         className={`dt-cell${spec?.align === 'right' ? ' dt-right' : ''}`}
                         style={{ width: column.getSize() }}
                       >
-                        {row && spec ? <span className="dt-text">{spec.cell(row)}</span> : <span className={`${Classes.SKELETON} dt-skeleton`}>{t('table.rowLoading')}</span>}
+                        {row && spec ? (
+                          <span className="dt-text">{spec.cell(row)}</span>
+                        ) : (
+                          <span className={`${Classes.SKELETON} dt-skeleton`}>{t('table.rowLoading')}</span>
+                        )}
                       </div>
                     );
                   })}

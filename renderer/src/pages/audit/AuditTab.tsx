@@ -46,21 +46,53 @@ export function AuditTab(props: { caseId?: string; recordType?: RecordType; reco
   const columns = useMemo<DataColumn<AuditEntry>[]>(
     () => [
       { id: 'seq', header: t('audit.field.seq'), size: 80, align: 'right', cell: (r) => r.seq },
-      { id: 'at', header: t('audit.field.at'), size: 180, sortable: false, align: 'right', cell: (r) => <DateTimeText value={r.at} /> },
       {
-        id: 'actor', header: t('audit.field.actor'), size: 190, sortable: false, filter: { kind: 'text' },
+        id: 'at',
+        header: t('audit.field.at'),
+        size: 180,
+        sortable: false,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.at} />,
+      },
+      {
+        id: 'actor',
+        header: t('audit.field.actor'),
+        size: 190,
+        sortable: false,
+        filter: { kind: 'text' },
         cell: (r) => (r.actorBadge ? `${r.actor} (${r.actorBadge})` : r.actor),
       },
-      { id: 'method', header: t('audit.field.method'), size: 190, sortable: false, filter: { kind: 'text' }, cell: (r) => <span className="mono">{r.method}</span> },
       {
-        id: 'recordType', header: t('audit.field.recordType'), size: 170, sortable: false,
-        filter: props.recordType ? undefined : { kind: 'select', options: RECORD_TYPES.map((type) => ({ value: type, label: t(recordLabelId(type)) })) },
+        id: 'method',
+        header: t('audit.field.method'),
+        size: 190,
+        sortable: false,
+        filter: { kind: 'text' },
+        cell: (r) => <span className="mono">{r.method}</span>,
+      },
+      {
+        id: 'recordType',
+        header: t('audit.field.recordType'),
+        size: 170,
+        sortable: false,
+        filter: props.recordType
+          ? undefined
+          : { kind: 'select', options: RECORD_TYPES.map((type) => ({ value: type, label: t(recordLabelId(type)) })) },
         cell: (r) => t(recordLabelId(r.recordType)),
       },
       {
-        id: 'changes', header: t('audit.field.changes'), size: 380, sortable: false,
+        id: 'changes',
+        header: t('audit.field.changes'),
+        size: 380,
+        sortable: false,
         cell: (r) =>
-          r.before === null ? <em>{t('audit.created')}</em> : r.after === null ? <em>{t('audit.removed')}</em> : r.changes.map((c) => c.field).join(', '),
+          r.before === null ? (
+            <em>{t('audit.created')}</em>
+          ) : r.after === null ? (
+            <em>{t('audit.removed')}</em>
+          ) : (
+            r.changes.map((c) => c.field).join(', ')
+          ),
       },
     ],
     [t, props.recordType],
@@ -132,7 +164,9 @@ export function AuditTab(props: { caseId?: string; recordType?: RecordType; reco
           <div className="drawer-body">
             <dl className="facts facts-wide">
               <dt>{t('audit.field.at')}</dt>
-              <dd><DateTimeText value={selected.at} /></dd>
+              <dd>
+                <DateTimeText value={selected.at} />
+              </dd>
               <dt>{t('audit.field.actor')}</dt>
               <dd>{selected.actorBadge ? `${selected.actor} (${selected.actorBadge})` : selected.actor}</dd>
               <dt>{t('audit.field.method')}</dt>
@@ -156,7 +190,9 @@ export function AuditTab(props: { caseId?: string; recordType?: RecordType; reco
                 <tbody>
                   {selected.changes.map((c) => (
                     <tr key={c.field}>
-                      <th scope="row" className="mono">{c.field}</th>
+                      <th scope="row" className="mono">
+                        {c.field}
+                      </th>
                       <td className="before">{show(c.before)}</td>
                       <td className="after">{show(c.after)}</td>
                     </tr>

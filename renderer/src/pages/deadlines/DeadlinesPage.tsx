@@ -26,27 +26,63 @@ export function DeadlinesPage() {
 
   const columns = useMemo<DataColumn<Deadline>[]>(
     () => [
-      { id: 'dueOn', header: t('deadline.field.dueOn'), size: 120, align: 'right', sortable: false, cell: (r) => <DateText value={r.dueOn} /> },
-      { id: 'daysLeft', header: t('deadline.field.daysLeft'), size: 150, align: 'right', sortable: false, cell: (r) => <DaysLeft deadline={r} /> },
       {
-        id: 'kind', header: t('deadline.field.kind'), size: 210, sortable: false,
+        id: 'dueOn',
+        header: t('deadline.field.dueOn'),
+        size: 120,
+        align: 'right',
+        sortable: false,
+        cell: (r) => <DateText value={r.dueOn} />,
+      },
+      {
+        id: 'daysLeft',
+        header: t('deadline.field.daysLeft'),
+        size: 150,
+        align: 'right',
+        sortable: false,
+        cell: (r) => <DaysLeft deadline={r} />,
+      },
+      {
+        id: 'kind',
+        header: t('deadline.field.kind'),
+        size: 210,
+        sortable: false,
         filter: { kind: 'select', options: DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadline.kind.${k}`) })) },
         cell: (r) => t(`deadline.kind.${r.kind}`),
       },
-      { id: 'what', header: t('deadline.field.what'), size: 400, sortable: false, cell: (r) => <span className="cell-title">{deadlineLabel(r, t)}</span> },
       {
-        id: 'case', header: t('enf.field.case'), size: 150, sortable: false,
+        id: 'what',
+        header: t('deadline.field.what'),
+        size: 400,
+        sortable: false,
+        cell: (r) => <span className="cell-title">{deadlineLabel(r, t)}</span>,
+      },
+      {
+        id: 'case',
+        header: t('enf.field.case'),
+        size: 150,
+        sortable: false,
         cell: (r) => (
           <span title={r.caseTitle}>
-            <RowLink route={{ page: 'case', id: r.caseId, tab: 'overview' }}><span className="mono">{r.caseFileNumber}</span></RowLink>
+            <RowLink route={{ page: 'case', id: r.caseId, tab: 'overview' }}>
+              <span className="mono">{r.caseFileNumber}</span>
+            </RowLink>
           </span>
         ),
       },
       {
-        id: 'record', header: t('deadline.field.record'), size: 170, sortable: false,
-        cell: (r) => (r.recordType === 'case' ? <span className="muted">{t(`deadline.recordType.${r.recordType}`)}</span> : (
-          <DeadlineRecordLink deadline={r}><span className="mono">{r.reference}</span></DeadlineRecordLink>
-        )),
+        id: 'record',
+        header: t('deadline.field.record'),
+        size: 170,
+        sortable: false,
+        cell: (r) =>
+          r.recordType === 'case' ? (
+            <span className="muted">{t(`deadline.recordType.${r.recordType}`)}</span>
+          ) : (
+            <DeadlineRecordLink deadline={r}>
+              <span className="mono">{r.reference}</span>
+            </DeadlineRecordLink>
+          ),
       },
     ],
     [t],
@@ -78,9 +114,7 @@ export function DeadlinesPage() {
         fetchPage={fetchPage}
         rowKey={(r) => `${r.kind}:${r.recordId}`}
         onOpen={(r) => void openDeadline(r)}
-        countLabel={(count) =>
-          overdue ? t('deadlines.countOverdue', { count, overdue }) : t('deadlines.count', { count })
-        }
+        countLabel={(count) => (overdue ? t('deadlines.countOverdue', { count, overdue }) : t('deadlines.count', { count }))}
         toolbar={
           <>
             <p className="muted toolbar-note">{t('deadlines.order')}</p>
@@ -100,7 +134,9 @@ export function DeadlinesPage() {
               icon="calendar"
               title={t('deadlines.empty.title')}
               description={t('deadlines.empty.body')}
-              action={<Button icon="folder-close" text={t('deadlines.empty.action')} onClick={() => navigate({ page: 'cases' })} />}
+              action={
+                <Button icon="folder-close" text={t('deadlines.empty.action')} onClick={() => navigate({ page: 'cases' })} />
+              }
             />
           )
         }

@@ -91,7 +91,12 @@ export function DeadlineRecordLink({ deadline, children }: { deadline: Deadline;
 export function DaysLeft({ deadline, verbose }: { deadline: Deadline; verbose?: boolean }) {
   const t = useT();
   const f = useFormat();
-  if (deadline.done) return <Tag minimal className="status-tag">{t('enf.done')}</Tag>;
+  if (deadline.done)
+    return (
+      <Tag minimal className="status-tag">
+        {t('enf.done')}
+      </Tag>
+    );
   if (deadline.overdue) {
     return (
       <Tag minimal intent="danger" icon="warning-sign" className="status-tag">
@@ -99,7 +104,12 @@ export function DaysLeft({ deadline, verbose }: { deadline: Deadline; verbose?: 
       </Tag>
     );
   }
-  if (deadline.daysLeft === 0) return <Tag minimal intent="warning" className="status-tag">{t('deadline.today')}</Tag>;
+  if (deadline.daysLeft === 0)
+    return (
+      <Tag minimal intent="warning" className="status-tag">
+        {t('deadline.today')}
+      </Tag>
+    );
   if (deadline.daysLeft < 0) return <span className="muted">{t('deadline.lapsed')}</span>;
   const text = verbose ? t('deadline.inDays', { count: deadline.daysLeft }) : f.number(deadline.daysLeft);
   return <span className={deadline.daysLeft <= 7 ? 'soon' : undefined}>{text}</span>;

@@ -46,15 +46,34 @@ export function DateDialog(props: {
   const id = `date-dialog-${props.field}`;
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={props.title} icon={props.icon} className="enf-small-dialog">
-      <form noValidate aria-label={props.title} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        aria-label={props.title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           {props.hint && <p className="muted">{props.hint}</p>}
           {error && error.field && error.field !== props.field && (
-            <Callout intent="danger" role="alert" className="form-callout">{error.message}</Callout>
+            <Callout intent="danger" role="alert" className="form-callout">
+              {error.message}
+            </Callout>
           )}
           <Field id={id} label={props.label} error={fieldError} required>
-            <InputGroup id={id} type="date" autoFocus value={date} onValueChange={(v) => { setDate(v); setError(null); }}
-              intent={fieldError ? 'danger' : 'none'} {...describedBy(id, fieldError)} />
+            <InputGroup
+              id={id}
+              type="date"
+              autoFocus
+              value={date}
+              onValueChange={(v) => {
+                setDate(v);
+                setError(null);
+              }}
+              intent={fieldError ? 'danger' : 'none'}
+              {...describedBy(id, fieldError)}
+            />
           </Field>
         </DialogBody>
         <DialogFooter

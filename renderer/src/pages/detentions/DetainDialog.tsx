@@ -12,7 +12,12 @@ import { DetentionFields, emptyDetentionForm, inputFromForm, type DetentionForm 
 import { serverError, shownErrors, validateInput, type ServerError } from './common.tsx';
 
 /** "Detain goods": a new detention in a case (the case is chosen here when the list spans every case). */
-export function DetainDialog(props: { isOpen: boolean; caseId?: string | undefined; onClose(): void; onCreated(d: DetentionDetail): void }) {
+export function DetainDialog(props: {
+  isOpen: boolean;
+  caseId?: string | undefined;
+  onClose(): void;
+  onCreated(d: DetentionDetail): void;
+}) {
   const t = useT();
   const f = useFormat();
   const [form, setForm] = useState<DetentionForm>(emptyDetentionForm);
@@ -65,15 +70,35 @@ export function DetainDialog(props: { isOpen: boolean; caseId?: string | undefin
 
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('detentions.new')} icon="hand" className="enf-dialog">
-      <form noValidate aria-label={t('detentions.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        aria-label={t('detentions.new')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           <p className="muted">{t('detention.newHint')}</p>
-          {server && !server.field && <Callout intent="danger" role="alert" className="form-callout">{t('error.generic', { message: server.message })}</Callout>}
+          {server && !server.field && (
+            <Callout intent="danger" role="alert" className="form-callout">
+              {t('error.generic', { message: server.message })}
+            </Callout>
+          )}
           {!props.caseId && (
             <Field id="detain-caseId" label={t('enf.field.case')} error={errors.caseId} required>
-              <CasePicker id="detain-caseId" value={caseRef} autoFocus invalid={Boolean(errors.caseId)}
+              <CasePicker
+                id="detain-caseId"
+                value={caseRef}
+                autoFocus
+                invalid={Boolean(errors.caseId)}
                 describedBy={errors.caseId ? 'detain-caseId-help' : undefined}
-                onChange={(c) => { setCaseRef(c); setTouched((s) => new Set([...s, 'caseId'])); setServer(null); }} />
+                onChange={(c) => {
+                  setCaseRef(c);
+                  setTouched((s) => new Set([...s, 'caseId']));
+                  setServer(null);
+                }}
+              />
             </Field>
           )}
           <DetentionFields idPrefix="detain" variant="create" form={form} errors={errors} onChange={change} />
@@ -82,7 +107,13 @@ export function DetainDialog(props: { isOpen: boolean; caseId?: string | undefin
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="primary" icon="hand" text={saving ? t('common.saving') : t('detention.detain')} loading={saving} />
+              <Button
+                type="submit"
+                intent="primary"
+                icon="hand"
+                text={saving ? t('common.saving') : t('detention.detain')}
+                loading={saving}
+              />
             </>
           }
         />

@@ -98,62 +98,153 @@ export function DetentionFields(props: {
   const defaultReview = /^\d{4}-\d{2}-\d{2}$/.test(startedOn) ? addDays(startedOn, DETENTION_REVIEW_DAYS) : null;
   return (
     <div className="enf-fields">
-      <Field id={id('detentionNumber')} label={t('detention.field.number')} error={errors.detentionNumber}
-        help={variant === 'create' ? t('detention.field.number.help') : undefined}>
-        <InputGroup id={id('detentionNumber')} value={form.detentionNumber} className="mono-input"
-          onValueChange={(detentionNumber) => onChange({ detentionNumber })} intent={errors.detentionNumber ? 'danger' : 'none'} {...aria('detentionNumber')} />
+      <Field
+        id={id('detentionNumber')}
+        label={t('detention.field.number')}
+        error={errors.detentionNumber}
+        help={variant === 'create' ? t('detention.field.number.help') : undefined}
+      >
+        <InputGroup
+          id={id('detentionNumber')}
+          value={form.detentionNumber}
+          className="mono-input"
+          onValueChange={(detentionNumber) => onChange({ detentionNumber })}
+          intent={errors.detentionNumber ? 'danger' : 'none'}
+          {...aria('detentionNumber')}
+        />
       </Field>
       <Field id={id('subject')} label={t('detention.field.subject')} error={errors.subject} required>
-        <HTMLSelect id={id('subject')} fill value={form.subject}
+        <HTMLSelect
+          id={id('subject')}
+          fill
+          value={form.subject}
           onChange={(e) => onChange({ subject: e.currentTarget.value as DetentionSubject })}
-          options={DETENTION_SUBJECTS.map((s) => ({ value: s, label: t(`detention.subject.${s}`) }))} />
+          options={DETENTION_SUBJECTS.map((s) => ({ value: s, label: t(`detention.subject.${s}`) }))}
+        />
       </Field>
-      <Field id={id('startedAt')} label={t('detention.field.startedAt')} error={errors.startedAt}
-        help={variant === 'create' ? t('detention.field.startedAt.help') : undefined}>
-        <InputGroup id={id('startedAt')} type="datetime-local" value={form.startedAt}
-          onValueChange={(startedAt) => onChange({ startedAt })} intent={errors.startedAt ? 'danger' : 'none'} {...aria('startedAt')} />
+      <Field
+        id={id('startedAt')}
+        label={t('detention.field.startedAt')}
+        error={errors.startedAt}
+        help={variant === 'create' ? t('detention.field.startedAt.help') : undefined}
+      >
+        <InputGroup
+          id={id('startedAt')}
+          type="datetime-local"
+          value={form.startedAt}
+          onValueChange={(startedAt) => onChange({ startedAt })}
+          intent={errors.startedAt ? 'danger' : 'none'}
+          {...aria('startedAt')}
+        />
       </Field>
-      <Field id={id('reviewDueOn')} label={t('detention.field.reviewDueOn')} error={errors.reviewDueOn}
-        help={variant === 'create' && defaultReview ? t('detention.field.reviewDueOn.help', { date: f.date(defaultReview), days: DETENTION_REVIEW_DAYS }) : undefined}>
-        <InputGroup id={id('reviewDueOn')} type="date" value={form.reviewDueOn}
-          onValueChange={(reviewDueOn) => onChange({ reviewDueOn })} intent={errors.reviewDueOn ? 'danger' : 'none'} {...aria('reviewDueOn')} />
+      <Field
+        id={id('reviewDueOn')}
+        label={t('detention.field.reviewDueOn')}
+        error={errors.reviewDueOn}
+        help={
+          variant === 'create' && defaultReview
+            ? t('detention.field.reviewDueOn.help', { date: f.date(defaultReview), days: DETENTION_REVIEW_DAYS })
+            : undefined
+        }
+      >
+        <InputGroup
+          id={id('reviewDueOn')}
+          type="date"
+          value={form.reviewDueOn}
+          onValueChange={(reviewDueOn) => onChange({ reviewDueOn })}
+          intent={errors.reviewDueOn ? 'danger' : 'none'}
+          {...aria('reviewDueOn')}
+        />
       </Field>
       <Field id={id('place')} label={t('detention.field.place')} error={errors.place} className="span-2">
         <InputGroup id={id('place')} value={form.place} onValueChange={(place) => onChange({ place })} {...aria('place')} />
       </Field>
       <Field id={id('exporterId')} label={t('detention.field.exporter')} error={errors.exporterId}>
-        <EntityPicker kinds={PARTY_KINDS} id={id('exporterId')} value={form.exporter} onChange={(exporter) => onChange({ exporter })}
-          invalid={Boolean(errors.exporterId)} describedBy={errors.exporterId ? `${id('exporterId')}-help` : undefined} />
+        <EntityPicker
+          kinds={PARTY_KINDS}
+          id={id('exporterId')}
+          value={form.exporter}
+          onChange={(exporter) => onChange({ exporter })}
+          invalid={Boolean(errors.exporterId)}
+          describedBy={errors.exporterId ? `${id('exporterId')}-help` : undefined}
+        />
       </Field>
       <Field id={id('consigneeId')} label={t('detention.field.consignee')} error={errors.consigneeId}>
-        <EntityPicker kinds={PARTY_KINDS} id={id('consigneeId')} value={form.consignee} onChange={(consignee) => onChange({ consignee })}
-          invalid={Boolean(errors.consigneeId)} describedBy={errors.consigneeId ? `${id('consigneeId')}-help` : undefined} />
+        <EntityPicker
+          kinds={PARTY_KINDS}
+          id={id('consigneeId')}
+          value={form.consignee}
+          onChange={(consignee) => onChange({ consignee })}
+          invalid={Boolean(errors.consigneeId)}
+          describedBy={errors.consigneeId ? `${id('consigneeId')}-help` : undefined}
+        />
       </Field>
-      <Field id={id('destinationCountry')} label={t('detention.field.destination')} error={errors.destinationCountry}
-        help={t('detention.field.destination.help')}>
-        <InputGroup id={id('destinationCountry')} value={form.destinationCountry} maxLength={2} className="mono-input"
-          onValueChange={(v) => onChange({ destinationCountry: v.toUpperCase() })} intent={errors.destinationCountry ? 'danger' : 'none'} {...aria('destinationCountry')} />
+      <Field
+        id={id('destinationCountry')}
+        label={t('detention.field.destination')}
+        error={errors.destinationCountry}
+        help={t('detention.field.destination.help')}
+      >
+        <InputGroup
+          id={id('destinationCountry')}
+          value={form.destinationCountry}
+          maxLength={2}
+          className="mono-input"
+          onValueChange={(v) => onChange({ destinationCountry: v.toUpperCase() })}
+          intent={errors.destinationCountry ? 'danger' : 'none'}
+          {...aria('destinationCountry')}
+        />
       </Field>
       <Field id={id('declaredPermit')} label={t('detention.field.declaredPermit')} error={errors.declaredPermit}>
-        <InputGroup id={id('declaredPermit')} value={form.declaredPermit} className="mono-input"
-          onValueChange={(declaredPermit) => onChange({ declaredPermit })} {...aria('declaredPermit')} />
+        <InputGroup
+          id={id('declaredPermit')}
+          value={form.declaredPermit}
+          className="mono-input"
+          onValueChange={(declaredPermit) => onChange({ declaredPermit })}
+          {...aria('declaredPermit')}
+        />
       </Field>
-      <Field id={id('declaredEccn')} label={t('detention.field.declaredEccn')} error={errors.declaredEccn}
-        help={t('detention.field.declaredEccn.help')}>
-        <InputGroup id={id('declaredEccn')} value={form.declaredEccn} className="mono-input"
-          onValueChange={(declaredEccn) => onChange({ declaredEccn })} intent={errors.declaredEccn ? 'danger' : 'none'} {...aria('declaredEccn')} />
+      <Field
+        id={id('declaredEccn')}
+        label={t('detention.field.declaredEccn')}
+        error={errors.declaredEccn}
+        help={t('detention.field.declaredEccn.help')}
+      >
+        <InputGroup
+          id={id('declaredEccn')}
+          value={form.declaredEccn}
+          className="mono-input"
+          onValueChange={(declaredEccn) => onChange({ declaredEccn })}
+          intent={errors.declaredEccn ? 'danger' : 'none'}
+          {...aria('declaredEccn')}
+        />
       </Field>
       <Field id={id('legalAuthority')} label={t('detention.field.legalAuthority')} error={errors.legalAuthority}>
-        <InputGroup id={id('legalAuthority')} value={form.legalAuthority}
-          onValueChange={(legalAuthority) => onChange({ legalAuthority })} {...aria('legalAuthority')} />
+        <InputGroup
+          id={id('legalAuthority')}
+          value={form.legalAuthority}
+          onValueChange={(legalAuthority) => onChange({ legalAuthority })}
+          {...aria('legalAuthority')}
+        />
       </Field>
       <Field id={id('reason')} label={t('detention.field.reason')} error={errors.reason} className="span-2">
-        <TextArea id={id('reason')} fill rows={variant === 'create' ? 2 : 3} value={form.reason}
-          onChange={(e) => onChange({ reason: e.currentTarget.value })} />
+        <TextArea
+          id={id('reason')}
+          fill
+          rows={variant === 'create' ? 2 : 3}
+          value={form.reason}
+          onChange={(e) => onChange({ reason: e.currentTarget.value })}
+        />
       </Field>
       {variant === 'edit' && (
         <Field id={id('notes')} label={t('detention.field.notes')} error={errors.notes} className="span-2">
-          <TextArea id={id('notes')} fill rows={4} value={form.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} />
+          <TextArea
+            id={id('notes')}
+            fill
+            rows={4}
+            value={form.notes}
+            onChange={(e) => onChange({ notes: e.currentTarget.value })}
+          />
         </Field>
       )}
     </div>

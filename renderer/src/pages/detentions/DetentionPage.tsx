@@ -36,25 +36,46 @@ export function DetentionPage({ id }: { id: string }) {
   const { load, set, reload } = useRecord(() => call('detentions.get', { id }), id);
   useCaseMarking(load.state === 'ready' ? load.data.caseId : null);
 
-  if (load.state !== 'ready') return <RecordFallback load={load} icon="hand" backLabel={t('detentions.back')} onBack={() => navigate({ page: 'detentions' })} />;
+  if (load.state !== 'ready')
+    return (
+      <RecordFallback load={load} icon="hand" backLabel={t('detentions.back')} onBack={() => navigate({ page: 'detentions' })} />
+    );
   const d = load.data;
   return (
     <div className="page page-record">
       <header className="page-header record-header">
         <div>
-          <a href="#/detentions" className="back-link">{t('detentions.back')}</a>
+          <a href="#/detentions" className="back-link">
+            {t('detentions.back')}
+          </a>
           <div className="record-title-row">
             <span className="mono record-number">{d.detentionNumber}</span>
             <h1>{t(`detention.heading.${d.subject}`)}</h1>
             <OutcomeTag outcome={d.outcome} />
-            {d.overdue.length > 0 && <Tag intent="danger" icon="warning-sign" className="status-tag">{t('enf.overdue')}</Tag>}
+            {d.overdue.length > 0 && (
+              <Tag intent="danger" icon="warning-sign" className="status-tag">
+                {t('enf.overdue')}
+              </Tag>
+            )}
           </div>
           <div className="record-sub">
             <span>{t('enf.field.case')} </span>
-            <a href={`#/cases/${encodeURIComponent(d.caseId)}/detentions`} className="mono">{d.caseFileNumber}</a>
-            <span className="sep" aria-hidden="true">·</span>
-            <span>{t('detention.startedOn')} </span><DateTimeText value={d.startedAt} />
-            {d.place && (<><span className="sep" aria-hidden="true">·</span><span>{d.place}</span></>)}
+            <a href={`#/cases/${encodeURIComponent(d.caseId)}/detentions`} className="mono">
+              {d.caseFileNumber}
+            </a>
+            <span className="sep" aria-hidden="true">
+              ·
+            </span>
+            <span>{t('detention.startedOn')} </span>
+            <DateTimeText value={d.startedAt} />
+            {d.place && (
+              <>
+                <span className="sep" aria-hidden="true">
+                  ·
+                </span>
+                <span>{d.place}</span>
+              </>
+            )}
           </div>
         </div>
       </header>
@@ -70,9 +91,16 @@ export function DetentionPage({ id }: { id: string }) {
           <Card compact className="panel">
             <h2 className="panel-title">{t('case.section.record')}</h2>
             <dl className="facts">
-              <dt>{t('case.field.createdAt')}</dt><dd><DateTimeText value={d.createdAt} /></dd>
-              <dt>{t('case.field.updatedAt')}</dt><dd><DateTimeText value={d.updatedAt} /></dd>
-              <dt>{t('case.field.version')}</dt><dd className="num">{d.version}</dd>
+              <dt>{t('case.field.createdAt')}</dt>
+              <dd>
+                <DateTimeText value={d.createdAt} />
+              </dd>
+              <dt>{t('case.field.updatedAt')}</dt>
+              <dd>
+                <DateTimeText value={d.updatedAt} />
+              </dd>
+              <dt>{t('case.field.version')}</dt>
+              <dd className="num">{d.version}</dd>
             </dl>
           </Card>
         </aside>
@@ -98,7 +126,13 @@ function OverdueCallout({ items, detention }: { items: DetentionOverdue[]; deten
   const t = useT();
   const f = useFormat();
   return (
-    <Callout intent="danger" icon="warning-sign" title={t('detention.overdue.title', { count: items.length })} className="overdue-callout" role="alert">
+    <Callout
+      intent="danger"
+      icon="warning-sign"
+      title={t('detention.overdue.title', { count: items.length })}
+      className="overdue-callout"
+      role="alert"
+    >
       <ul>
         {items.map((item) => (
           <li key={`${item.what}:${item.recordId}`}>{overdueLine(item, detention, t, f)}</li>
@@ -127,7 +161,13 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(base);
   const check = useMemo(
-    () => validateInput(detentionUpdateInput, { id: detention.id, version: detention.version, ...inputFromForm(form, 'update') }, t, f),
+    () =>
+      validateInput(
+        detentionUpdateInput,
+        { id: detention.id, version: detention.version, ...inputFromForm(form, 'update') },
+        t,
+        f,
+      ),
     [form, detention, t, f],
   );
   const errors = shownErrors(check, 'all', server);
@@ -159,13 +199,35 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
             {server.code === 'conflict' ? server.message : t('error.generic', { message: server.message })}
           </Callout>
         )}
-        <DetentionFields idPrefix="detention" variant="edit" form={form} errors={errors}
-          onChange={(patch) => { setForm((x) => ({ ...x, ...patch })); setServer(null); }} />
+        <DetentionFields
+          idPrefix="detention"
+          variant="edit"
+          form={form}
+          errors={errors}
+          onChange={(patch) => {
+            setForm((x) => ({ ...x, ...patch }));
+            setServer(null);
+          }}
+        />
         <div className="form-actions">
           {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => { setForm(base); setServer(null); }} />
-          <Button type="submit" intent="primary" icon="floppy-disk" text={saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty || !check.ok} loading={saving} title={`${t('common.save')} (Ctrl+S)`} />
+          <Button
+            text={t('common.discard')}
+            disabled={!dirty || saving}
+            onClick={() => {
+              setForm(base);
+              setServer(null);
+            }}
+          />
+          <Button
+            type="submit"
+            intent="primary"
+            icon="floppy-disk"
+            text={saving ? t('common.saving') : t('common.save')}
+            disabled={!dirty || !check.ok}
+            loading={saving}
+            title={`${t('common.save')} (Ctrl+S)`}
+          />
         </div>
       </Card>
     </form>
@@ -175,10 +237,29 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
 function RequestState({ request }: { request: InfoRequest }) {
   const t = useT();
   const f = useFormat();
-  if (request.receivedOn) return <Tag minimal intent="success" className="status-tag">{t('infoRequest.state.received', { date: f.date(request.receivedOn) })}</Tag>;
-  if (request.closedOn) return <Tag minimal className="status-tag" title={t('infoRequest.state.closedHint')}>{t('infoRequest.state.closed', { date: f.date(request.closedOn) })}</Tag>;
-  if (request.overdue) return <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('enf.overdue')}</Tag>;
-  return <Tag minimal intent="primary" className="status-tag">{t('infoRequest.state.awaited')}</Tag>;
+  if (request.receivedOn)
+    return (
+      <Tag minimal intent="success" className="status-tag">
+        {t('infoRequest.state.received', { date: f.date(request.receivedOn) })}
+      </Tag>
+    );
+  if (request.closedOn)
+    return (
+      <Tag minimal className="status-tag" title={t('infoRequest.state.closedHint')}>
+        {t('infoRequest.state.closed', { date: f.date(request.closedOn) })}
+      </Tag>
+    );
+  if (request.overdue)
+    return (
+      <Tag minimal intent="danger" icon="warning-sign" className="status-tag">
+        {t('enf.overdue')}
+      </Tag>
+    );
+  return (
+    <Tag minimal intent="primary" className="status-tag">
+      {t('infoRequest.state.awaited')}
+    </Tag>
+  );
 }
 
 function RequestsCard({ detention, onChanged }: { detention: DetentionDetail; onChanged(): void }) {
@@ -186,7 +267,15 @@ function RequestsCard({ detention, onChanged }: { detention: DetentionDetail; on
   const [adding, setAdding] = useState(false);
   const [receiving, setReceiving] = useState<InfoRequest | null>(null);
   const ended = detention.outcome !== null;
-  const add = <Button icon="envelope" text={t('infoRequest.new')} onClick={() => setAdding(true)} disabled={ended} title={ended ? t('infoRequest.endedHint') : undefined} />;
+  const add = (
+    <Button
+      icon="envelope"
+      text={t('infoRequest.new')}
+      onClick={() => setAdding(true)}
+      disabled={ended}
+      title={ended ? t('infoRequest.endedHint') : undefined}
+    />
+  );
   return (
     <Card compact className="panel">
       <div className="panel-head">
@@ -207,10 +296,16 @@ function RequestsCard({ detention, onChanged }: { detention: DetentionDetail; on
             <tr>
               <th scope="col">{t('infoRequest.field.kind')}</th>
               <th scope="col">{t('infoRequest.field.description')}</th>
-              <th scope="col" className="num">{t('infoRequest.field.requestedOn')}</th>
-              <th scope="col" className="num">{t('infoRequest.field.dueOn')}</th>
+              <th scope="col" className="num">
+                {t('infoRequest.field.requestedOn')}
+              </th>
+              <th scope="col" className="num">
+                {t('infoRequest.field.dueOn')}
+              </th>
               <th scope="col">{t('infoRequest.field.state')}</th>
-              <th scope="col"><span className="visually-hidden">{t('infoRequest.field.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('infoRequest.field.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -218,9 +313,15 @@ function RequestsCard({ detention, onChanged }: { detention: DetentionDetail; on
               <tr key={r.id} className={r.overdue ? 'is-overdue' : undefined}>
                 <td>{t(`infoRequest.kind.${r.kind}`)}</td>
                 <td className="prewrap">{r.description}</td>
-                <td className="num"><DateText value={r.requestedOn} /></td>
-                <td className="num"><DateText value={r.dueOn} /></td>
-                <td><RequestState request={r} /></td>
+                <td className="num">
+                  <DateText value={r.requestedOn} />
+                </td>
+                <td className="num">
+                  <DateText value={r.dueOn} />
+                </td>
+                <td>
+                  <RequestState request={r} />
+                </td>
                 <td className="num">
                   {r.receivedOn === null && (
                     <Button small icon="tick" text={t('infoRequest.markReceived')} onClick={() => setReceiving(r)} />
@@ -269,16 +370,33 @@ function AssessmentCard({ detention, onSaved }: { detention: DetentionDetail; on
       ) : (
         <>
           <dl className="facts">
-            <dt>{t('assessment.field.office')}</dt><dd>{d.assessmentOffice}</dd>
-            <dt>{t('assessment.field.referredOn')}</dt><dd><DateText value={d.referredOn} /></dd>
+            <dt>{t('assessment.field.office')}</dt>
+            <dd>{d.assessmentOffice}</dd>
+            <dt>{t('assessment.field.referredOn')}</dt>
+            <dd>
+              <DateText value={d.referredOn} />
+            </dd>
             <dt>{t('assessment.field.dueOn')}</dt>
-            <dd><DueDate value={d.assessmentDueOn} overdue={answerOverdue} /></dd>
+            <dd>
+              <DueDate value={d.assessmentDueOn} overdue={answerOverdue} />
+            </dd>
             <dt>{t('assessment.field.answeredOn')}</dt>
-            <dd>{d.assessmentAnsweredOn ? <DateText value={d.assessmentAnsweredOn} /> : <span className="muted">{t('assessment.awaited')}</span>}</dd>
+            <dd>
+              {d.assessmentAnsweredOn ? (
+                <DateText value={d.assessmentAnsweredOn} />
+              ) : (
+                <span className="muted">{t('assessment.awaited')}</span>
+              )}
+            </dd>
           </dl>
           <div className="card-actions">
             {d.assessmentAnsweredOn === null && (
-              <Button icon="tick" intent={answerOverdue ? 'primary' : 'none'} text={t('assessment.recordAnswer')} onClick={() => setAnswering(true)} />
+              <Button
+                icon="tick"
+                intent={answerOverdue ? 'primary' : 'none'}
+                text={t('assessment.recordAnswer')}
+                onClick={() => setAnswering(true)}
+              />
             )}
             <Button variant="minimal" icon="edit" text={t('assessment.change')} onClick={() => setReferring(true)} />
           </div>
@@ -330,8 +448,14 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
       <Card compact className="panel">
         <h2 className="panel-title">{t('detention.section.end')}</h2>
         <dl className="facts">
-          <dt>{t('detention.field.outcome')}</dt><dd><OutcomeTag outcome={d.outcome} /></dd>
-          <dt>{t('detention.field.endedAt')}</dt><dd><DateTimeText value={d.endedAt} /></dd>
+          <dt>{t('detention.field.outcome')}</dt>
+          <dd>
+            <OutcomeTag outcome={d.outcome} />
+          </dd>
+          <dt>{t('detention.field.endedAt')}</dt>
+          <dd>
+            <DateTimeText value={d.endedAt} />
+          </dd>
         </dl>
       </Card>
     );
@@ -353,23 +477,54 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
   return (
     <Card compact className="panel">
       <h2 className="panel-title">{t('detention.section.end')}</h2>
-      <form aria-label={t('detention.section.end')} onSubmit={(e) => { e.preventDefault(); void end(); }}>
+      <form
+        aria-label={t('detention.section.end')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void end();
+        }}
+      >
         {server && server.field !== 'outcome' && server.field !== 'endedAt' && (
-          <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>
+          <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
+            {server.message}
+          </Callout>
         )}
         <Field id="end-outcome" label={t('detention.field.outcome')} error={errors.outcome} required>
-          <HTMLSelect id="end-outcome" fill value={outcome}
-            onChange={(e) => { setOutcome(e.currentTarget.value as DetentionOutcome | ''); setServer(null); }}
-            options={[{ value: '', label: t('detention.outcome.choose') }, ...DETENTION_OUTCOMES.map((o) => ({ value: o, label: t(`detention.outcome.${o}`) }))]}
-            {...describedBy('end-outcome', errors.outcome)} />
+          <HTMLSelect
+            id="end-outcome"
+            fill
+            value={outcome}
+            onChange={(e) => {
+              setOutcome(e.currentTarget.value as DetentionOutcome | '');
+              setServer(null);
+            }}
+            options={[
+              { value: '', label: t('detention.outcome.choose') },
+              ...DETENTION_OUTCOMES.map((o) => ({ value: o, label: t(`detention.outcome.${o}`) })),
+            ]}
+            {...describedBy('end-outcome', errors.outcome)}
+          />
         </Field>
-        <Field id="end-endedAt" label={t('detention.field.endedAt')} error={errors.endedAt} help={t('detention.field.endedAt.help')}>
-          <InputGroup id="end-endedAt" type="datetime-local" value={endedAt} onValueChange={(v) => { setEndedAt(v); setServer(null); }}
-            intent={errors.endedAt ? 'danger' : 'none'} {...describedBy('end-endedAt', errors.endedAt)} />
+        <Field
+          id="end-endedAt"
+          label={t('detention.field.endedAt')}
+          error={errors.endedAt}
+          help={t('detention.field.endedAt.help')}
+        >
+          <InputGroup
+            id="end-endedAt"
+            type="datetime-local"
+            value={endedAt}
+            onValueChange={(v) => {
+              setEndedAt(v);
+              setServer(null);
+            }}
+            intent={errors.endedAt ? 'danger' : 'none'}
+            {...describedBy('end-endedAt', errors.endedAt)}
+          />
         </Field>
         <Button type="submit" intent="warning" icon="endorsed" text={t('detention.end')} loading={busy} fill />
       </form>
     </Card>
   );
 }
-

@@ -1,7 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionListRow, MethodInput } from '../../../../db/api.ts';
-import { DETENTION_SORT_COLUMNS, DETENTION_STATES, type DetentionSortColumn, type DetentionState } from '../../../../db/shared/domain.ts';
+import {
+  DETENTION_SORT_COLUMNS,
+  DETENTION_STATES,
+  type DetentionSortColumn,
+  type DetentionState,
+} from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
@@ -28,34 +33,90 @@ export function DetentionTable({ caseId }: { caseId?: string }) {
 
   const columns = useMemo<DataColumn<DetentionListRow>[]>(() => {
     const all: (DataColumn<DetentionListRow> | null)[] = [
-      { id: 'detentionNumber', header: t('detention.column.number'), size: 130, cell: (r) => <span className="mono">{r.detentionNumber}</span> },
+      {
+        id: 'detentionNumber',
+        header: t('detention.column.number'),
+        size: 130,
+        cell: (r) => <span className="mono">{r.detentionNumber}</span>,
+      },
       caseId
         ? null
         : {
-            id: 'case', header: t('enf.field.case'), size: 130, sortable: false,
-            cell: (r) => <RowLink route={{ page: 'case', id: r.caseId, tab: 'detentions' }}><span className="mono">{r.caseFileNumber}</span></RowLink>,
+            id: 'case',
+            header: t('enf.field.case'),
+            size: 130,
+            sortable: false,
+            cell: (r) => (
+              <RowLink route={{ page: 'case', id: r.caseId, tab: 'detentions' }}>
+                <span className="mono">{r.caseFileNumber}</span>
+              </RowLink>
+            ),
           },
       {
-        id: 'state', header: t('detention.field.outcome'), size: 165, sortable: false,
+        id: 'state',
+        header: t('detention.field.outcome'),
+        size: 165,
+        sortable: false,
         filter: { kind: 'select', options: DETENTION_STATES.map((s) => ({ value: s, label: t(`detention.filter.${s}`) })) },
         cell: (r) => (
           <span className="tags">
             <OutcomeTag outcome={r.outcome} />
-            {r.overdue && <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('enf.overdue')}</Tag>}
+            {r.overdue && (
+              <Tag minimal intent="danger" icon="warning-sign" className="status-tag">
+                {t('enf.overdue')}
+              </Tag>
+            )}
           </span>
         ),
       },
-      { id: 'startedAt', header: t('detention.field.startedAt'), size: 165, align: 'right', cell: (r) => <DateTimeText value={r.startedAt} /> },
-      { id: 'subject', header: t('detention.column.subject'), size: 110, sortable: false, cell: (r) => t(`detention.subject.${r.subject}`) },
-      { id: 'exporter', header: t('detention.field.exporter'), size: 170, sortable: false, cell: (r) => r.exporterName ?? <span className="muted">{t('common.none')}</span> },
-      { id: 'destination', header: t('detention.field.destination'), size: 105, sortable: false, cell: (r) => <CountryText code={r.destinationCountry} /> },
       {
-        id: 'reviewDueOn', header: t('detention.field.reviewDueOn'), size: 190, align: 'right',
+        id: 'startedAt',
+        header: t('detention.field.startedAt'),
+        size: 165,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.startedAt} />,
+      },
+      {
+        id: 'subject',
+        header: t('detention.column.subject'),
+        size: 110,
+        sortable: false,
+        cell: (r) => t(`detention.subject.${r.subject}`),
+      },
+      {
+        id: 'exporter',
+        header: t('detention.field.exporter'),
+        size: 170,
+        sortable: false,
+        cell: (r) => r.exporterName ?? <span className="muted">{t('common.none')}</span>,
+      },
+      {
+        id: 'destination',
+        header: t('detention.field.destination'),
+        size: 105,
+        sortable: false,
+        cell: (r) => <CountryText code={r.destinationCountry} />,
+      },
+      {
+        id: 'reviewDueOn',
+        header: t('detention.field.reviewDueOn'),
+        size: 190,
+        align: 'right',
         cell: (r) => <DueDate value={r.reviewDueOn} overdue={r.outcome === null && r.reviewDueOn < todayDate} />,
       },
-      { id: 'place', header: t('detention.field.place'), size: 200, sortable: false, cell: (r) => <span title={r.place}>{r.place}</span> },
       {
-        id: 'requests', header: t('detention.field.awaited'), size: 90, align: 'right', sortable: false,
+        id: 'place',
+        header: t('detention.field.place'),
+        size: 200,
+        sortable: false,
+        cell: (r) => <span title={r.place}>{r.place}</span>,
+      },
+      {
+        id: 'requests',
+        header: t('detention.field.awaited'),
+        size: 90,
+        align: 'right',
+        sortable: false,
         cell: (r) => (r.outstandingRequests ? r.outstandingRequests : <span className="muted">{t('common.none')}</span>),
       },
     ];
@@ -120,4 +181,3 @@ export function DetentionTable({ caseId }: { caseId?: string }) {
     </>
   );
 }
-

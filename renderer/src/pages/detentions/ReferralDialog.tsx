@@ -11,7 +11,12 @@ import { Field } from '../../components/Field.tsx';
 import { addDays, describedBy, serverError, shownErrors, today, validateInput, type ServerError } from './common.tsx';
 
 /** Refers the detained goods to a technical-assessment office, with the date and when its answer is due. */
-export function ReferralDialog(props: { isOpen: boolean; detention: DetentionDetail; onClose(): void; onSaved(d: DetentionDetail): void }) {
+export function ReferralDialog(props: {
+  isOpen: boolean;
+  detention: DetentionDetail;
+  onClose(): void;
+  onSaved(d: DetentionDetail): void;
+}) {
   const t = useT();
   const f = useFormat();
   const d = props.detention;
@@ -60,24 +65,76 @@ export function ReferralDialog(props: { isOpen: boolean; detention: DetentionDet
   };
 
   return (
-    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('assessment.refer')} icon="lab-test" className="enf-small-dialog">
-      <form noValidate aria-label={t('assessment.refer')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Dialog
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      title={t('assessment.refer')}
+      icon="lab-test"
+      className="enf-small-dialog"
+    >
+      <form
+        noValidate
+        aria-label={t('assessment.refer')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           <p className="muted">{t('assessment.referHint')}</p>
-          {server && !server.field && <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>}
+          {server && !server.field && (
+            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
+              {server.message}
+            </Callout>
+          )}
           <Field id="referral-office" label={t('assessment.field.office')} error={errors.assessmentOffice} required>
-            <InputGroup id="referral-office" autoFocus value={office} onValueChange={(v) => { setOffice(v); setServer(null); }}
-              intent={errors.assessmentOffice ? 'danger' : 'none'} {...describedBy('referral-office', errors.assessmentOffice)} />
+            <InputGroup
+              id="referral-office"
+              autoFocus
+              value={office}
+              onValueChange={(v) => {
+                setOffice(v);
+                setServer(null);
+              }}
+              intent={errors.assessmentOffice ? 'danger' : 'none'}
+              {...describedBy('referral-office', errors.assessmentOffice)}
+            />
           </Field>
           <div className="two-columns">
             <Field id="referral-referredOn" label={t('assessment.field.referredOn')} error={errors.referredOn} required>
-              <InputGroup id="referral-referredOn" type="date" value={referredOn} onValueChange={(v) => { setReferredOn(v); setServer(null); }}
-                intent={errors.referredOn ? 'danger' : 'none'} {...describedBy('referral-referredOn', errors.referredOn)} />
+              <InputGroup
+                id="referral-referredOn"
+                type="date"
+                value={referredOn}
+                onValueChange={(v) => {
+                  setReferredOn(v);
+                  setServer(null);
+                }}
+                intent={errors.referredOn ? 'danger' : 'none'}
+                {...describedBy('referral-referredOn', errors.referredOn)}
+              />
             </Field>
-            <Field id="referral-dueOn" label={t('assessment.field.dueOn')} error={errors.assessmentDueOn}
-              help={defaultDue ? t('assessment.field.dueOn.help', { date: f.date(defaultDue), days: TECHNICAL_ASSESSMENT_DAYS }) : undefined}>
-              <InputGroup id="referral-dueOn" type="date" value={dueOn} onValueChange={(v) => { setDueOn(v); setServer(null); }}
-                intent={errors.assessmentDueOn ? 'danger' : 'none'} {...describedBy('referral-dueOn', errors.assessmentDueOn)} />
+            <Field
+              id="referral-dueOn"
+              label={t('assessment.field.dueOn')}
+              error={errors.assessmentDueOn}
+              help={
+                defaultDue
+                  ? t('assessment.field.dueOn.help', { date: f.date(defaultDue), days: TECHNICAL_ASSESSMENT_DAYS })
+                  : undefined
+              }
+            >
+              <InputGroup
+                id="referral-dueOn"
+                type="date"
+                value={dueOn}
+                onValueChange={(v) => {
+                  setDueOn(v);
+                  setServer(null);
+                }}
+                intent={errors.assessmentDueOn ? 'danger' : 'none'}
+                {...describedBy('referral-dueOn', errors.assessmentDueOn)}
+              />
             </Field>
           </div>
         </DialogBody>

@@ -71,30 +71,67 @@ export function RequestDialog(props: { isOpen: boolean; detentionId: string; onC
   };
 
   return (
-    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('infoRequest.new')} icon="envelope" className="enf-small-dialog">
-      <form noValidate aria-label={t('infoRequest.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Dialog
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      title={t('infoRequest.new')}
+      icon="envelope"
+      className="enf-small-dialog"
+    >
+      <form
+        noValidate
+        aria-label={t('infoRequest.new')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           <p className="muted">{t('infoRequest.newHint')}</p>
           {server && (!server.field || server.field === 'detentionId') && (
-            <Callout intent="danger" role="alert" className="form-callout">{server.message}</Callout>
+            <Callout intent="danger" role="alert" className="form-callout">
+              {server.message}
+            </Callout>
           )}
           <Field id="request-kind" label={t('infoRequest.field.kind')} error={errors.kind} required>
-            <HTMLSelect id="request-kind" fill autoFocus value={form.kind}
+            <HTMLSelect
+              id="request-kind"
+              fill
+              autoFocus
+              value={form.kind}
               onChange={(e) => change({ kind: e.currentTarget.value as InfoRequestKind })}
-              options={INFO_REQUEST_KINDS.map((k) => ({ value: k, label: t(`infoRequest.kind.${k}`) }))} />
+              options={INFO_REQUEST_KINDS.map((k) => ({ value: k, label: t(`infoRequest.kind.${k}`) }))}
+            />
           </Field>
           <Field id="request-description" label={t('infoRequest.field.description')} error={errors.description}>
-            <TextArea id="request-description" fill rows={3} value={form.description}
-              onChange={(e) => change({ description: e.currentTarget.value })} />
+            <TextArea
+              id="request-description"
+              fill
+              rows={3}
+              value={form.description}
+              onChange={(e) => change({ description: e.currentTarget.value })}
+            />
           </Field>
           <div className="two-columns">
             <Field id="request-requestedOn" label={t('infoRequest.field.requestedOn')} error={errors.requestedOn}>
-              <InputGroup id="request-requestedOn" type="date" value={form.requestedOn} onValueChange={(requestedOn) => change({ requestedOn })}
-                intent={errors.requestedOn ? 'danger' : 'none'} {...describedBy('request-requestedOn', errors.requestedOn)} />
+              <InputGroup
+                id="request-requestedOn"
+                type="date"
+                value={form.requestedOn}
+                onValueChange={(requestedOn) => change({ requestedOn })}
+                intent={errors.requestedOn ? 'danger' : 'none'}
+                {...describedBy('request-requestedOn', errors.requestedOn)}
+              />
             </Field>
             <Field id="request-dueOn" label={t('infoRequest.field.dueOn')} error={errors.dueOn} required>
-              <InputGroup id="request-dueOn" type="date" value={form.dueOn} onValueChange={(dueOn) => change({ dueOn })}
-                intent={errors.dueOn ? 'danger' : 'none'} {...describedBy('request-dueOn', errors.dueOn)} />
+              <InputGroup
+                id="request-dueOn"
+                type="date"
+                value={form.dueOn}
+                onValueChange={(dueOn) => change({ dueOn })}
+                intent={errors.dueOn ? 'danger' : 'none'}
+                {...describedBy('request-dueOn', errors.dueOn)}
+              />
             </Field>
           </div>
         </DialogBody>

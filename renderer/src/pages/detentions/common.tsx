@@ -190,7 +190,8 @@ export interface ServerError {
 export function serverError(err: unknown, t: Translate, f: Format): ServerError {
   if (err instanceof ApiError) {
     const bare = bareMessage(err.message, err.field);
-    if (err.code === 'conflict' && err.field === 'version') return { field: undefined, code: 'conflict', message: t('error.conflict') };
+    if (err.code === 'conflict' && err.field === 'version')
+      return { field: undefined, code: 'conflict', message: t('error.conflict') };
     return { field: err.field, code: err.code, message: reasonText(bare, t, f) ?? bare };
   }
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };

@@ -62,7 +62,15 @@ interface LinkForm {
 export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(): void; onLinked(): void }) {
   const t = useT();
   const relations = useMemo(() => relationsFor(props.entity.kind), [props.entity.kind]);
-  const empty: LinkForm = { relation: relations[0]?.value ?? '', other: null, share: '', source: '', validFrom: '', validTo: '', notes: '' };
+  const empty: LinkForm = {
+    relation: relations[0]?.value ?? '',
+    other: null,
+    share: '',
+    source: '',
+    validFrom: '',
+    validTo: '',
+    notes: '',
+  };
   const [form, setForm] = useState<LinkForm>(empty);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -135,7 +143,13 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
   const aria = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `link-${name}-help` } : {});
 
   return (
-    <Dialog isOpen={props.isOpen} onClose={close} title={t('entity.link.addTitle', { name: props.entity.name })} icon="new-link" className="ent-link-dialog">
+    <Dialog
+      isOpen={props.isOpen}
+      onClose={close}
+      title={t('entity.link.addTitle', { name: props.entity.name })}
+      icon="new-link"
+      className="ent-link-dialog"
+    >
       <form
         noValidate
         aria-label={t('entity.link.addTitle', { name: props.entity.name })}
@@ -146,7 +160,9 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
       >
         <DialogBody>
           {serverError && !serverError.field && (
-            <Callout intent="danger" role="alert" className="form-callout">{t('error.generic', { message: serverReason(serverError.message, undefined, t) })}</Callout>
+            <Callout intent="danger" role="alert" className="form-callout">
+              {t('error.generic', { message: serverReason(serverError.message, undefined, t) })}
+            </Callout>
           )}
           <div className="two-columns">
             <Field id="link-relation" label={t('entity.link.relation')} error={errors.type}>
@@ -178,35 +194,91 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
           <p className="muted ent-link-preview">
             {form.other
               ? relation?.direction === 'in'
-                ? t('entity.link.preview', { from: form.other.name, relation: t(`entity.link.out.${relation.type}`).toLowerCase(), to: props.entity.name })
-                : t('entity.link.preview', { from: props.entity.name, relation: t(`entity.link.out.${relation?.type ?? 'associated'}`).toLowerCase(), to: form.other.name })
+                ? t('entity.link.preview', {
+                    from: form.other.name,
+                    relation: t(`entity.link.out.${relation.type}`).toLowerCase(),
+                    to: props.entity.name,
+                  })
+                : t('entity.link.preview', {
+                    from: props.entity.name,
+                    relation: t(`entity.link.out.${relation?.type ?? 'associated'}`).toLowerCase(),
+                    to: form.other.name,
+                  })
               : t('entity.link.previewNone')}
           </p>
           {relation?.type === 'owns' && (
-            <Field id="link-shareBp" label={t('entity.link.sharePercent')} error={errors.shareBp} help={t('entity.link.shareHelp')}>
-              <InputGroup id="link-shareBp" className="ent-num-input ent-share-input" value={form.share} rightElement={<span className="ent-input-hint muted">%</span>} onValueChange={(share) => change({ share })} {...aria('shareBp')} />
+            <Field
+              id="link-shareBp"
+              label={t('entity.link.sharePercent')}
+              error={errors.shareBp}
+              help={t('entity.link.shareHelp')}
+            >
+              <InputGroup
+                id="link-shareBp"
+                className="ent-num-input ent-share-input"
+                value={form.share}
+                rightElement={<span className="ent-input-hint muted">%</span>}
+                onValueChange={(share) => change({ share })}
+                {...aria('shareBp')}
+              />
             </Field>
           )}
-          <Field id="link-source" label={t('entity.link.source')} error={errors.source} help={t('entity.link.sourceHelp')} required>
-            <InputGroup id="link-source" value={form.source} intent={errors.source ? 'danger' : 'none'} onValueChange={(source) => change({ source })} {...aria('source')} />
+          <Field
+            id="link-source"
+            label={t('entity.link.source')}
+            error={errors.source}
+            help={t('entity.link.sourceHelp')}
+            required
+          >
+            <InputGroup
+              id="link-source"
+              value={form.source}
+              intent={errors.source ? 'danger' : 'none'}
+              onValueChange={(source) => change({ source })}
+              {...aria('source')}
+            />
           </Field>
           <div className="two-columns">
             <Field id="link-validFrom" label={t('entity.link.validFrom')} error={errors.validFrom}>
-              <InputGroup id="link-validFrom" type="date" value={form.validFrom} onValueChange={(validFrom) => change({ validFrom })} {...aria('validFrom')} />
+              <InputGroup
+                id="link-validFrom"
+                type="date"
+                value={form.validFrom}
+                onValueChange={(validFrom) => change({ validFrom })}
+                {...aria('validFrom')}
+              />
             </Field>
             <Field id="link-validTo" label={t('entity.link.validTo')} error={errors.validTo}>
-              <InputGroup id="link-validTo" type="date" value={form.validTo} onValueChange={(validTo) => change({ validTo })} {...aria('validTo')} />
+              <InputGroup
+                id="link-validTo"
+                type="date"
+                value={form.validTo}
+                onValueChange={(validTo) => change({ validTo })}
+                {...aria('validTo')}
+              />
             </Field>
           </div>
           <Field id="link-notes" label={t('entity.field.notes')} error={errors.notes}>
-            <TextArea id="link-notes" fill rows={2} value={form.notes} onChange={(e) => change({ notes: e.currentTarget.value })} />
+            <TextArea
+              id="link-notes"
+              fill
+              rows={2}
+              value={form.notes}
+              onChange={(e) => change({ notes: e.currentTarget.value })}
+            />
           </Field>
         </DialogBody>
         <DialogFooter
           actions={
             <>
               <Button text={t('common.cancel')} onClick={close} />
-              <Button type="submit" intent="primary" icon="link" text={saving ? t('common.saving') : t('entity.link.addSubmit')} loading={saving} />
+              <Button
+                type="submit"
+                intent="primary"
+                icon="link"
+                text={saving ? t('common.saving') : t('entity.link.addSubmit')}
+                loading={saving}
+              />
             </>
           }
         />

@@ -22,7 +22,13 @@ function rowOf(e: Entity): EntitySummary {
  * Gives an entity a role in the case: an existing one found by search, or a new one created here;
  * then its role and notes.
  */
-export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; existing: CaseEntity[]; onClose(): void; onAdded(): void }) {
+export function AddSubjectDialog(props: {
+  caseId: string;
+  isOpen: boolean;
+  existing: CaseEntity[];
+  onClose(): void;
+  onAdded(): void;
+}) {
   const t = useT();
   const [mode, setMode] = useState<'pick' | 'create'>('pick');
   const [entity, setEntity] = useState<EntitySummary | null>(null);
@@ -75,7 +81,11 @@ export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; exist
     setSaving(true);
     try {
       await call('cases.addEntity', check.data);
-      toast({ message: t('subjects.added', { name: entity?.name ?? '', role: t(`entity.role.${role}`) }), intent: 'success', icon: 'tick' });
+      toast({
+        message: t('subjects.added', { name: entity?.name ?? '', role: t(`entity.role.${role}`) }),
+        intent: 'success',
+        icon: 'tick',
+      });
       reset();
       props.onAdded();
     } catch (err) {
@@ -118,9 +128,17 @@ export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; exist
         >
           <DialogBody>
             {serverError && !serverError.field && (
-              <Callout intent="danger" role="alert" className="form-callout">{t('error.generic', { message: serverReason(serverError.message, undefined, t) })}</Callout>
+              <Callout intent="danger" role="alert" className="form-callout">
+                {t('error.generic', { message: serverReason(serverError.message, undefined, t) })}
+              </Callout>
             )}
-            <Field id="subject-entity" label={t('subjects.entity')} error={errors.entityId} help={t('subjects.entityHelp')} required>
+            <Field
+              id="subject-entity"
+              label={t('subjects.entity')}
+              error={errors.entityId}
+              help={t('subjects.entityHelp')}
+              required
+            >
               <div className="ent-picker-row">
                 <EntityPicker
                   id="subject-entity"
@@ -140,7 +158,12 @@ export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; exist
                 {entity.country && <CountryText code={entity.country} />}
               </div>
             )}
-            <Field id="subject-role" label={t('subjects.role')} error={errors.role} help={entity ? undefined : t('subjects.roleHelp')}>
+            <Field
+              id="subject-role"
+              label={t('subjects.role')}
+              error={errors.role}
+              help={entity ? undefined : t('subjects.roleHelp')}
+            >
               <HTMLSelect
                 id="subject-role"
                 fill
@@ -162,7 +185,13 @@ export function AddSubjectDialog(props: { caseId: string; isOpen: boolean; exist
             actions={
               <>
                 <Button text={t('common.cancel')} onClick={close} />
-                <Button type="submit" intent="primary" icon="add" text={saving ? t('common.saving') : t('subjects.addSubmit')} loading={saving} />
+                <Button
+                  type="submit"
+                  intent="primary"
+                  icon="add"
+                  text={saving ? t('common.saving') : t('subjects.addSubmit')}
+                  loading={saving}
+                />
               </>
             }
           />

@@ -30,21 +30,49 @@ export function EntitiesPage() {
     () => [
       { id: 'name', header: t('entity.field.name'), size: 320, cell: (r) => <span className="cell-title">{r.name}</span> },
       {
-        id: 'kind', header: t('entity.field.kind'), size: 140,
+        id: 'kind',
+        header: t('entity.field.kind'),
+        size: 140,
         filter: { kind: 'select', options: ENTITY_KINDS.map((k) => ({ value: k, label: t(`entity.kind.${k}`) })) },
         cell: (r) => <KindTag kind={r.kind} subtype={r.subtype} />,
       },
       {
-        id: 'country', header: t('entity.field.listCountry'), size: 170, filter: { kind: 'text' },
+        id: 'country',
+        header: t('entity.field.listCountry'),
+        size: 170,
+        filter: { kind: 'text' },
         cell: (r) => (r.country ? <CountryText code={r.country} /> : <span className="muted">{t('common.none')}</span>),
       },
       {
-        id: 'identifiers', header: t('entity.field.identifiers'), size: 320, sortable: false,
+        id: 'identifiers',
+        header: t('entity.field.identifiers'),
+        size: 320,
+        sortable: false,
         // An address's postal code, city and region are already in its name.
-        cell: (r) => (r.identifiers && r.kind !== 'address' ? <span className="ent-identifiers" title={r.identifiers}>{r.identifiers}</span> : <span className="muted">{t('common.none')}</span>),
+        cell: (r) =>
+          r.identifiers && r.kind !== 'address' ? (
+            <span className="ent-identifiers" title={r.identifiers}>
+              {r.identifiers}
+            </span>
+          ) : (
+            <span className="muted">{t('common.none')}</span>
+          ),
       },
-      { id: 'caseCount', header: t('entity.field.caseCount'), size: 80, align: 'right', sortable: false, cell: (r) => f.number(r.caseCount) },
-      { id: 'updatedAt', header: t('entity.field.updatedAt'), size: 170, align: 'right', cell: (r) => <DateTimeText value={r.updatedAt} /> },
+      {
+        id: 'caseCount',
+        header: t('entity.field.caseCount'),
+        size: 80,
+        align: 'right',
+        sortable: false,
+        cell: (r) => f.number(r.caseCount),
+      },
+      {
+        id: 'updatedAt',
+        header: t('entity.field.updatedAt'),
+        size: 170,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.updatedAt} />,
+      },
     ],
     [t, f],
   );

@@ -66,7 +66,8 @@ export function EntityCreator(props: {
   }, [key, form, t]);
 
   const errors = visibleErrors(check.ok ? {} : check.errors, touched, submitted);
-  if (serverError?.field && !errors[serverError.field]) errors[serverError.field] = serverReason(serverError.message, serverError.field, t);
+  if (serverError?.field && !errors[serverError.field])
+    errors[serverError.field] = serverReason(serverError.message, serverError.field, t);
 
   const change = (patch: Partial<EntityForm>, paths?: string[]) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -90,7 +91,11 @@ export function EntityCreator(props: {
       props.onCreated(created);
     } catch (err) {
       // What was typed stays in the form: nothing is lost when the contract refuses.
-      setServerError(err instanceof ApiError ? { field: err.field, message: err.message, code: err.code } : { message: String(err), code: 'internal' });
+      setServerError(
+        err instanceof ApiError
+          ? { field: err.field, message: err.message, code: err.code }
+          : { message: String(err), code: 'internal' },
+      );
     } finally {
       setSaving(false);
     }
@@ -121,7 +126,11 @@ export function EntityCreator(props: {
               size="small"
               value={kind}
               onValueChange={(v) => setKind(v as EntityKind)}
-              options={ENTITY_KINDS.map((k) => ({ value: k, label: t(`entity.kind.${k}`), icon: k === 'conveyance' ? 'drive-time' : KIND_ICONS[k] }))}
+              options={ENTITY_KINDS.map((k) => ({
+                value: k,
+                label: t(`entity.kind.${k}`),
+                icon: k === 'conveyance' ? 'drive-time' : KIND_ICONS[k],
+              }))}
             />
           </div>
           {kind === 'conveyance' && (
@@ -147,7 +156,9 @@ export function EntityCreator(props: {
         actions={
           <>
             {submitted && errorCount > 0 && (
-              <span className="ent-footer-problems" role="status">{t('entity.problems', { count: errorCount })}</span>
+              <span className="ent-footer-problems" role="status">
+                {t('entity.problems', { count: errorCount })}
+              </span>
             )}
             <Button text={props.cancelText} onClick={props.onCancel} />
             <Button type="submit" intent="primary" text={saving ? t('common.saving') : props.submitText} loading={saving} />

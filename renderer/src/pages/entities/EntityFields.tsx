@@ -1,11 +1,24 @@
 import type { ReactNode } from 'react';
 import { Button, ControlGroup, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
-import { IDENTITY_DOCUMENT_TYPES, TRANSPORT_DOCUMENT_TYPES, type IdentityDocumentType, type TransportDocumentType } from '../../../../db/shared/domain.ts';
+import {
+  IDENTITY_DOCUMENT_TYPES,
+  TRANSPORT_DOCUMENT_TYPES,
+  type IdentityDocumentType,
+  type TransportDocumentType,
+} from '../../../../db/shared/domain.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { countryName } from './EntityTags.tsx';
-import { emptyDocument, emptyGoodsLine, routeCodes, type DocumentForm, type EntityForm, type FormKey, type GoodsLineForm } from './entityForm.ts';
+import {
+  emptyDocument,
+  emptyGoodsLine,
+  routeCodes,
+  type DocumentForm,
+  type EntityForm,
+  type FormKey,
+  type GoodsLineForm,
+} from './entityForm.ts';
 import { errorAt, errorUnder } from './reasons.ts';
 
 interface Props {
@@ -27,7 +40,8 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
   const t = useT();
   const { locale } = useLocale();
   const id = (name: string) => `${idPrefix}-${name}`;
-  const aria = (name: string, error: string | undefined) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {});
+  const aria = (name: string, error: string | undefined) =>
+    error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {};
 
   let first = true;
   const focusFirst = () => {
@@ -36,10 +50,20 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
     return f === true;
   };
 
-  const text = (name: TextKey, opts: { required?: boolean; mono?: boolean; help?: string; span?: boolean; errorPath?: string; placeholder?: string } = {}) => {
+  const text = (
+    name: TextKey,
+    opts: { required?: boolean; mono?: boolean; help?: string; span?: boolean; errorPath?: string; placeholder?: string } = {},
+  ) => {
     const error = opts.errorPath ? errorUnder(errors, opts.errorPath) : errorAt(errors, name);
     return (
-      <Field id={id(name)} label={t(`entity.field.${name}`)} error={error} help={opts.help} required={opts.required} className={opts.span ? 'span-2' : undefined}>
+      <Field
+        id={id(name)}
+        label={t(`entity.field.${name}`)}
+        error={error}
+        help={opts.help}
+        required={opts.required}
+        className={opts.span ? 'span-2' : undefined}
+      >
         <InputGroup
           id={id(name)}
           value={form[name]}
@@ -78,7 +102,14 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
     const error = errorAt(errors, name);
     return (
       <Field id={id(name)} label={t(`entity.field.${name}`)} error={error}>
-        <InputGroup id={id(name)} type="date" value={form[name]} intent={error ? 'danger' : 'none'} onValueChange={(v) => onChange({ [name]: v })} {...aria(name, error)} />
+        <InputGroup
+          id={id(name)}
+          type="date"
+          value={form[name]}
+          intent={error ? 'danger' : 'none'}
+          onValueChange={(v) => onChange({ [name]: v })}
+          {...aria(name, error)}
+        />
       </Field>
     );
   };
@@ -86,7 +117,14 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
   const area = (name: TextKey, opts: { help?: string; rows?: number; required?: boolean } = {}) => {
     const error = errorUnder(errors, name);
     return (
-      <Field id={id(name)} label={t(`entity.field.${name}`)} error={error} help={opts.help} required={opts.required} className="span-2">
+      <Field
+        id={id(name)}
+        label={t(`entity.field.${name}`)}
+        error={error}
+        help={opts.help}
+        required={opts.required}
+        className="span-2"
+      >
         <TextArea
           id={id(name)}
           fill
@@ -111,7 +149,12 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
             {date('dateOfBirth')}
             {country('nationality')}
             {area('aliases', { help: t('entity.help.onePerLine') })}
-            <DocumentsEditor idPrefix={idPrefix} documents={form.identityDocuments} errors={errors} onChange={(identityDocuments, paths) => onChange({ identityDocuments }, paths)} />
+            <DocumentsEditor
+              idPrefix={idPrefix}
+              documents={form.identityDocuments}
+              errors={errors}
+              onChange={(identityDocuments, paths) => onChange({ identityDocuments }, paths)}
+            />
           </>
         );
       case 'organization':
@@ -166,7 +209,17 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
           </>
         );
       case 'shipment':
-        return <ShipmentFields idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} text={text} country={country} date={date} />;
+        return (
+          <ShipmentFields
+            idPrefix={idPrefix}
+            form={form}
+            errors={errors}
+            onChange={onChange}
+            text={text}
+            country={country}
+            date={date}
+          />
+        );
     }
   })();
 
@@ -183,7 +236,10 @@ function ShipmentFields(props: {
   form: EntityForm;
   errors: FieldErrors;
   onChange(patch: Partial<EntityForm>, paths?: string[]): void;
-  text(name: TextKey, opts?: { required?: boolean; mono?: boolean; help?: string; span?: boolean; errorPath?: string; placeholder?: string }): ReactNode;
+  text(
+    name: TextKey,
+    opts?: { required?: boolean; mono?: boolean; help?: string; span?: boolean; errorPath?: string; placeholder?: string },
+  ): ReactNode;
   country(name: TextKey): ReactNode;
   date(name: TextKey): ReactNode;
 }) {
@@ -194,7 +250,9 @@ function ShipmentFields(props: {
   const valueError = errorAt(errors, 'declaredValue.amountMinor') ?? errorAt(errors, 'declaredValue');
   const currencyError = errorAt(errors, 'declaredValue.currency');
   const routeError = errorUnder(errors, 'route');
-  const route = [form.originCountry, ...routeCodes(form.route), form.destinationCountry].map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const route = [form.originCountry, ...routeCodes(form.route), form.destinationCountry]
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
   return (
     <>
       <Field id={id('transportDocumentType')} label={t('entity.field.transportDocumentType')} error={docTypeError}>
@@ -204,7 +262,10 @@ function ShipmentFields(props: {
           value={form.transportDocumentType}
           onChange={(e) => onChange({ transportDocumentType: e.currentTarget.value as TransportDocumentType | '' })}
           {...(docTypeError ? { 'aria-invalid': true, 'aria-describedby': `${id('transportDocumentType')}-help` } : {})}
-          options={[{ value: '', label: t('entity.documentType.none') }, ...TRANSPORT_DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`entity.documentType.${d}`) }))]}
+          options={[
+            { value: '', label: t('entity.documentType.none') },
+            ...TRANSPORT_DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`entity.documentType.${d}`) })),
+          ]}
         />
       </Field>
       {props.text('transportDocumentNumber', { mono: true })}
@@ -250,36 +311,69 @@ function ShipmentFields(props: {
           {...(routeError ? { 'aria-invalid': true, 'aria-describedby': `${id('route')}-help` } : {})}
         />
       </Field>
-      <GoodsEditor idPrefix={idPrefix} goods={form.goods} errors={errors} currency={form.declaredValueCurrency} onChange={(goods, paths) => onChange({ goods }, paths)} />
+      <GoodsEditor
+        idPrefix={idPrefix}
+        goods={form.goods}
+        errors={errors}
+        currency={form.declaredValueCurrency}
+        onChange={(goods, paths) => onChange({ goods }, paths)}
+      />
     </>
   );
 }
 
-function GoodsEditor(props: { idPrefix: string; goods: GoodsLineForm[]; errors: FieldErrors; currency: string; onChange(goods: GoodsLineForm[], paths: string[]): void }) {
+function GoodsEditor(props: {
+  idPrefix: string;
+  goods: GoodsLineForm[];
+  errors: FieldErrors;
+  currency: string;
+  onChange(goods: GoodsLineForm[], paths: string[]): void;
+}) {
   const t = useT();
   const { goods, errors, idPrefix } = props;
   const set = (i: number, patch: Partial<GoodsLineForm>) =>
     props.onChange(
       goods.map((g, j) => (j === i ? { ...g, ...patch } : g)),
-      Object.keys(patch).flatMap((k) => (k === 'valueAmount' || k === 'valueCurrency' ? ['value'] : k === 'quantity' ? ['quantity', 'unit'] : [k])).map((k) => `goods.${i}.${k}`),
+      Object.keys(patch)
+        .flatMap((k) =>
+          k === 'valueAmount' || k === 'valueCurrency' ? ['value'] : k === 'quantity' ? ['quantity', 'unit'] : [k],
+        )
+        .map((k) => `goods.${i}.${k}`),
     );
   const add = () => props.onChange([...goods, emptyGoodsLine(props.currency.trim().toUpperCase())], []);
   return (
     <section className="span-2 ent-rows-editor" aria-labelledby={`${idPrefix}-goods-title`}>
       <div className="ent-rows-editor-head">
-        <h3 id={`${idPrefix}-goods-title`} className="ent-rows-editor-title">{t('entity.goods.title', { count: goods.length })}</h3>
+        <h3 id={`${idPrefix}-goods-title`} className="ent-rows-editor-title">
+          {t('entity.goods.title', { count: goods.length })}
+        </h3>
         <Button small icon="add" text={t('entity.goods.add')} onClick={add} />
       </div>
-      {errorAt(errors, 'goods') && <div className="bp6-form-helper-text ent-field-error" role="alert">{errorAt(errors, 'goods')}</div>}
+      {errorAt(errors, 'goods') && (
+        <div className="bp6-form-helper-text ent-field-error" role="alert">
+          {errorAt(errors, 'goods')}
+        </div>
+      )}
       {goods.length === 0 && <p className="muted ent-rows-editor-empty">{t('entity.goods.empty')}</p>}
       {goods.map((g, i) => {
         const id = (name: string) => `${idPrefix}-goods-${i}-${name}`;
         const at = (name: string) => errorAt(errors, `goods.${i}.${name}`);
-        const aria = (name: string, error: string | undefined) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {});
-        const input = (name: 'description' | 'quantity' | 'unit' | 'hsCode' | 'eccn' | 'countryOfOrigin', className: string, extra: { mono?: boolean; num?: boolean; placeholder?: string; upper?: boolean } = {}) => {
+        const aria = (name: string, error: string | undefined) =>
+          error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {};
+        const input = (
+          name: 'description' | 'quantity' | 'unit' | 'hsCode' | 'eccn' | 'countryOfOrigin',
+          className: string,
+          extra: { mono?: boolean; num?: boolean; placeholder?: string; upper?: boolean } = {},
+        ) => {
           const error = at(name);
           return (
-            <Field id={id(name)} label={t(`entity.goods.${name}`)} error={error} className={className} required={name === 'description'}>
+            <Field
+              id={id(name)}
+              label={t(`entity.goods.${name}`)}
+              error={error}
+              className={className}
+              required={name === 'description'}
+            >
               <InputGroup
                 id={id(name)}
                 small
@@ -307,7 +401,12 @@ function GoodsEditor(props: { idPrefix: string; goods: GoodsLineForm[]; errors: 
                 className="ent-goods-remove"
                 aria-label={t('entity.goods.remove', { n: i + 1 })}
                 title={t('entity.goods.remove', { n: i + 1 })}
-                onClick={() => props.onChange(goods.filter((_, j) => j !== i), [])}
+                onClick={() =>
+                  props.onChange(
+                    goods.filter((_, j) => j !== i),
+                    [],
+                  )
+                }
               />
             </div>
             <div className="ent-goods-line-grid">
@@ -316,7 +415,12 @@ function GoodsEditor(props: { idPrefix: string; goods: GoodsLineForm[]; errors: 
               {input('hsCode', 'ent-goods-hs', { mono: true, placeholder: t('entity.goods.hsPlaceholder') })}
               {input('eccn', 'ent-goods-eccn', { mono: true, placeholder: t('entity.goods.eccnPlaceholder') })}
               {input('countryOfOrigin', 'ent-goods-origin', { mono: true, upper: true })}
-              <Field id={id('value')} label={t('entity.goods.value')} error={valueError ?? currencyError} className="ent-goods-value">
+              <Field
+                id={id('value')}
+                label={t('entity.goods.value')}
+                error={valueError ?? currencyError}
+                className="ent-goods-value"
+              >
                 <ControlGroup fill>
                   <InputGroup
                     id={id('value')}
@@ -346,16 +450,31 @@ function GoodsEditor(props: { idPrefix: string; goods: GoodsLineForm[]; errors: 
   );
 }
 
-function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; errors: FieldErrors; onChange(docs: DocumentForm[], paths: string[]): void }) {
+function DocumentsEditor(props: {
+  idPrefix: string;
+  documents: DocumentForm[];
+  errors: FieldErrors;
+  onChange(docs: DocumentForm[], paths: string[]): void;
+}) {
   const t = useT();
   const { documents, errors, idPrefix } = props;
   const set = (i: number, patch: Partial<DocumentForm>) =>
-    props.onChange(documents.map((d, j) => (j === i ? { ...d, ...patch } : d)), Object.keys(patch).map((k) => `identityDocuments.${i}.${k}`));
+    props.onChange(
+      documents.map((d, j) => (j === i ? { ...d, ...patch } : d)),
+      Object.keys(patch).map((k) => `identityDocuments.${i}.${k}`),
+    );
   return (
     <section className="span-2 ent-rows-editor" aria-labelledby={`${idPrefix}-docs-title`}>
       <div className="ent-rows-editor-head">
-        <h3 id={`${idPrefix}-docs-title`} className="ent-rows-editor-title">{t('entity.documents.title', { count: documents.length })}</h3>
-        <Button small icon="add" text={t('entity.documents.add')} onClick={() => props.onChange([...documents, emptyDocument()], [])} />
+        <h3 id={`${idPrefix}-docs-title`} className="ent-rows-editor-title">
+          {t('entity.documents.title', { count: documents.length })}
+        </h3>
+        <Button
+          small
+          icon="add"
+          text={t('entity.documents.add')}
+          onClick={() => props.onChange([...documents, emptyDocument()], [])}
+        />
       </div>
       {documents.map((d, i) => {
         const id = (name: string) => `${idPrefix}-doc-${i}-${name}`;
@@ -373,7 +492,14 @@ function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; e
               />
             </Field>
             <Field id={id('number')} label={t('entity.documents.number')} error={at('number')} required>
-              <InputGroup id={id('number')} className="ent-mono-input" value={d.number} intent={at('number') ? 'danger' : 'none'} onValueChange={(number) => set(i, { number })} {...aria('number')} />
+              <InputGroup
+                id={id('number')}
+                className="ent-mono-input"
+                value={d.number}
+                intent={at('number') ? 'danger' : 'none'}
+                onValueChange={(number) => set(i, { number })}
+                {...aria('number')}
+              />
             </Field>
             <Field id={id('country')} label={t('entity.documents.country')} error={at('country')} required>
               <InputGroup
@@ -387,7 +513,13 @@ function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; e
               />
             </Field>
             <Field id={id('expires')} label={t('entity.documents.expires')} error={at('expires')}>
-              <InputGroup id={id('expires')} type="date" value={d.expires} onValueChange={(expires) => set(i, { expires })} {...aria('expires')} />
+              <InputGroup
+                id={id('expires')}
+                type="date"
+                value={d.expires}
+                onValueChange={(expires) => set(i, { expires })}
+                {...aria('expires')}
+              />
             </Field>
             <Button
               small
@@ -396,7 +528,12 @@ function DocumentsEditor(props: { idPrefix: string; documents: DocumentForm[]; e
               className="ent-row-remove"
               aria-label={t('entity.documents.remove', { n: i + 1 })}
               title={t('entity.documents.remove', { n: i + 1 })}
-              onClick={() => props.onChange(documents.filter((_, j) => j !== i), [])}
+              onClick={() =>
+                props.onChange(
+                  documents.filter((_, j) => j !== i),
+                  [],
+                )
+              }
             />
           </div>
         );

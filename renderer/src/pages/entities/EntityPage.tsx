@@ -26,14 +26,19 @@ export function EntityPage({ id }: { id: string }) {
   const { load, set, reload } = useRecord(() => call('entities.get', { id }), id);
   useShowMarking(load.state === 'ready' ? highestMarking(load.data.cases.map((c) => c.securityMarking)) : null);
 
-  if (load.state !== 'ready') return <RecordFallback load={load} icon="person" backLabel={t('entity.back')} onBack={() => navigate({ page: 'entities' })} />;
+  if (load.state !== 'ready')
+    return (
+      <RecordFallback load={load} icon="person" backLabel={t('entity.back')} onBack={() => navigate({ page: 'entities' })} />
+    );
   const view = load.data;
   const e = view.entity;
   return (
     <div className="page ent-page-entity">
       <header className="page-header ent-entity-header">
         <div className="ent-entity-heading">
-          <a href="#/entities" className="back-link">{t('entity.back')}</a>
+          <a href="#/entities" className="back-link">
+            {t('entity.back')}
+          </a>
           <div className="ent-entity-title-row">
             <KindTag kind={e.kind} subtype={'subtype' in e ? e.subtype : null} />
             <h1>{e.name}</h1>
@@ -56,9 +61,16 @@ export function EntityPage({ id }: { id: string }) {
           <Card compact className="panel">
             <h2 className="panel-title">{t('entity.section.record')}</h2>
             <dl className="facts">
-              <dt>{t('entity.field.createdAt')}</dt><dd><DateTimeText value={e.createdAt} /></dd>
-              <dt>{t('entity.field.updatedAt')}</dt><dd><DateTimeText value={e.updatedAt} /></dd>
-              <dt>{t('entity.field.version')}</dt><dd className="num">{e.version}</dd>
+              <dt>{t('entity.field.createdAt')}</dt>
+              <dd>
+                <DateTimeText value={e.createdAt} />
+              </dd>
+              <dt>{t('entity.field.updatedAt')}</dt>
+              <dd>
+                <DateTimeText value={e.updatedAt} />
+              </dd>
+              <dt>{t('entity.field.version')}</dt>
+              <dd className="num">{e.version}</dd>
             </dl>
           </Card>
         </aside>
@@ -91,13 +103,21 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
     if (!check.ok || !dirty || saving) return false;
     setSaving(true);
     try {
-      const next = await call('entities.update', { id: entity.id, version: entity.version, ...check.data } as MethodInput<'entities.update'>);
+      const next = await call('entities.update', {
+        id: entity.id,
+        version: entity.version,
+        ...check.data,
+      } as MethodInput<'entities.update'>);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       onSaved(next);
       return true;
     } catch (err) {
       // The typed values stay: a refusal never loses them.
-      setServerError(err instanceof ApiError ? { field: err.field, message: err.message, code: err.code } : { message: String(err), code: 'internal' });
+      setServerError(
+        err instanceof ApiError
+          ? { field: err.field, message: err.message, code: err.code }
+          : { message: String(err), code: 'internal' },
+      );
       return false;
     } finally {
       setSaving(false);
@@ -105,19 +125,22 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
   };
   useUnsavedChanges(dirty, save);
 
-
   return (
     <form
       className="ent-entity-form"
       aria-label={t('entity.section.details')}
-     
+
       {...saveFormProps(save)}
     >
       <Card compact className="panel">
         <h2 className="panel-title">{t('entity.section.details')}</h2>
         {serverError && (serverError.code === 'conflict' || !serverError.field) && (
           <Callout intent={serverError.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            <p>{serverError.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: serverReason(serverError.message, serverError.field, t) })}</p>
+            <p>
+              {serverError.code === 'conflict'
+                ? t('error.conflict')
+                : t('error.generic', { message: serverReason(serverError.message, serverError.field, t) })}
+            </p>
             {serverError.code === 'conflict' && <Button small icon="refresh" text={t('entity.reload')} onClick={onReload} />}
           </Callout>
         )}
@@ -133,7 +156,14 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
         />
         <div className="form-actions">
           {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => { setForm(base); setServerError(null); }} />
+          <Button
+            text={t('common.discard')}
+            disabled={!dirty || saving}
+            onClick={() => {
+              setForm(base);
+              setServerError(null);
+            }}
+          />
           <Button
             type="submit"
             intent="primary"
@@ -179,12 +209,16 @@ function CasesPanel({ cases }: { cases: EntityCaseRole[] }) {
           {grouped.map(({ first, roles }) => (
             <li key={first.caseId}>
               <div className="ent-entity-case-head">
-                <a href={routeHref({ page: 'case', id: first.caseId, tab: 'subjects' })} className="mono">{first.fileNumber}</a>
+                <a href={routeHref({ page: 'case', id: first.caseId, tab: 'subjects' })} className="mono">
+                  {first.fileNumber}
+                </a>
                 <StatusTag status={first.status} />
               </div>
               <div className="ent-entity-case-title">{first.title}</div>
               <div className="ent-role-tags">
-                {roles.map((r) => <RoleTag key={r.id} role={r.role} />)}
+                {roles.map((r) => (
+                  <RoleTag key={r.id} role={r.role} />
+                ))}
               </div>
             </li>
           ))}

@@ -69,7 +69,12 @@ export function CountryText({ code, compact }: { code: string | null | undefined
   const { locale } = useLocale();
   if (!code) return null;
   const name = countryName(locale, code);
-  if (compact) return <abbr className="ent-country mono" title={name ?? undefined}>{code}</abbr>;
+  if (compact)
+    return (
+      <abbr className="ent-country mono" title={name ?? undefined}>
+        {code}
+      </abbr>
+    );
   return (
     <span className="ent-country">
       <span className="mono">{code}</span>

@@ -24,7 +24,10 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
   const [removing, setRemoving] = useState<Row | null>(null);
   const [busy, setBusy] = useState(false);
   const rows = useMemo<Row[]>(
-    () => [...view.outgoing.map((link) => ({ link, direction: 'out' as const })), ...view.incoming.map((link) => ({ link, direction: 'in' as const }))],
+    () => [
+      ...view.outgoing.map((link) => ({ link, direction: 'out' as const })),
+      ...view.incoming.map((link) => ({ link, direction: 'in' as const })),
+    ],
     [view],
   );
   const relation = (r: Row) => t(`entity.link.${r.direction}.${r.link.type}`);
@@ -64,11 +67,19 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
             <tr>
               <th scope="col">{t('entity.link.relation')}</th>
               <th scope="col">{t('entity.link.other')}</th>
-              <th scope="col" className="num">{t('entity.link.share')}</th>
+              <th scope="col" className="num">
+                {t('entity.link.share')}
+              </th>
               <th scope="col">{t('entity.link.source')}</th>
-              <th scope="col" className="num">{t('entity.link.validFrom')}</th>
-              <th scope="col" className="num">{t('entity.link.validTo')}</th>
-              <th scope="col"><span className="ent-visually-hidden">{t('entity.link.actions')}</span></th>
+              <th scope="col" className="num">
+                {t('entity.link.validFrom')}
+              </th>
+              <th scope="col" className="num">
+                {t('entity.link.validTo')}
+              </th>
+              <th scope="col">
+                <span className="ent-visually-hidden">{t('entity.link.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -86,14 +97,20 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
                   {r.link.other.country && <span className="muted mono ent-link-country">{r.link.other.country}</span>}
                 </td>
                 <td className="num">
-                  {r.link.shareBp === null ? '' : intl.formatNumber(r.link.shareBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
+                  {r.link.shareBp === null
+                    ? ''
+                    : intl.formatNumber(r.link.shareBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
                 </td>
                 <td className="ent-link-source">
                   <span>{r.link.source}</span>
                   {r.link.notes && <div className="muted prewrap">{r.link.notes}</div>}
                 </td>
-                <td className="num"><DateText value={r.link.validFrom} /></td>
-                <td className="num"><DateText value={r.link.validTo} /></td>
+                <td className="num">
+                  <DateText value={r.link.validFrom} />
+                </td>
+                <td className="num">
+                  <DateText value={r.link.validTo} />
+                </td>
                 <td className="ent-link-actions">
                   <Button
                     small
@@ -129,9 +146,7 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
         onConfirm={() => void unlink()}
         canEscapeKeyCancel
       >
-        {removing && (
-          <p>{t('entity.link.removeQuestion', { relation: relation(removing), name: removing.link.other.name })}</p>
-        )}
+        {removing && <p>{t('entity.link.removeQuestion', { relation: relation(removing), name: removing.link.other.name })}</p>}
       </Alert>
     </Card>
   );

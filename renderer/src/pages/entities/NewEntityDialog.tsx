@@ -1,4 +1,4 @@
-import {  } from '@blueprintjs/core';
+import {} from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { Entity } from '../../../../db/api.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -7,7 +7,15 @@ import { EntityCreator } from './EntityCreator.tsx';
 import './entities.css';
 
 /** Records a new person, organization, address, conveyance or shipment. */
-export function NewEntityDialog({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose(): void; onCreated(e: Entity): void }) {
+export function NewEntityDialog({
+  isOpen,
+  onClose,
+  onCreated,
+}: {
+  isOpen: boolean;
+  onClose(): void;
+  onCreated(e: Entity): void;
+}) {
   const t = useT();
   return (
     <Dialog isOpen={isOpen} onClose={onClose} title={t('entity.new.title')} icon="new-person" className="ent-entity-dialog">

@@ -39,30 +39,61 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
 
   const columns = useMemo<DataColumn<SubjectRow>[]>(
     () => [
-      { id: 'name', header: t('entity.field.name'), size: 290, sortable: false, cell: (r) => <span className="cell-title">{r.entity.name}</span> },
       {
-        id: 'kind', header: t('entity.field.kind'), size: 140, sortable: false,
+        id: 'name',
+        header: t('entity.field.name'),
+        size: 290,
+        sortable: false,
+        cell: (r) => <span className="cell-title">{r.entity.name}</span>,
+      },
+      {
+        id: 'kind',
+        header: t('entity.field.kind'),
+        size: 140,
+        sortable: false,
         filter: { kind: 'select', options: ENTITY_KINDS.map((k) => ({ value: k, label: t(`entity.kind.${k}`) })) },
         cell: (r) => <KindTag kind={r.entity.kind} subtype={r.entity.subtype} />,
       },
       {
-        id: 'role', header: t('subjects.field.roles'), size: 240, sortable: false,
+        id: 'role',
+        header: t('subjects.field.roles'),
+        size: 240,
+        sortable: false,
         filter: { kind: 'select', options: CASE_ROLES.map((role) => ({ value: role, label: t(`entity.role.${role}`) })) },
-        cell: (r) => <span className="ent-role-tags">{r.roles.map((x) => <RoleTag key={x.id} role={x.role} />)}</span>,
+        cell: (r) => (
+          <span className="ent-role-tags">
+            {r.roles.map((x) => (
+              <RoleTag key={x.id} role={x.role} />
+            ))}
+          </span>
+        ),
       },
       {
-        id: 'country', header: t('entity.field.listCountry'), size: 170, sortable: false,
-        cell: (r) => (r.entity.country ? <CountryText code={r.entity.country} /> : <span className="muted">{t('common.none')}</span>),
+        id: 'country',
+        header: t('entity.field.listCountry'),
+        size: 170,
+        sortable: false,
+        cell: (r) =>
+          r.entity.country ? <CountryText code={r.entity.country} /> : <span className="muted">{t('common.none')}</span>,
       },
       {
-        id: 'notes', header: t('subjects.field.notes'), size: 220, sortable: false,
+        id: 'notes',
+        header: t('subjects.field.notes'),
+        size: 220,
+        sortable: false,
         cell: (r) => {
-          const notes = r.roles.filter((x) => x.notes).map((x) => `${t(`entity.role.${x.role}`)}: ${x.notes}`).join(' · ');
+          const notes = r.roles
+            .filter((x) => x.notes)
+            .map((x) => `${t(`entity.role.${x.role}`)}: ${x.notes}`)
+            .join(' · ');
           return notes ? <span title={notes}>{notes}</span> : <span className="muted">{t('common.none')}</span>;
         },
       },
       {
-        id: 'actions', header: t('subjects.field.actions'), size: 80, sortable: false,
+        id: 'actions',
+        header: t('subjects.field.actions'),
+        size: 80,
+        sortable: false,
         cell: (r) => (
           // The row opens the entity; the menu's clicks and keys stay with the menu.
           <span className="ent-row-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
@@ -70,15 +101,31 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
               placement="bottom-end"
               content={
                 <Menu aria-label={t('subjects.actionsFor', { name: r.entity.name })}>
-                  <MenuItem icon="document-open" text={t('subjects.open')} onClick={() => navigate({ page: 'entity', id: r.entity.id })} />
+                  <MenuItem
+                    icon="document-open"
+                    text={t('subjects.open')}
+                    onClick={() => navigate({ page: 'entity', id: r.entity.id })}
+                  />
                   <MenuDivider />
                   {r.roles.map((x) => (
-                    <MenuItem key={x.id} icon="remove" intent="danger" text={t('subjects.removeRole', { role: t(`entity.role.${x.role}`) })} onClick={() => setRemoving(x)} />
+                    <MenuItem
+                      key={x.id}
+                      icon="remove"
+                      intent="danger"
+                      text={t('subjects.removeRole', { role: t(`entity.role.${x.role}`) })}
+                      onClick={() => setRemoving(x)}
+                    />
                   ))}
                 </Menu>
               }
             >
-              <Button small variant="minimal" icon="more" aria-label={t('subjects.actionsFor', { name: r.entity.name })} title={t('subjects.actionsFor', { name: r.entity.name })} />
+              <Button
+                small
+                variant="minimal"
+                icon="more"
+                aria-label={t('subjects.actionsFor', { name: r.entity.name })}
+                title={t('subjects.actionsFor', { name: r.entity.name })}
+              />
             </Popover>
           </span>
         ),
@@ -95,7 +142,9 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
       setExisting(rows);
       const kind = req.filters.kind;
       const role = req.filters.role as CaseRole | undefined;
-      const grouped = group(rows).filter((g) => (!kind || g.entity.kind === kind) && (!role || g.roles.some((x) => x.role === role)));
+      const grouped = group(rows).filter(
+        (g) => (!kind || g.entity.kind === kind) && (!role || g.roles.some((x) => x.role === role)),
+      );
       return { total: grouped.length, rows: grouped.slice(req.offset, req.offset + req.limit) };
     },
     [caseId],
@@ -106,7 +155,10 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
     setBusy(true);
     try {
       await call('cases.removeEntity', { caseId, entityId: removing.entityId, role: removing.role });
-      toast({ message: t('subjects.removed', { name: removing.entity.name, role: t(`entity.role.${removing.role}`) }), intent: 'primary' });
+      toast({
+        message: t('subjects.removed', { name: removing.entity.name, role: t(`entity.role.${removing.role}`) }),
+        intent: 'primary',
+      });
       setRemoving(null);
       setRefresh((n) => n + 1);
     } catch (err) {
@@ -164,7 +216,9 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
         onConfirm={() => void remove()}
         canEscapeKeyCancel
       >
-        {removing && <p>{t('subjects.removeQuestion', { name: removing.entity.name, role: t(`entity.role.${removing.role}`) })}</p>}
+        {removing && (
+          <p>{t('subjects.removeQuestion', { name: removing.entity.name, role: t(`entity.role.${removing.role}`) })}</p>
+        )}
       </Alert>
     </div>
   );

@@ -7,7 +7,16 @@ import type { FieldErrors } from '../../lib/validation.ts';
 
 /** A kind, or a conveyance's subtype: each has its own form (and schema, see entityFormSchemas). */
 export type FormKey = keyof typeof entityFormSchemas;
-export const FORM_KEYS: readonly FormKey[] = ['person', 'organization', 'address', 'vessel', 'aircraft', 'vehicle', 'container', 'shipment'];
+export const FORM_KEYS: readonly FormKey[] = [
+  'person',
+  'organization',
+  'address',
+  'vessel',
+  'aircraft',
+  'vehicle',
+  'container',
+  'shipment',
+];
 export const CONVEYANCE_KEYS: readonly ConveyanceType[] = ['vessel', 'aircraft', 'vehicle', 'container'];
 
 export function formKeyOf(e: { kind: EntityKind; subtype?: ConveyanceType | null | undefined }): FormKey {
@@ -133,7 +142,17 @@ export const emptyEntityForm: EntityForm = {
 };
 
 export function emptyGoodsLine(currency: string): GoodsLineForm {
-  return { key: rowKey(), description: '', quantity: '', unit: '', hsCode: '', eccn: '', countryOfOrigin: '', valueAmount: '', valueCurrency: currency || 'CAD' };
+  return {
+    key: rowKey(),
+    description: '',
+    quantity: '',
+    unit: '',
+    hsCode: '',
+    eccn: '',
+    countryOfOrigin: '',
+    valueAmount: '',
+    valueCurrency: currency || 'CAD',
+  };
 }
 
 export function emptyDocument(): DocumentForm {
@@ -161,12 +180,31 @@ export function formFromEntity(e: Entity): EntityForm {
         aliases: e.aliases.join('\n'),
         dateOfBirth: e.dateOfBirth ?? '',
         nationality: e.nationality ?? '',
-        identityDocuments: e.identityDocuments.map((d) => ({ key: rowKey(), type: d.type, number: d.number, country: d.country, expires: d.expires ?? '' })),
+        identityDocuments: e.identityDocuments.map((d) => ({
+          key: rowKey(),
+          type: d.type,
+          number: d.number,
+          country: d.country,
+          expires: d.expires ?? '',
+        })),
       };
     case 'organization':
-      return { ...f, legalName: e.legalName, aliases: e.aliases.join('\n'), registrationNumber: e.registrationNumber, country: e.country ?? '' };
+      return {
+        ...f,
+        legalName: e.legalName,
+        aliases: e.aliases.join('\n'),
+        registrationNumber: e.registrationNumber,
+        country: e.country ?? '',
+      };
     case 'address':
-      return { ...f, lines: e.lines.join('\n'), city: e.city, region: e.region, postalCode: e.postalCode, country: e.country ?? '' };
+      return {
+        ...f,
+        lines: e.lines.join('\n'),
+        city: e.city,
+        region: e.region,
+        postalCode: e.postalCode,
+        country: e.country ?? '',
+      };
     case 'conveyance':
       switch (e.subtype) {
         case 'vessel':
@@ -207,10 +245,18 @@ export function formFromEntity(e: Entity): EntityForm {
   }
 }
 
-const list = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const orNull = (text: string) => (text.trim() === '' ? null : text);
 /** Route countries: typed with spaces, commas, semicolons or arrows between them. */
-export const routeCodes = (text: string) => text.split(/[\s,;>→-]+/).map((s) => s.trim()).filter(Boolean);
+export const routeCodes = (text: string) =>
+  text
+    .split(/[\s,;>→-]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function quantityOf(text: string): number | null {
   const t = text.trim().replace(/[\s\u00a0\u202f]/g, '');
@@ -248,7 +294,11 @@ function moneyOf(
  * The contract's fields for the kind (with kind and subtype), from the form; blank optional
  * values become null. `local` collects what cannot even be read (an amount in no currency).
  */
-export function valueFromForm(key: FormKey, f: EntityForm, notAmount: (currency: string) => string): { value: Record<string, unknown>; local: FieldErrors } {
+export function valueFromForm(
+  key: FormKey,
+  f: EntityForm,
+  notAmount: (currency: string) => string,
+): { value: Record<string, unknown>; local: FieldErrors } {
   const local: FieldErrors = {};
   const base = { ...kindOfKey(key), notes: f.notes };
   let fields: Record<string, unknown>;
@@ -260,11 +310,21 @@ export function valueFromForm(key: FormKey, f: EntityForm, notAmount: (currency:
         aliases: list(f.aliases),
         dateOfBirth: orNull(f.dateOfBirth),
         nationality: orNull(f.nationality),
-        identityDocuments: f.identityDocuments.map((d) => ({ type: d.type, number: d.number, country: d.country, expires: orNull(d.expires) })),
+        identityDocuments: f.identityDocuments.map((d) => ({
+          type: d.type,
+          number: d.number,
+          country: d.country,
+          expires: orNull(d.expires),
+        })),
       };
       break;
     case 'organization':
-      fields = { legalName: f.legalName, aliases: list(f.aliases), registrationNumber: f.registrationNumber, country: orNull(f.country) };
+      fields = {
+        legalName: f.legalName,
+        aliases: list(f.aliases),
+        registrationNumber: f.registrationNumber,
+        country: orNull(f.country),
+      };
       break;
     case 'address':
       fields = { lines: list(f.lines), city: f.city, region: f.region, postalCode: f.postalCode, country: orNull(f.country) };

@@ -184,7 +184,9 @@ export function AttachDialog(props: { caseId: string; files: File[]; isOpen: boo
           </Field>
           {progress && (
             <div className="transfer" role="status" aria-live="polite">
-              <div>{t('evidence.copying', { name: progress.name, done: f.bytes(progress.done), total: f.bytes(progress.total) })}</div>
+              <div>
+                {t('evidence.copying', { name: progress.name, done: f.bytes(progress.done), total: f.bytes(progress.total) })}
+              </div>
               <ProgressBar
                 value={progress.total ? progress.done / progress.total : undefined}
                 intent="primary"

@@ -47,28 +47,45 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
   }, [id, mediaType, previewable]);
 
   return (
-    <Drawer isOpen={e !== null} onClose={props.onClose} title={e?.originalName ?? t('evidence.details')} icon="document" size={DrawerSize.STANDARD}>
+    <Drawer
+      isOpen={e !== null}
+      onClose={props.onClose}
+      title={e?.originalName ?? t('evidence.details')}
+      icon="document"
+      size={DrawerSize.STANDARD}
+    >
       {e && (
         <div className="drawer-body">
           <dl className="facts facts-wide">
             <dt>{t('evidence.field.sha256')}</dt>
-            <dd className="mono sha" data-testid="evidence-sha256">{e.sha256}</dd>
+            <dd className="mono sha" data-testid="evidence-sha256">
+              {e.sha256}
+            </dd>
             <dt>{t('evidence.field.size')}</dt>
-            <dd className="num">{f.bytes(e.size)} ({f.number(e.size)} B)</dd>
+            <dd className="num">
+              {f.bytes(e.size)} ({f.number(e.size)} B)
+            </dd>
             <dt>{t('evidence.field.mediaType')}</dt>
             <dd>{e.mediaType}</dd>
             <dt>{t('evidence.field.subject')}</dt>
             <dd>{t(`evidence.subject.${e.subjectType}`)}</dd>
             <dt>{t('evidence.field.acquiredAt')}</dt>
-            <dd><DateTimeText value={e.acquiredAt} /></dd>
+            <dd>
+              <DateTimeText value={e.acquiredAt} />
+            </dd>
             <dt>{t('evidence.field.acquiredBy')}</dt>
             <dd>{e.acquiredBy}</dd>
             <dt>{t('evidence.field.acquiredFrom')}</dt>
             <dd>{e.acquiredFrom}</dd>
             <dt>{t('evidence.field.addedAt')}</dt>
-            <dd><DateTimeText value={e.addedAt} /></dd>
+            <dd>
+              <DateTimeText value={e.addedAt} />
+            </dd>
             <dt>{t('evidence.field.addedBy')}</dt>
-            <dd>{e.addedBy}{e.addedByBadge ? ` (${e.addedByBadge})` : ''}</dd>
+            <dd>
+              {e.addedBy}
+              {e.addedByBadge ? ` (${e.addedByBadge})` : ''}
+            </dd>
             <dt>{t('evidence.field.description')}</dt>
             <dd className="prewrap">{e.description}</dd>
           </dl>
@@ -137,11 +154,25 @@ function RetireDialog(props: { isOpen: boolean; evidence: Evidence; onClose(): v
   };
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('evidence.retireTitle')} icon="archive">
-      <form noValidate aria-label={t('evidence.retireTitle')} onSubmit={(ev) => { ev.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        aria-label={t('evidence.retireTitle')}
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           <p className="muted">{t('evidence.retireHint')}</p>
           <Field id="retire-reason" label={t('evidence.field.retiredReason')} error={error ?? undefined} required>
-            <TextArea id="retire-reason" fill rows={3} autoFocus value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} />
+            <TextArea
+              id="retire-reason"
+              fill
+              rows={3}
+              autoFocus
+              value={reason}
+              onChange={(ev) => setReason(ev.currentTarget.value)}
+            />
           </Field>
         </DialogBody>
         <DialogFooter

@@ -25,16 +25,61 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
 
   const columns = useMemo<DataColumn<Evidence>[]>(
     () => [
-      { id: 'originalName', header: t('evidence.field.originalName'), size: 280, cell: (r) => <span className="cell-title">{r.originalName}</span> },
-      { id: 'mediaType', header: t('evidence.field.mediaType'), size: 170, sortable: false, cell: (r) => <span className="muted">{r.mediaType}</span> },
+      {
+        id: 'originalName',
+        header: t('evidence.field.originalName'),
+        size: 280,
+        cell: (r) => <span className="cell-title">{r.originalName}</span>,
+      },
+      {
+        id: 'mediaType',
+        header: t('evidence.field.mediaType'),
+        size: 170,
+        sortable: false,
+        cell: (r) => <span className="muted">{r.mediaType}</span>,
+      },
       { id: 'size', header: t('evidence.field.size'), size: 100, align: 'right', cell: (r) => f.bytes(r.size) },
-      { id: 'sha256', header: t('evidence.field.sha256'), size: 190, sortable: false, cell: (r) => <span className="mono" title={r.sha256}>{r.sha256.slice(0, 16)}…</span> },
-      { id: 'acquiredAt', header: t('evidence.field.acquiredAt'), size: 170, align: 'right', cell: (r) => <DateTimeText value={r.acquiredAt} /> },
-      { id: 'addedAt', header: t('evidence.field.addedAt'), size: 170, align: 'right', cell: (r) => <DateTimeText value={r.addedAt} /> },
+      {
+        id: 'sha256',
+        header: t('evidence.field.sha256'),
+        size: 190,
+        sortable: false,
+        cell: (r) => (
+          <span className="mono" title={r.sha256}>
+            {r.sha256.slice(0, 16)}…
+          </span>
+        ),
+      },
+      {
+        id: 'acquiredAt',
+        header: t('evidence.field.acquiredAt'),
+        size: 170,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.acquiredAt} />,
+      },
+      {
+        id: 'addedAt',
+        header: t('evidence.field.addedAt'),
+        size: 170,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.addedAt} />,
+      },
       { id: 'addedBy', header: t('evidence.field.addedBy'), size: 160, sortable: false, cell: (r) => r.addedBy },
       {
-        id: 'status', header: t('evidence.field.status'), size: 100, sortable: false,
-        cell: (r) => (r.retiredAt ? <Tag minimal intent="warning">{t('evidence.state.retired')}</Tag> : <Tag minimal intent="success">{t('evidence.state.active')}</Tag>),
+        id: 'status',
+        header: t('evidence.field.status'),
+        size: 100,
+        sortable: false,
+        cell: (r) =>
+          r.retiredAt ? (
+            <Tag minimal intent="warning">
+              {t('evidence.state.retired')}
+            </Tag>
+          ) : (
+            <Tag minimal intent="success">
+              {t('evidence.state.active')}
+            </Tag>
+          ),
       },
     ],
     [t, f],
@@ -67,7 +112,11 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
         if (e.dataTransfer.files.length) setAttachFiles(Array.from(e.dataTransfer.files));
       }}
     >
-      {dragging && <div className="drop-overlay" aria-hidden="true">{t('evidence.dropHere')}</div>}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('evidence.dropHere')}
+        </div>
+      )}
       <DataTable<Evidence>
         tableId="evidence"
         label={t('evidence.title')}

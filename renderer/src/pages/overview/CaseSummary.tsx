@@ -41,7 +41,11 @@ export function CaseSummary({ caseId }: { caseId: string }) {
     );
   }
   if (load.state === 'error') {
-    return <Callout intent="danger" role="alert">{t('summary.error', { message: load.message })}</Callout>;
+    return (
+      <Callout intent="danger" role="alert">
+        {t('summary.error', { message: load.message })}
+      </Callout>
+    );
   }
   const o = load.data;
   return (
@@ -60,29 +64,39 @@ function TabLink({ caseId, tab, children }: { caseId: string; tab: CaseTab; chil
 
 function Records({ overview: o, caseId }: { overview: CaseOverview; caseId: string }) {
   const t = useT();
-  const roles = CASE_ROLES.map((role) => ({ role, count: o.subjects.filter((s) => s.role === role).length })).filter((r) => r.count > 0);
+  const roles = CASE_ROLES.map((role) => ({ role, count: o.subjects.filter((s) => s.role === role).length })).filter(
+    (r) => r.count > 0,
+  );
   const entities = new Set(o.subjects.map((s) => s.entityId)).size;
   const held = o.detentions.rows.filter((d) => d.outcome === null).length;
   const overdue = o.detentions.rows.filter((d) => d.overdue).length;
   return (
     <Card compact className="panel case-summary" aria-labelledby="summary-records">
-      <h2 className="panel-title" id="summary-records">{t('summary.title')}</h2>
+      <h2 className="panel-title" id="summary-records">
+        {t('summary.title')}
+      </h2>
       <section className="summary-part" aria-label={t('case.tab.subjects')}>
         <div className="summary-line">
-          <TabLink caseId={caseId} tab="subjects">{t('case.tab.subjects')}</TabLink>
+          <TabLink caseId={caseId} tab="subjects">
+            {t('case.tab.subjects')}
+          </TabLink>
           <span className="num">{t('summary.entities', { count: entities })}</span>
         </div>
         {roles.length > 0 && (
           <div className="summary-roles">
             {roles.map((r) => (
-              <Tag key={r.role} minimal className="status-tag">{t('summary.roleCount', { role: t(`summary.role.${r.role}`), count: r.count })}</Tag>
+              <Tag key={r.role} minimal className="status-tag">
+                {t('summary.roleCount', { role: t(`summary.role.${r.role}`), count: r.count })}
+              </Tag>
             ))}
           </div>
         )}
       </section>
       <section className="summary-part" aria-label={t('case.tab.seizures')}>
         <div className="summary-line">
-          <TabLink caseId={caseId} tab="seizures">{t('case.tab.seizures')}</TabLink>
+          <TabLink caseId={caseId} tab="seizures">
+            {t('case.tab.seizures')}
+          </TabLink>
           <span className="num">{t('summary.seizures', { count: o.seizures.count, items: o.seizures.itemCount })}</span>
         </div>
         {o.seizures.totalsByCurrency.length > 0 && (
@@ -90,7 +104,9 @@ function Records({ overview: o, caseId }: { overview: CaseOverview; caseId: stri
             {o.seizures.totalsByCurrency.map((m) => (
               <Fragment key={m.currency}>
                 <dt>{t('summary.seizedValue', { count: m.itemCount })}</dt>
-                <dd><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></dd>
+                <dd>
+                  <MoneyText amountMinor={m.amountMinor} currency={m.currency} />
+                </dd>
               </Fragment>
             ))}
           </dl>
@@ -98,13 +114,21 @@ function Records({ overview: o, caseId }: { overview: CaseOverview; caseId: stri
       </section>
       <section className="summary-part" aria-label={t('case.tab.detentions')}>
         <div className="summary-line">
-          <TabLink caseId={caseId} tab="detentions">{t('case.tab.detentions')}</TabLink>
+          <TabLink caseId={caseId} tab="detentions">
+            {t('case.tab.detentions')}
+          </TabLink>
           <span className="num">{t('summary.detentions', { count: o.detentions.total })}</span>
         </div>
         {o.detentions.total > 0 && (
           <div className="summary-roles">
-            <Tag minimal intent={held ? 'primary' : 'none'} className="status-tag">{t('summary.held', { count: held })}</Tag>
-            {overdue > 0 && <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('summary.overdue', { count: overdue })}</Tag>}
+            <Tag minimal intent={held ? 'primary' : 'none'} className="status-tag">
+              {t('summary.held', { count: held })}
+            </Tag>
+            {overdue > 0 && (
+              <Tag minimal intent="danger" icon="warning-sign" className="status-tag">
+                {t('summary.overdue', { count: overdue })}
+              </Tag>
+            )}
           </div>
         )}
       </section>
@@ -118,18 +142,40 @@ function Penalties({ overview: o, caseId }: { overview: CaseOverview; caseId: st
   return (
     <Card compact className="panel case-summary" aria-labelledby="summary-penalties">
       <div className="panel-head">
-        <h2 className="panel-title" id="summary-penalties">{t('case.tab.penalties')}</h2>
-        <TabLink caseId={caseId} tab="penalties">{t('summary.penalties', { count: o.penalties.total })}</TabLink>
+        <h2 className="panel-title" id="summary-penalties">
+          {t('case.tab.penalties')}
+        </h2>
+        <TabLink caseId={caseId} tab="penalties">
+          {t('summary.penalties', { count: o.penalties.total })}
+        </TabLink>
       </div>
-      {overdue > 0 && <Tag minimal intent="danger" icon="warning-sign" className="status-tag summary-flag">{t('summary.penaltiesOverdue', { count: overdue })}</Tag>}
+      {overdue > 0 && (
+        <Tag minimal intent="danger" icon="warning-sign" className="status-tag summary-flag">
+          {t('summary.penaltiesOverdue', { count: overdue })}
+        </Tag>
+      )}
       {o.penalties.totals.length === 0 ? (
         <p className="muted">{t('summary.noPenalties')}</p>
       ) : (
         o.penalties.totals.map((m) => (
-          <dl key={m.currency} className="facts summary-money" aria-label={t('summary.inCurrency', { currency: m.currency })} data-testid={`penalty-totals-${m.currency}`}>
-            <dt>{t('summary.amount')}</dt><dd><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></dd>
-            <dt>{t('summary.paid')}</dt><dd><MoneyText amountMinor={m.paidMinor} currency={m.currency} /></dd>
-            <dt>{t('summary.balance')}</dt><dd className="summary-balance"><MoneyText amountMinor={m.balanceMinor} currency={m.currency} /></dd>
+          <dl
+            key={m.currency}
+            className="facts summary-money"
+            aria-label={t('summary.inCurrency', { currency: m.currency })}
+            data-testid={`penalty-totals-${m.currency}`}
+          >
+            <dt>{t('summary.amount')}</dt>
+            <dd>
+              <MoneyText amountMinor={m.amountMinor} currency={m.currency} />
+            </dd>
+            <dt>{t('summary.paid')}</dt>
+            <dd>
+              <MoneyText amountMinor={m.paidMinor} currency={m.currency} />
+            </dd>
+            <dt>{t('summary.balance')}</dt>
+            <dd className="summary-balance">
+              <MoneyText amountMinor={m.balanceMinor} currency={m.currency} />
+            </dd>
           </dl>
         ))
       )}
@@ -144,9 +190,13 @@ function Deadlines({ overview: o }: { overview: CaseOverview }) {
   return (
     <Card compact className="panel case-summary" aria-labelledby="summary-deadlines">
       <div className="panel-head">
-        <h2 className="panel-title" id="summary-deadlines">{t('summary.deadlines')}</h2>
+        <h2 className="panel-title" id="summary-deadlines">
+          {t('summary.deadlines')}
+        </h2>
         {o.deadlines.overdueTotal > 0 && (
-          <Tag minimal intent="danger" icon="warning-sign" className="status-tag">{t('summary.overdue', { count: o.deadlines.overdueTotal })}</Tag>
+          <Tag minimal intent="danger" icon="warning-sign" className="status-tag">
+            {t('summary.overdue', { count: o.deadlines.overdueTotal })}
+          </Tag>
         )}
       </div>
       {rows.length === 0 ? (
@@ -176,16 +226,26 @@ function LimitationPeriod({ overview: o }: { overview: CaseOverview }) {
   return (
     <Card compact className="panel case-summary" aria-labelledby="summary-limitation" data-testid="summary-limitation">
       <div className="panel-head">
-        <h2 className="panel-title" id="summary-limitation">{t('summary.limitation')}</h2>
-        {l.met && <Tag minimal intent="success" icon="tick" className="status-tag">{t('summary.limitation.met')}</Tag>}
+        <h2 className="panel-title" id="summary-limitation">
+          {t('summary.limitation')}
+        </h2>
+        {l.met && (
+          <Tag minimal intent="success" icon="tick" className="status-tag">
+            {t('summary.limitation.met')}
+          </Tag>
+        )}
       </div>
       <dl className="facts">
         <dt>{t('summary.limitation.years')}</dt>
         <dd className="num">{t('summary.limitation.yearsValue', { years: l.years })}</dd>
         <dt>{l.basis === 'contravention' ? t('summary.limitation.fromContravention') : t('summary.limitation.fromOpening')}</dt>
-        <dd><DateText value={l.from} /></dd>
+        <dd>
+          <DateText value={l.from} />
+        </dd>
         <dt>{t('summary.limitation.ends')}</dt>
-        <dd><DateText value={l.endsOn} /></dd>
+        <dd>
+          <DateText value={l.endsOn} />
+        </dd>
       </dl>
       {l.basis === 'opening' && (
         <Callout intent="warning" compact className="summary-flag">

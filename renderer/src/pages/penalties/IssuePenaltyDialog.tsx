@@ -2,7 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { EntitySummary, PenaltyDetail } from '../../../../db/api.ts';
-import { CASE_ROLE_KINDS, CASE_ROLES, PENALTY_LEVELS, PENALTY_PAYMENT_DAYS, type CaseRole, type PenaltyLevel } from '../../../../db/shared/domain.ts';
+import {
+  CASE_ROLE_KINDS,
+  CASE_ROLES,
+  PENALTY_LEVELS,
+  PENALTY_PAYMENT_DAYS,
+  type CaseRole,
+  type PenaltyLevel,
+} from '../../../../db/shared/domain.ts';
 import { penaltyCreateInput, penaltyUpdateInput } from '../../../../db/shared/inputs/penalties.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { useIntl } from 'react-intl';
@@ -130,9 +137,15 @@ export function IssuePenaltyDialog(props: {
     }),
     [form, amountMinor, editing, outsider, partyRole],
   );
-  const createCheck = useMemo(() => validateInput(penaltyCreateInput, { caseId: caseId ?? '', ...fields }, t, f), [fields, caseId, t, f]);
+  const createCheck = useMemo(
+    () => validateInput(penaltyCreateInput, { caseId: caseId ?? '', ...fields }, t, f),
+    [fields, caseId, t, f],
+  );
   const updateCheck = useMemo(
-    () => (props.penalty ? validateInput(penaltyUpdateInput, { id: props.penalty.id, version: props.penalty.version, ...fields }, t, f) : null),
+    () =>
+      props.penalty
+        ? validateInput(penaltyUpdateInput, { id: props.penalty.id, version: props.penalty.version, ...fields }, t, f)
+        : null,
     // (an update never carries partyRole: `outsider` is false while editing)
     [fields, props.penalty, t, f],
   );
@@ -158,8 +171,12 @@ export function IssuePenaltyDialog(props: {
     setSaving(true);
     try {
       const saved = updateCheck
-        ? updateCheck.ok ? await call('penalties.update', updateCheck.data) : null
-        : createCheck.ok ? await call('penalties.create', createCheck.data) : null;
+        ? updateCheck.ok
+          ? await call('penalties.update', updateCheck.data)
+          : null
+        : createCheck.ok
+          ? await call('penalties.create', createCheck.data)
+          : null;
       if (!saved) return;
       toast({
         message: editing ? t('common.saved') : t('penalty.issued', { number: saved.noticeNumber }),
@@ -184,11 +201,21 @@ export function IssuePenaltyDialog(props: {
   const title = editing ? t('penalty.correct') : t('penalties.new');
   const defaultDue = /^\d{4}-\d{2}-\d{2}$/.test(form.assessedOn) ? addDays(form.assessedOn, PENALTY_PAYMENT_DAYS) : null;
   // What the typed text reads as, formatted back exactly (from a decimal string, never a float).
-  const parsedHint = amountMinor !== null && !amountError ? t('enf.money.reads', { amount: formatMoney(intl.locale, amountMinor, form.currency) }) : undefined;
+  const parsedHint =
+    amountMinor !== null && !amountError
+      ? t('enf.money.reads', { amount: formatMoney(intl.locale, amountMinor, form.currency) })
+      : undefined;
   const aria = (name: string) => describedBy(`penalty-${name}`, errors[name]);
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="bank-account" className="enf-dialog">
-      <form noValidate aria-label={title} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           <p className="muted">{editing ? t('penalty.correctHint') : t('penalty.newHint')}</p>
           {server && (!server.field || server.field === 'version') && (
@@ -198,62 +225,160 @@ export function IssuePenaltyDialog(props: {
           )}
           {!editing && !props.caseId && (
             <Field id="penalty-caseId" label={t('enf.field.case')} error={errors.caseId} required>
-              <CasePicker id="penalty-caseId" value={caseRef} autoFocus invalid={Boolean(errors.caseId)}
+              <CasePicker
+                id="penalty-caseId"
+                value={caseRef}
+                autoFocus
+                invalid={Boolean(errors.caseId)}
                 describedBy={errors.caseId ? 'penalty-caseId-help' : undefined}
-                onChange={(c) => { setCaseRef(c); setTouched((s) => new Set([...s, 'caseId'])); setServer(null); }} />
+                onChange={(c) => {
+                  setCaseRef(c);
+                  setTouched((s) => new Set([...s, 'caseId']));
+                  setServer(null);
+                }}
+              />
             </Field>
           )}
           <div className="enf-fields">
-            <Field id="penalty-contraventionCode" label={t('penalty.field.contraventionCode')} error={errors.contraventionCode} required
-              help={t('penalty.field.contraventionCode.help')}>
-              <InputGroup id="penalty-contraventionCode" value={form.contraventionCode} autoFocus={Boolean(props.caseId) || editing}
+            <Field
+              id="penalty-contraventionCode"
+              label={t('penalty.field.contraventionCode')}
+              error={errors.contraventionCode}
+              required
+              help={t('penalty.field.contraventionCode.help')}
+            >
+              <InputGroup
+                id="penalty-contraventionCode"
+                value={form.contraventionCode}
+                autoFocus={Boolean(props.caseId) || editing}
                 onValueChange={(contraventionCode) => change({ contraventionCode })}
-                intent={errors.contraventionCode ? 'danger' : 'none'} {...aria('contraventionCode')} />
+                intent={errors.contraventionCode ? 'danger' : 'none'}
+                {...aria('contraventionCode')}
+              />
             </Field>
             <Field id="penalty-level" label={t('penalty.field.level')} error={errors.level} required>
-              <HTMLSelect id="penalty-level" fill value={form.level}
+              <HTMLSelect
+                id="penalty-level"
+                fill
+                value={form.level}
                 onChange={(e) => change({ level: e.currentTarget.value as PenaltyLevel })}
-                options={PENALTY_LEVELS.map((l) => ({ value: l, label: t(`penalty.level.${l}`) }))} />
+                options={PENALTY_LEVELS.map((l) => ({ value: l, label: t(`penalty.level.${l}`) }))}
+              />
             </Field>
-            <Field id="penalty-entityId" label={t('penalty.field.entity')} error={errors.entityId} required
-              help={t('penalty.field.entity.help')}>
-              <EntityPicker id="penalty-entityId" value={form.entity} onChange={(entity) => change({ entity })}
-                kinds={PARTY_KINDS} preferred={parties}
-                invalid={Boolean(errors.entityId)} describedBy={errors.entityId ? 'penalty-entityId-help' : undefined} />
+            <Field
+              id="penalty-entityId"
+              label={t('penalty.field.entity')}
+              error={errors.entityId}
+              required
+              help={t('penalty.field.entity.help')}
+            >
+              <EntityPicker
+                id="penalty-entityId"
+                value={form.entity}
+                onChange={(entity) => change({ entity })}
+                kinds={PARTY_KINDS}
+                preferred={parties}
+                invalid={Boolean(errors.entityId)}
+                describedBy={errors.entityId ? 'penalty-entityId-help' : undefined}
+              />
             </Field>
             {outsider && (
-              <Field id="penalty-partyRole" label={t('penalty.field.partyRole')} help={t('penalty.field.partyRole.help')} error={errors.partyRole}>
-                <HTMLSelect id="penalty-partyRole" fill value={partyRole}
-                  onChange={(e) => { setPartyRole(e.currentTarget.value as CaseRole); setServer(null); }}
-                  options={roles.map((r) => ({ value: r, label: t(`entity.role.${r}`) }))} />
+              <Field
+                id="penalty-partyRole"
+                label={t('penalty.field.partyRole')}
+                help={t('penalty.field.partyRole.help')}
+                error={errors.partyRole}
+              >
+                <HTMLSelect
+                  id="penalty-partyRole"
+                  fill
+                  value={partyRole}
+                  onChange={(e) => {
+                    setPartyRole(e.currentTarget.value as CaseRole);
+                    setServer(null);
+                  }}
+                  options={roles.map((r) => ({ value: r, label: t(`entity.role.${r}`) }))}
+                />
               </Field>
             )}
-            <Field id="penalty-noticeNumber" label={t('penalty.field.noticeNumber')} error={errors.noticeNumber}
-              help={editing ? undefined : t('penalty.field.noticeNumber.help')}>
-              <InputGroup id="penalty-noticeNumber" value={form.noticeNumber} className="mono-input"
+            <Field
+              id="penalty-noticeNumber"
+              label={t('penalty.field.noticeNumber')}
+              error={errors.noticeNumber}
+              help={editing ? undefined : t('penalty.field.noticeNumber.help')}
+            >
+              <InputGroup
+                id="penalty-noticeNumber"
+                value={form.noticeNumber}
+                className="mono-input"
                 onValueChange={(noticeNumber) => change({ noticeNumber })}
-                intent={errors.noticeNumber ? 'danger' : 'none'} {...aria('noticeNumber')} />
+                intent={errors.noticeNumber ? 'danger' : 'none'}
+                {...aria('noticeNumber')}
+              />
             </Field>
-            <Field id="penalty-amountMinor" label={t('penalty.field.amount')} error={errors.amountMinor} required help={parsedHint}>
-              <MoneyInput id="penalty-amountMinor" value={form.amount} currency={form.currency}
-                onChange={(amount) => change({ amount })} error={errors.amountMinor} />
+            <Field
+              id="penalty-amountMinor"
+              label={t('penalty.field.amount')}
+              error={errors.amountMinor}
+              required
+              help={parsedHint}
+            >
+              <MoneyInput
+                id="penalty-amountMinor"
+                value={form.amount}
+                currency={form.currency}
+                onChange={(amount) => change({ amount })}
+                error={errors.amountMinor}
+              />
             </Field>
             <Field id="penalty-currency" label={t('penalty.field.currency')} error={errors.currency} required>
-              <InputGroup id="penalty-currency" value={form.currency} maxLength={3} className="mono-input"
+              <InputGroup
+                id="penalty-currency"
+                value={form.currency}
+                maxLength={3}
+                className="mono-input"
                 onValueChange={(v) => change({ currency: v.toUpperCase() })}
-                intent={errors.currency ? 'danger' : 'none'} {...aria('currency')} />
+                intent={errors.currency ? 'danger' : 'none'}
+                {...aria('currency')}
+              />
             </Field>
             <Field id="penalty-assessedOn" label={t('penalty.field.assessedOn')} error={errors.assessedOn} required>
-              <InputGroup id="penalty-assessedOn" type="date" value={form.assessedOn} onValueChange={(assessedOn) => change({ assessedOn })}
-                intent={errors.assessedOn ? 'danger' : 'none'} {...aria('assessedOn')} />
+              <InputGroup
+                id="penalty-assessedOn"
+                type="date"
+                value={form.assessedOn}
+                onValueChange={(assessedOn) => change({ assessedOn })}
+                intent={errors.assessedOn ? 'danger' : 'none'}
+                {...aria('assessedOn')}
+              />
             </Field>
-            <Field id="penalty-dueOn" label={t('penalty.field.dueOn')} error={errors.dueOn}
-              help={!form.dueOn && defaultDue ? t('penalty.field.dueOn.help', { date: f.date(defaultDue), days: PENALTY_PAYMENT_DAYS }) : undefined}>
-              <InputGroup id="penalty-dueOn" type="date" value={form.dueOn} onValueChange={(dueOn) => change({ dueOn })}
-                intent={errors.dueOn ? 'danger' : 'none'} {...aria('dueOn')} />
+            <Field
+              id="penalty-dueOn"
+              label={t('penalty.field.dueOn')}
+              error={errors.dueOn}
+              help={
+                !form.dueOn && defaultDue
+                  ? t('penalty.field.dueOn.help', { date: f.date(defaultDue), days: PENALTY_PAYMENT_DAYS })
+                  : undefined
+              }
+            >
+              <InputGroup
+                id="penalty-dueOn"
+                type="date"
+                value={form.dueOn}
+                onValueChange={(dueOn) => change({ dueOn })}
+                intent={errors.dueOn ? 'danger' : 'none'}
+                {...aria('dueOn')}
+              />
             </Field>
             <Field id="penalty-notes" label={t('penalty.field.notes')} error={errors.notes} className="span-2">
-              <TextArea id="penalty-notes" fill rows={2} value={form.notes} onChange={(e) => change({ notes: e.currentTarget.value })} />
+              <TextArea
+                id="penalty-notes"
+                fill
+                rows={2}
+                value={form.notes}
+                onChange={(e) => change({ notes: e.currentTarget.value })}
+              />
             </Field>
           </div>
         </DialogBody>
@@ -261,8 +386,13 @@ export function IssuePenaltyDialog(props: {
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="primary" icon={editing ? 'floppy-disk' : 'bank-account'}
-                text={saving ? t('common.saving') : editing ? t('common.save') : t('penalty.issue')} loading={saving} />
+              <Button
+                type="submit"
+                intent="primary"
+                icon={editing ? 'floppy-disk' : 'bank-account'}
+                text={saving ? t('common.saving') : editing ? t('common.save') : t('penalty.issue')}
+                loading={saving}
+              />
             </>
           }
         />

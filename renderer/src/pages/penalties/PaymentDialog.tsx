@@ -31,7 +31,12 @@ function refusedBalance(err: unknown): number | null {
 }
 
 /** Records a full or partial payment in the penalty's currency; more than the balance is refused, and says so. */
-export function PaymentDialog(props: { isOpen: boolean; penalty: PenaltyDetail; onClose(): void; onRecorded(p: PenaltyDetail): void }) {
+export function PaymentDialog(props: {
+  isOpen: boolean;
+  penalty: PenaltyDetail;
+  onClose(): void;
+  onRecorded(p: PenaltyDetail): void;
+}) {
   const t = useT();
   const f = useFormat();
   const intl = useIntl();
@@ -74,7 +79,8 @@ export function PaymentDialog(props: { isOpen: boolean; penalty: PenaltyDetail; 
   const errors = shownErrors(check, submitted ? 'all' : touched, server);
   // The amount: typed as money text, then no more than the balance (checked as you type, and again by the contract).
   const amountError =
-    amountProblem(form.amount, p.currency, t) ?? (amountMinor !== null && amountMinor > p.balanceMinor ? overpayment(p.balanceMinor) : undefined);
+    amountProblem(form.amount, p.currency, t) ??
+    (amountMinor !== null && amountMinor > p.balanceMinor ? overpayment(p.balanceMinor) : undefined);
   if (amountError && (submitted || touched.has('amountMinor'))) errors.amountMinor = amountError;
   const ok = check.ok && !amountError;
 
@@ -105,32 +111,67 @@ export function PaymentDialog(props: { isOpen: boolean; penalty: PenaltyDetail; 
 
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('payment.new')} icon="dollar" className="enf-small-dialog">
-      <form noValidate aria-label={t('payment.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        aria-label={t('payment.new')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           <dl className="facts payment-balance">
-            <dt>{t('penalty.field.noticeNumber')}</dt><dd className="mono">{p.noticeNumber}</dd>
-            <dt>{t('penalty.field.balance')}</dt><dd><strong><MoneyText amountMinor={p.balanceMinor} currency={p.currency} /></strong></dd>
+            <dt>{t('penalty.field.noticeNumber')}</dt>
+            <dd className="mono">{p.noticeNumber}</dd>
+            <dt>{t('penalty.field.balance')}</dt>
+            <dd>
+              <strong>
+                <MoneyText amountMinor={p.balanceMinor} currency={p.currency} />
+              </strong>
+            </dd>
           </dl>
           {server && (!server.field || !['amountMinor', 'paidOn', 'method', 'reference'].includes(server.field)) && (
-            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>
+            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
+              {server.message}
+            </Callout>
           )}
           <div className="two-columns">
             <Field id="payment-amountMinor" label={t('payment.field.amount')} error={errors.amountMinor} required>
-              <MoneyInput id="payment-amountMinor" value={form.amount} currency={p.currency} autoFocus
-                onChange={(amount) => change({ amount })} error={errors.amountMinor} />
+              <MoneyInput
+                id="payment-amountMinor"
+                value={form.amount}
+                currency={p.currency}
+                autoFocus
+                onChange={(amount) => change({ amount })}
+                error={errors.amountMinor}
+              />
             </Field>
             <Field id="payment-paidOn" label={t('payment.field.paidOn')} error={errors.paidOn} required>
-              <InputGroup id="payment-paidOn" type="date" value={form.paidOn} onValueChange={(paidOn) => change({ paidOn })}
-                intent={errors.paidOn ? 'danger' : 'none'} {...describedBy('payment-paidOn', errors.paidOn)} />
+              <InputGroup
+                id="payment-paidOn"
+                type="date"
+                value={form.paidOn}
+                onValueChange={(paidOn) => change({ paidOn })}
+                intent={errors.paidOn ? 'danger' : 'none'}
+                {...describedBy('payment-paidOn', errors.paidOn)}
+              />
             </Field>
             <Field id="payment-method" label={t('payment.field.method')} error={errors.method} required>
-              <HTMLSelect id="payment-method" fill value={form.method}
+              <HTMLSelect
+                id="payment-method"
+                fill
+                value={form.method}
                 onChange={(e) => change({ method: e.currentTarget.value as PaymentMethod })}
-                options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`payment.method.${m}`) }))} />
+                options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`payment.method.${m}`) }))}
+              />
             </Field>
             <Field id="payment-reference" label={t('payment.field.reference')} error={errors.reference}>
-              <InputGroup id="payment-reference" value={form.reference} onValueChange={(reference) => change({ reference })}
-                {...describedBy('payment-reference', errors.reference)} />
+              <InputGroup
+                id="payment-reference"
+                value={form.reference}
+                onValueChange={(reference) => change({ reference })}
+                {...describedBy('payment-reference', errors.reference)}
+              />
             </Field>
           </div>
         </DialogBody>

@@ -28,36 +28,66 @@ export function PenaltyPage({ id }: { id: string }) {
   const [moving, setMoving] = useState<PenaltyStatus | null>(null);
   const [correcting, setCorrecting] = useState(false);
 
-  if (load.state !== 'ready') return <RecordFallback load={load} icon="bank-account" backLabel={t('penalties.back')} onBack={() => navigate({ page: 'penalties' })} />;
+  if (load.state !== 'ready')
+    return (
+      <RecordFallback
+        load={load}
+        icon="bank-account"
+        backLabel={t('penalties.back')}
+        onBack={() => navigate({ page: 'penalties' })}
+      />
+    );
   const p = load.data;
   const final = PENALTY_FINAL_STATUSES.includes(p.status);
   const canPay = !final && p.balanceMinor > 0;
   const correctable = p.status === 'issued' && p.paidMinor === 0;
-  const pay = <Button intent="primary" icon="dollar" text={t('payment.new')} onClick={() => setPaying(true)} disabled={!canPay} title={canPay ? undefined : t('payment.closedHint')} />;
+  const pay = (
+    <Button
+      intent="primary"
+      icon="dollar"
+      text={t('payment.new')}
+      onClick={() => setPaying(true)}
+      disabled={!canPay}
+      title={canPay ? undefined : t('payment.closedHint')}
+    />
+  );
   return (
     <div className="page page-record">
       <header className="page-header record-header">
         <div>
-          <a href="#/penalties" className="back-link">{t('penalties.back')}</a>
+          <a href="#/penalties" className="back-link">
+            {t('penalties.back')}
+          </a>
           <div className="record-title-row">
             <span className="mono record-number">{p.noticeNumber}</span>
             <h1>{t('penalty.heading', { name: p.entity.name })}</h1>
             <PenaltyStatusTag status={p.status} />
             <LevelTag level={p.level} />
-            {p.overdue && <Tag intent="danger" icon="warning-sign" className="status-tag">{t('enf.overdue')}</Tag>}
+            {p.overdue && (
+              <Tag intent="danger" icon="warning-sign" className="status-tag">
+                {t('enf.overdue')}
+              </Tag>
+            )}
           </div>
           <div className="record-sub">
             <span>{t('enf.field.case')} </span>
-            <a href={routeHref({ page: 'case', id: p.caseId, tab: 'penalties' })} className="mono">{p.caseFileNumber}</a>
-            <span className="sep" aria-hidden="true">·</span>
-            <span>{t('penalty.field.contraventionCode')} </span><span className="mono">{p.contraventionCode}</span>
+            <a href={routeHref({ page: 'case', id: p.caseId, tab: 'penalties' })} className="mono">
+              {p.caseFileNumber}
+            </a>
+            <span className="sep" aria-hidden="true">
+              ·
+            </span>
+            <span>{t('penalty.field.contraventionCode')} </span>
+            <span className="mono">{p.contraventionCode}</span>
           </div>
         </div>
       </header>
       {p.overdue && (
         <Callout intent="danger" icon="warning-sign" role="alert" className="overdue-callout" title={t('penalty.overdue.title')}>
           {t('penalty.overdue.body', { date: f.date(p.dueOn), days: -daysFromToday(p.dueOn) })}{' '}
-          <strong><MoneyText amountMinor={p.balanceMinor} currency={p.currency} /></strong>
+          <strong>
+            <MoneyText amountMinor={p.balanceMinor} currency={p.currency} />
+          </strong>
         </Callout>
       )}
       <div className="record-layout">
@@ -67,25 +97,35 @@ export function PenaltyPage({ id }: { id: string }) {
             <div className="money-grid" role="group" aria-label={t('penalty.section.amounts')}>
               <div>
                 <div className="money-label">{t('penalty.field.amountAssessed')}</div>
-                <div className={`money-figure${p.reducedAmountMinor !== null ? ' struck' : ''}`}><MoneyText amountMinor={p.amountMinor} currency={p.currency} /></div>
+                <div className={`money-figure${p.reducedAmountMinor !== null ? ' struck' : ''}`}>
+                  <MoneyText amountMinor={p.amountMinor} currency={p.currency} />
+                </div>
               </div>
               {p.reducedAmountMinor !== null && (
                 <div>
                   <div className="money-label">{t('penalty.field.reducedTo')}</div>
-                  <div className="money-figure"><MoneyText amountMinor={p.reducedAmountMinor} currency={p.currency} /></div>
+                  <div className="money-figure">
+                    <MoneyText amountMinor={p.reducedAmountMinor} currency={p.currency} />
+                  </div>
                 </div>
               )}
               <div>
                 <div className="money-label">{t('penalty.field.paid')}</div>
-                <div className="money-figure"><MoneyText amountMinor={p.paidMinor} currency={p.currency} /></div>
+                <div className="money-figure">
+                  <MoneyText amountMinor={p.paidMinor} currency={p.currency} />
+                </div>
               </div>
               <div className="money-balance">
                 <div className="money-label">{t('penalty.field.balance')}</div>
-                <div className="money-figure" data-testid="penalty-balance"><MoneyText amountMinor={p.balanceMinor} currency={p.currency} /></div>
+                <div className="money-figure" data-testid="penalty-balance">
+                  <MoneyText amountMinor={p.balanceMinor} currency={p.currency} />
+                </div>
               </div>
             </div>
             {p.reductionReason && (
-              <p className="muted reduction">{t('penalty.reducedOn', { date: f.date(p.reducedOn), reason: p.reductionReason })}</p>
+              <p className="muted reduction">
+                {t('penalty.reducedOn', { date: f.date(p.reducedOn), reason: p.reductionReason })}
+              </p>
             )}
           </Card>
           <Card compact className="panel">
@@ -94,34 +134,57 @@ export function PenaltyPage({ id }: { id: string }) {
               {p.payments.length > 0 && pay}
             </div>
             {p.payments.length === 0 ? (
-              <NonIdealState className="compact-empty" icon="dollar" title={t('payment.empty.title')}
-                description={canPay ? t('payment.empty.body') : t('payment.closedHint')} action={canPay ? pay : undefined} />
+              <NonIdealState
+                className="compact-empty"
+                icon="dollar"
+                title={t('payment.empty.title')}
+                description={canPay ? t('payment.empty.body') : t('payment.closedHint')}
+                action={canPay ? pay : undefined}
+              />
             ) : (
               <HTMLTable compact striped className="enf-table" aria-label={t('penalty.section.payments')}>
                 <thead>
                   <tr>
-                    <th scope="col" className="num">{t('payment.field.paidOn')}</th>
-                    <th scope="col" className="num">{t('payment.field.amount')}</th>
+                    <th scope="col" className="num">
+                      {t('payment.field.paidOn')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('payment.field.amount')}
+                    </th>
                     <th scope="col">{t('payment.field.method')}</th>
                     <th scope="col">{t('payment.field.reference')}</th>
-                    <th scope="col" className="num">{t('payment.field.recordedAt')}</th>
+                    <th scope="col" className="num">
+                      {t('payment.field.recordedAt')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {p.payments.map((pm) => (
                     <tr key={pm.id}>
-                      <td className="num"><DateText value={pm.paidOn} /></td>
-                      <td className="num"><MoneyText amountMinor={pm.amountMinor} currency={pm.currency} /></td>
+                      <td className="num">
+                        <DateText value={pm.paidOn} />
+                      </td>
+                      <td className="num">
+                        <MoneyText amountMinor={pm.amountMinor} currency={pm.currency} />
+                      </td>
                       <td>{t(`payment.method.${pm.method}`)}</td>
                       <td className="mono">{pm.reference}</td>
-                      <td className="num muted"><DateTimeText value={pm.createdAt} /></td>
+                      <td className="num muted">
+                        <DateTimeText value={pm.createdAt} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row" className="num">{t('payment.total', { count: p.payments.length })}</th>
-                    <td className="num"><strong><MoneyText amountMinor={p.paidMinor} currency={p.currency} /></strong></td>
+                    <th scope="row" className="num">
+                      {t('payment.total', { count: p.payments.length })}
+                    </th>
+                    <td className="num">
+                      <strong>
+                        <MoneyText amountMinor={p.paidMinor} currency={p.currency} />
+                      </strong>
+                    </td>
                     <td colSpan={3} />
                   </tr>
                 </tfoot>
@@ -134,17 +197,35 @@ export function PenaltyPage({ id }: { id: string }) {
           <Card compact className="panel">
             <h2 className="panel-title">{t('penalty.section.dates')}</h2>
             <dl className="facts">
-              <dt>{t('penalty.field.assessedOn')}</dt><dd><DateText value={p.assessedOn} /></dd>
-              <dt>{t('penalty.field.dueOn')}</dt><dd><DueDate value={p.dueOn} overdue={p.overdue} /></dd>
-              <dt>{t('penalty.field.correctionWindow')}</dt><dd><WindowEnd date={p.correctionWindowEndsOn} /></dd>
-              <dt>{t('penalty.field.reviewWindow')}</dt><dd><WindowEnd date={p.reviewWindowEndsOn} /></dd>
+              <dt>{t('penalty.field.assessedOn')}</dt>
+              <dd>
+                <DateText value={p.assessedOn} />
+              </dd>
+              <dt>{t('penalty.field.dueOn')}</dt>
+              <dd>
+                <DueDate value={p.dueOn} overdue={p.overdue} />
+              </dd>
+              <dt>{t('penalty.field.correctionWindow')}</dt>
+              <dd>
+                <WindowEnd date={p.correctionWindowEndsOn} />
+              </dd>
+              <dt>{t('penalty.field.reviewWindow')}</dt>
+              <dd>
+                <WindowEnd date={p.reviewWindowEndsOn} />
+              </dd>
             </dl>
           </Card>
           <Card compact className="panel">
             <h2 className="panel-title">{t('penalty.section.status')}</h2>
             <dl className="facts">
-              <dt>{t('penalty.field.status')}</dt><dd><PenaltyStatusTag status={p.status} /></dd>
-              <dt>{t('penalty.field.statusOn')}</dt><dd><DateText value={p.statusOn} /></dd>
+              <dt>{t('penalty.field.status')}</dt>
+              <dd>
+                <PenaltyStatusTag status={p.status} />
+              </dd>
+              <dt>{t('penalty.field.statusOn')}</dt>
+              <dd>
+                <DateText value={p.statusOn} />
+              </dd>
             </dl>
             {p.statusReason && <p className="prewrap status-reason">{p.statusReason}</p>}
             {p.allowedStatuses.length === 0 ? (
@@ -152,9 +233,14 @@ export function PenaltyPage({ id }: { id: string }) {
             ) : (
               <div className="workflow-actions">
                 {p.allowedStatuses.map((s) => (
-                  <Button key={s} fill text={t(`penalty.action.${s}`)} onClick={() => setMoving(s)}
+                  <Button
+                    key={s}
+                    fill
+                    text={t(`penalty.action.${s}`)}
+                    onClick={() => setMoving(s)}
                     intent={s === 'cancelled' || s === 'written_off' ? 'danger' : 'none'}
-                    variant={s === 'cancelled' || s === 'written_off' ? 'outlined' : 'solid'} />
+                    variant={s === 'cancelled' || s === 'written_off' ? 'outlined' : 'solid'}
+                  />
                 ))}
               </div>
             )}
@@ -163,22 +249,41 @@ export function PenaltyPage({ id }: { id: string }) {
             <h2 className="panel-title">{t('penalty.section.party')}</h2>
             <dl className="facts">
               <dt>{t('penalty.field.entity')}</dt>
-              <dd><a href={routeHref({ page: 'entity', id: p.entity.id })}>{p.entity.name}</a></dd>
+              <dd>
+                <a href={routeHref({ page: 'entity', id: p.entity.id })}>{p.entity.name}</a>
+              </dd>
               <dt>{t('penalty.field.entityKind')}</dt>
               <dd>{t(`enf.entityKind.${p.entity.kind === 'person' ? 'person' : 'organization'}`)}</dd>
-              {p.entity.country && (<><dt>{t('penalty.field.country')}</dt><dd>{p.entity.country}</dd></>)}
+              {p.entity.country && (
+                <>
+                  <dt>{t('penalty.field.country')}</dt>
+                  <dd>{p.entity.country}</dd>
+                </>
+              )}
             </dl>
           </Card>
           <Card compact className="panel">
             <h2 className="panel-title">{t('case.section.record')}</h2>
             <dl className="facts">
-              <dt>{t('case.field.createdAt')}</dt><dd><DateTimeText value={p.createdAt} /></dd>
-              <dt>{t('case.field.updatedAt')}</dt><dd><DateTimeText value={p.updatedAt} /></dd>
-              <dt>{t('case.field.version')}</dt><dd className="num">{p.version}</dd>
+              <dt>{t('case.field.createdAt')}</dt>
+              <dd>
+                <DateTimeText value={p.createdAt} />
+              </dd>
+              <dt>{t('case.field.updatedAt')}</dt>
+              <dd>
+                <DateTimeText value={p.updatedAt} />
+              </dd>
+              <dt>{t('case.field.version')}</dt>
+              <dd className="num">{p.version}</dd>
             </dl>
             <div className="card-actions">
-              <Button icon="edit" text={t('penalty.correct')} disabled={!correctable} onClick={() => setCorrecting(true)}
-                title={correctable ? undefined : t('penalty.correctLocked')} />
+              <Button
+                icon="edit"
+                text={t('penalty.correct')}
+                disabled={!correctable}
+                onClick={() => setCorrecting(true)}
+                title={correctable ? undefined : t('penalty.correctLocked')}
+              />
             </div>
           </Card>
         </aside>
@@ -197,9 +302,13 @@ function WindowEnd({ date }: { date: string }) {
   return (
     <span className="due-date">
       {days >= 0 ? (
-        <Tag minimal intent="primary" className="status-tag">{t('enf.window.open', { count: days })}</Tag>
+        <Tag minimal intent="primary" className="status-tag">
+          {t('enf.window.open', { count: days })}
+        </Tag>
       ) : (
-        <Tag minimal className="status-tag">{t('enf.window.ended')}</Tag>
+        <Tag minimal className="status-tag">
+          {t('enf.window.ended')}
+        </Tag>
       )}
       <DateText value={date} />
     </span>
@@ -243,14 +352,36 @@ function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: Pe
   return (
     <form aria-label={t('penalty.field.notes')} {...saveFormProps(save)}>
       <Card compact className="panel">
-        <h2 className="panel-title" id="penalty-notes-title">{t('penalty.field.notes')}</h2>
-        {server && <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>}
-        <TextArea aria-labelledby="penalty-notes-title" fill rows={3} value={notes} onChange={(e) => { setNotes(e.currentTarget.value); setServer(null); }} />
+        <h2 className="panel-title" id="penalty-notes-title">
+          {t('penalty.field.notes')}
+        </h2>
+        {server && (
+          <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
+            {server.message}
+          </Callout>
+        )}
+        <TextArea
+          aria-labelledby="penalty-notes-title"
+          fill
+          rows={3}
+          value={notes}
+          onChange={(e) => {
+            setNotes(e.currentTarget.value);
+            setServer(null);
+          }}
+        />
         <div className="form-actions">
           {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
           <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => setNotes(base)} />
-          <Button type="submit" intent="primary" icon="floppy-disk" text={saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty} loading={saving} title={`${t('common.save')} (Ctrl+S)`} />
+          <Button
+            type="submit"
+            intent="primary"
+            icon="floppy-disk"
+            text={saving ? t('common.saving') : t('common.save')}
+            disabled={!dirty}
+            loading={saving}
+            title={`${t('common.save')} (Ctrl+S)`}
+          />
         </div>
       </Card>
     </form>

@@ -1,7 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, NonIdealState } from '@blueprintjs/core';
 import type { MethodInput, PenaltyListRow } from '../../../../db/api.ts';
-import { PENALTY_SORT_COLUMNS, PENALTY_STATUSES, type PenaltySortColumn, type PenaltyStatus } from '../../../../db/shared/domain.ts';
+import {
+  PENALTY_SORT_COLUMNS,
+  PENALTY_STATUSES,
+  type PenaltySortColumn,
+  type PenaltyStatus,
+} from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
@@ -31,40 +36,95 @@ export function PenaltyTable({ caseId }: { caseId?: string }) {
 
   const columns = useMemo<DataColumn<PenaltyListRow>[]>(() => {
     const all: (DataColumn<PenaltyListRow> | null)[] = [
-      { id: 'noticeNumber', header: t('penalty.field.noticeNumber'), size: 140, cell: (r) => <span className="mono">{r.noticeNumber}</span> },
+      {
+        id: 'noticeNumber',
+        header: t('penalty.field.noticeNumber'),
+        size: 140,
+        cell: (r) => <span className="mono">{r.noticeNumber}</span>,
+      },
       caseId
         ? null
         : {
-            id: 'case', header: t('enf.field.case'), size: 130, sortable: false,
-            cell: (r) => <RowLink route={{ page: 'case', id: r.caseId, tab: 'penalties' }}><span className="mono">{r.caseFileNumber}</span></RowLink>,
+            id: 'case',
+            header: t('enf.field.case'),
+            size: 130,
+            sortable: false,
+            cell: (r) => (
+              <RowLink route={{ page: 'case', id: r.caseId, tab: 'penalties' }}>
+                <span className="mono">{r.caseFileNumber}</span>
+              </RowLink>
+            ),
           },
-      { id: 'entity', header: t('penalty.field.entity'), size: 190, sortable: false, cell: (r) => <span title={r.entityName}>{r.entityName}</span> },
       {
-        id: 'amount', header: t('penalty.field.amount'), size: 140, align: 'right',
+        id: 'entity',
+        header: t('penalty.field.entity'),
+        size: 190,
+        sortable: false,
+        cell: (r) => <span title={r.entityName}>{r.entityName}</span>,
+      },
+      {
+        id: 'amount',
+        header: t('penalty.field.amount'),
+        size: 140,
+        align: 'right',
         filter: { kind: 'select', options: FILTER_CURRENCIES.map((c) => ({ value: c, label: c })) },
         cell: (r) => (
-          <span title={r.reducedAmountMinor !== null ? t('penalty.reducedFrom') : undefined} className={r.reducedAmountMinor !== null ? 'reduced' : undefined}>
+          <span
+            title={r.reducedAmountMinor !== null ? t('penalty.reducedFrom') : undefined}
+            className={r.reducedAmountMinor !== null ? 'reduced' : undefined}
+          >
             <MoneyText amountMinor={r.effectiveAmountMinor} currency={r.currency} />
           </span>
         ),
       },
-      { id: 'paid', header: t('penalty.field.paid'), size: 130, align: 'right', sortable: false, cell: (r) => <MoneyText amountMinor={r.paidMinor} currency={r.currency} /> },
       {
-        id: 'balance', header: t('penalty.field.balance'), size: 145, align: 'right',
-        cell: (r) => <strong className={r.balanceMinor > 0 ? 'balance' : 'balance muted'}><MoneyText amountMinor={r.balanceMinor} currency={r.currency} /></strong>,
+        id: 'paid',
+        header: t('penalty.field.paid'),
+        size: 130,
+        align: 'right',
+        sortable: false,
+        cell: (r) => <MoneyText amountMinor={r.paidMinor} currency={r.currency} />,
       },
       {
-        id: 'status', header: t('penalty.field.status'), size: 115,
+        id: 'balance',
+        header: t('penalty.field.balance'),
+        size: 145,
+        align: 'right',
+        cell: (r) => (
+          <strong className={r.balanceMinor > 0 ? 'balance' : 'balance muted'}>
+            <MoneyText amountMinor={r.balanceMinor} currency={r.currency} />
+          </strong>
+        ),
+      },
+      {
+        id: 'status',
+        header: t('penalty.field.status'),
+        size: 115,
         filter: { kind: 'select', options: PENALTY_STATUSES.map((s) => ({ value: s, label: t(`penalty.status.${s}`) })) },
         cell: (r) => <PenaltyStatusTag status={r.status} />,
       },
       {
-        id: 'dueOn', header: t('penalty.field.dueOn'), size: 205, align: 'right',
-        filter: { kind: 'select', options: [{ value: 'overdue', label: t('penalty.filter.overdue') }, { value: 'notOverdue', label: t('penalty.filter.notOverdue') }] },
+        id: 'dueOn',
+        header: t('penalty.field.dueOn'),
+        size: 205,
+        align: 'right',
+        filter: {
+          kind: 'select',
+          options: [
+            { value: 'overdue', label: t('penalty.filter.overdue') },
+            { value: 'notOverdue', label: t('penalty.filter.notOverdue') },
+          ],
+        },
         cell: (r) => <DueDate value={r.dueOn} overdue={r.overdue} />,
       },
       { id: 'level', header: t('penalty.field.level'), size: 110, sortable: false, cell: (r) => <LevelTag level={r.level} /> },
-      { id: 'assessedOn', header: t('penalty.field.assessedOn'), size: 115, align: 'right', cell: (r) => <DateText value={r.assessedOn} /> },
+      {
+        id: 'assessedOn',
+        header: t('penalty.field.assessedOn'),
+        size: 115,
+        align: 'right',
+        cell: (r) => <DateText value={r.assessedOn} />,
+      },
     ];
     return all.filter((c): c is DataColumn<PenaltyListRow> => c !== null);
   }, [t, caseId]);

@@ -14,7 +14,12 @@ import { amountProblem, MoneyInput, parseAmount } from './money.tsx';
 import { PenaltyStatusTag } from './PenaltyTags.tsx';
 
 /** Moves a penalty to one of the statuses the contract allows now, with the reason, new amount and date it needs. */
-export function StatusDialog(props: { status: PenaltyStatus | null; penalty: PenaltyDetail; onClose(): void; onChanged(p: PenaltyDetail): void }) {
+export function StatusDialog(props: {
+  status: PenaltyStatus | null;
+  penalty: PenaltyDetail;
+  onClose(): void;
+  onChanged(p: PenaltyDetail): void;
+}) {
   const t = useT();
   const f = useFormat();
   const p = props.penalty;
@@ -80,7 +85,14 @@ export function StatusDialog(props: { status: PenaltyStatus | null; penalty: Pen
   const title = status ? t(`penalty.action.${status}`) : '';
   return (
     <Dialog isOpen={status !== null} onClose={props.onClose} title={title} icon="exchange" className="enf-small-dialog">
-      <form noValidate aria-label={title} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <DialogBody>
           {status && (
             <p className="status-move">
@@ -91,35 +103,81 @@ export function StatusDialog(props: { status: PenaltyStatus | null; penalty: Pen
           )}
           {status && <p className="muted">{t(`penalty.actionHint.${status}`)}</p>}
           {server && (!server.field || !['reason', 'reducedAmountMinor', 'on'].includes(server.field)) && (
-            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">{server.message}</Callout>
+            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
+              {server.message}
+            </Callout>
           )}
           {reducing && (
-            <Field id="status-reducedAmountMinor" label={t('penalty.field.reducedAmount')} error={errors.reducedAmountMinor} required
-              help={t('penalty.field.reducedAmount.help')}>
-              <MoneyInput id="status-reducedAmountMinor" value={amount} currency={p.currency} autoFocus
-                onChange={(v) => { setAmount(v); setServer(null); }} error={errors.reducedAmountMinor} />
+            <Field
+              id="status-reducedAmountMinor"
+              label={t('penalty.field.reducedAmount')}
+              error={errors.reducedAmountMinor}
+              required
+              help={t('penalty.field.reducedAmount.help')}
+            >
+              <MoneyInput
+                id="status-reducedAmountMinor"
+                value={amount}
+                currency={p.currency}
+                autoFocus
+                onChange={(v) => {
+                  setAmount(v);
+                  setServer(null);
+                }}
+                error={errors.reducedAmountMinor}
+              />
             </Field>
           )}
           {reducing && (
             <dl className="facts payment-balance">
-              <dt>{t('penalty.field.effectiveAmount')}</dt><dd><MoneyText amountMinor={p.effectiveAmountMinor} currency={p.currency} /></dd>
-              <dt>{t('penalty.field.paid')}</dt><dd><MoneyText amountMinor={p.paidMinor} currency={p.currency} /></dd>
+              <dt>{t('penalty.field.effectiveAmount')}</dt>
+              <dd>
+                <MoneyText amountMinor={p.effectiveAmountMinor} currency={p.currency} />
+              </dd>
+              <dt>{t('penalty.field.paid')}</dt>
+              <dd>
+                <MoneyText amountMinor={p.paidMinor} currency={p.currency} />
+              </dd>
             </dl>
           )}
           <Field id="status-reason" label={t('penalty.field.reason')} error={errors.reason} required={needsReason}>
-            <TextArea id="status-reason" fill rows={3} value={reason} autoFocus={!reducing}
-              onChange={(e) => { setReason(e.currentTarget.value); setServer(null); }} {...describedBy('status-reason', errors.reason)} />
+            <TextArea
+              id="status-reason"
+              fill
+              rows={3}
+              value={reason}
+              autoFocus={!reducing}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                setServer(null);
+              }}
+              {...describedBy('status-reason', errors.reason)}
+            />
           </Field>
           <Field id="status-on" label={t('penalty.field.statusOn')} error={errors.on} required>
-            <InputGroup id="status-on" type="date" value={on} onValueChange={(v) => { setOn(v); setServer(null); }}
-              intent={errors.on ? 'danger' : 'none'} {...describedBy('status-on', errors.on)} />
+            <InputGroup
+              id="status-on"
+              type="date"
+              value={on}
+              onValueChange={(v) => {
+                setOn(v);
+                setServer(null);
+              }}
+              intent={errors.on ? 'danger' : 'none'}
+              {...describedBy('status-on', errors.on)}
+            />
           </Field>
         </DialogBody>
         <DialogFooter
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent={status === 'cancelled' || status === 'written_off' ? 'danger' : 'primary'} text={title} loading={busy} />
+              <Button
+                type="submit"
+                intent={status === 'cancelled' || status === 'written_off' ? 'danger' : 'primary'}
+                text={title}
+                loading={busy}
+              />
             </>
           }
         />

@@ -45,7 +45,11 @@ export function MoneyInput(props: {
       className="money-input"
       onValueChange={props.onChange}
       intent={props.error ? 'danger' : 'none'}
-      rightElement={<Tag minimal className="currency-tag">{props.currency}</Tag>}
+      rightElement={
+        <Tag minimal className="currency-tag">
+          {props.currency}
+        </Tag>
+      }
       {...describedBy(props.id, props.error)}
     />
   );

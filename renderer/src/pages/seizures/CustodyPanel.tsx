@@ -100,13 +100,24 @@ export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onCh
         <>
           <ChainStatus chain={chain} final={props.final} />
           {chain.breaks.length > 0 && (
-            <Callout intent="danger" icon="warning-sign" title={t('custody.breaks.title', { count: chain.breaks.length })} role="alert" className="custody-breaks">
+            <Callout
+              intent="danger"
+              icon="warning-sign"
+              title={t('custody.breaks.title', { count: chain.breaks.length })}
+              role="alert"
+              className="custody-breaks"
+            >
               <p>{t('custody.breaks.body')}</p>
               <ul>
                 {chain.breaks.map((b, i) => (
                   <li key={`${b.entryId}-${b.field}-${i}`}>
-                    <Button variant="minimal" size="small" className="link-button" onClick={() => showEntry(b.entryId)} text={t('custody.entry.label', { n: slotOf.get(b.entryId) ?? '?' })} />
-                    {' '}
+                    <Button
+                      variant="minimal"
+                      size="small"
+                      className="link-button"
+                      onClick={() => showEntry(b.entryId)}
+                      text={t('custody.entry.label', { n: slotOf.get(b.entryId) ?? '?' })}
+                    />{' '}
                     {breakText(b, chain, t)}
                   </li>
                 ))}
@@ -114,13 +125,12 @@ export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onCh
             </Callout>
           )}
           <div className="custody-origin">
-            <span className="custody-marker custody-marker-origin" aria-hidden="true"><Icon icon="box" size={12} /></span>
+            <span className="custody-marker custody-marker-origin" aria-hidden="true">
+              <Icon icon="box" size={12} />
+            </span>
             <div>
-              <strong>{t('custody.origin.title')}</strong>{' '}
-              <DateTimeText value={chain.origin.at} />
-              <div>
-                {t('custody.origin.body', { custodian: chain.origin.custodian, location: chain.origin.location })}
-              </div>
+              <strong>{t('custody.origin.title')}</strong> <DateTimeText value={chain.origin.at} />
+              <div>{t('custody.origin.body', { custodian: chain.origin.custodian, location: chain.origin.location })}</div>
             </div>
           </div>
           {chain.entries.length === 0 ? (
@@ -129,7 +139,11 @@ export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onCh
               icon="exchange"
               title={t('custody.empty.title')}
               description={props.final ? t('custody.record.final') : t('custody.empty.body')}
-              action={props.final ? undefined : <Button icon="exchange" text={t('custody.record.action')} onClick={() => setDialog({ correcting: null })} />}
+              action={
+                props.final ? undefined : (
+                  <Button icon="exchange" text={t('custody.record.action')} onClick={() => setDialog({ correcting: null })} />
+                )
+              }
             />
           ) : (
             <ol className="custody-timeline" aria-label={t('custody.timeline.label')}>
@@ -169,9 +183,13 @@ function ChainStatus({ chain, final }: { chain: CustodyChain; final: boolean }) 
       <span>{t('custody.status.movements', { count: movements })}</span>
       {corrections > 0 && <span className="muted">{t('custody.status.corrections', { count: corrections })}</span>}
       {chain.breaks.length === 0 ? (
-        <Tag minimal intent="success" icon="tick" className="status-tag">{t('custody.status.unbroken')}</Tag>
+        <Tag minimal intent="success" icon="tick" className="status-tag">
+          {t('custody.status.unbroken')}
+        </Tag>
       ) : (
-        <Tag intent="danger" icon="warning-sign" className="status-tag">{t('custody.status.broken', { count: chain.breaks.length })}</Tag>
+        <Tag intent="danger" icon="warning-sign" className="status-tag">
+          {t('custody.status.broken', { count: chain.breaks.length })}
+        </Tag>
       )}
       <span className="custody-current">
         {t('custody.status.current', { custodian: chain.current.custodian, location: chain.current.location })}{' '}
@@ -179,7 +197,11 @@ function ChainStatus({ chain, final }: { chain: CustodyChain; final: boolean }) 
           {t('custody.status.since')} <DateTimeText value={chain.current.since} />
         </span>
       </span>
-      {final && <Tag minimal className="status-tag">{t('custody.status.closed')}</Tag>}
+      {final && (
+        <Tag minimal className="status-tag">
+          {t('custody.status.closed')}
+        </Tag>
+      )}
     </div>
   );
 }
@@ -189,16 +211,27 @@ function EntryItem(props: { entry: CustodyEntryView; slotOf: Map<string, number 
   const e = props.entry;
   const superseded = !e.effective;
   const correctsSlot = e.correctsEntryId ? props.slotOf.get(e.correctsEntryId) : null;
-  const cls = ['custody-entry', superseded ? 'is-superseded' : '', e.correctsEntryId ? 'is-correction' : '', props.breaks.length ? 'is-broken' : '']
+  const cls = [
+    'custody-entry',
+    superseded ? 'is-superseded' : '',
+    e.correctsEntryId ? 'is-correction' : '',
+    props.breaks.length ? 'is-broken' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <li id={`custody-entry-${e.id}`} tabIndex={-1} className={cls} aria-label={t('custody.entry.label', { n: e.slot ?? '?' })}>
-      <span className="custody-marker" aria-hidden="true">{e.slot ?? '?'}</span>
+      <span className="custody-marker" aria-hidden="true">
+        {e.slot ?? '?'}
+      </span>
       <div className="custody-body">
         <div className="custody-line">
-          <span className="custody-at"><DateTimeText value={e.at} /></span>
-          <Tag minimal className="status-tag">{t(`custody.purpose.${e.purpose}`)}</Tag>
+          <span className="custody-at">
+            <DateTimeText value={e.at} />
+          </span>
+          <Tag minimal className="status-tag">
+            {t(`custody.purpose.${e.purpose}`)}
+          </Tag>
           {e.correctsEntryId && (
             <Tag minimal intent="primary" className="status-tag" icon="edit">
               {t('custody.entry.correction')}
@@ -219,10 +252,18 @@ function EntryItem(props: { entry: CustodyEntryView; slotOf: Map<string, number 
             </Tag>
           )}
           {superseded && e.supersededBy && (
-            <Button variant="minimal" size="small" className="link-button" text={t('custody.entry.showCorrection')} onClick={() => e.supersededBy && showEntry(e.supersededBy)} />
+            <Button
+              variant="minimal"
+              size="small"
+              className="link-button"
+              text={t('custody.entry.showCorrection')}
+              onClick={() => e.supersededBy && showEntry(e.supersededBy)}
+            />
           )}
           {props.breaks.length > 0 && (
-            <Tag intent="danger" icon="warning-sign" className="status-tag">{t('custody.entry.break')}</Tag>
+            <Tag intent="danger" icon="warning-sign" className="status-tag">
+              {t('custody.entry.break')}
+            </Tag>
           )}
         </div>
         <div className="custody-facts">

@@ -29,8 +29,18 @@ export function HeaderFields(props: {
   const id = (name: string) => `${props.idPrefix}-${name}`;
   const described = (name: string, error: string | undefined) =>
     error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {};
-  const text = (name: 'place' | 'seizingOfficer' | 'legalProvision' | 'storageLocation' | 'custodian', opts: { required?: boolean; className?: string; placeholder?: string; help?: string } = {}) => (
-    <Field id={id(name)} label={t(`seizure.field.${name}`)} error={errors[name]} required={opts.required} className={opts.className} help={opts.help}>
+  const text = (
+    name: 'place' | 'seizingOfficer' | 'legalProvision' | 'storageLocation' | 'custodian',
+    opts: { required?: boolean; className?: string; placeholder?: string; help?: string } = {},
+  ) => (
+    <Field
+      id={id(name)}
+      label={t(`seizure.field.${name}`)}
+      error={errors[name]}
+      required={opts.required}
+      className={opts.className}
+      help={opts.help}
+    >
       <InputGroup
         id={id(name)}
         value={form[name]}
@@ -44,7 +54,13 @@ export function HeaderFields(props: {
   const amountError = errorUnder(errors, 'termsOfRelease.amount') ?? errors.termsOfRelease;
   return (
     <div className={`seizure-fields seizure-fields-${props.variant}`}>
-      <Field id={id('seizedAt')} label={t('seizure.field.seizedAt')} error={errors.seizedAt} required help={t('seizure.field.seizedAt.help')}>
+      <Field
+        id={id('seizedAt')}
+        label={t('seizure.field.seizedAt')}
+        error={errors.seizedAt}
+        required
+        help={t('seizure.field.seizedAt.help')}
+      >
         <InputGroup
           id={id('seizedAt')}
           type="datetime-local"
@@ -96,7 +112,12 @@ export function HeaderFields(props: {
       </Field>
       {text('storageLocation', { className: 'span-2' })}
       {text('custodian', { placeholder: props.variant === 'create' ? t('seizure.field.custodian.default') : undefined })}
-      <Field id={id('releaseAmount')} label={t('seizure.field.releaseAmount')} error={amountError} help={reading(form.releaseAmount, form.releaseCurrency)}>
+      <Field
+        id={id('releaseAmount')}
+        label={t('seizure.field.releaseAmount')}
+        error={amountError}
+        help={reading(form.releaseAmount, form.releaseCurrency)}
+      >
         <ControlGroup fill>
           <InputGroup
             id={id('releaseAmount')}
@@ -131,7 +152,13 @@ export function HeaderFields(props: {
       </Field>
       {props.variant === 'edit' && (
         <Field id={id('notes')} label={t('seizure.field.notes')} error={errors.notes} className="span-3">
-          <TextArea id={id('notes')} fill rows={3} value={form.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} />
+          <TextArea
+            id={id('notes')}
+            fill
+            rows={3}
+            value={form.notes}
+            onChange={(e) => onChange({ notes: e.currentTarget.value })}
+          />
         </Field>
       )}
     </div>

@@ -12,7 +12,15 @@ import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { errorUnder } from './HeaderFields.tsx';
-import { checkInput, useFocusFirstInvalid, fromLocalInput, parseSeals, serverError, toLocalInput, type ServerError } from './util.ts';
+import {
+  checkInput,
+  useFocusFirstInvalid,
+  fromLocalInput,
+  parseSeals,
+  serverError,
+  toLocalInput,
+  type ServerError,
+} from './util.ts';
 
 interface MovementForm {
   at: string;
@@ -161,9 +169,12 @@ export function MovementDialog(props: {
     }
     setSaving(true);
     try {
-      const result = carrying && correcting && next ? await correctBoth(correcting, next) : await call('custody.record', check.data);
+      const result =
+        carrying && correcting && next ? await correctBoth(correcting, next) : await call('custody.record', check.data);
       toast({
-        message: correcting ? t('custody.correct.done', { n: correcting.slot ?? '?' }) : t('custody.record.done', { receivedBy: form.receivedBy }),
+        message: correcting
+          ? t('custody.correct.done', { n: correcting.slot ?? '?' })
+          : t('custody.record.done', { receivedBy: form.receivedBy }),
         intent: 'success',
         icon: 'tick',
       });
@@ -219,10 +230,18 @@ export function MovementDialog(props: {
       />
     </Field>
   );
-  const title = correcting ? t('custody.correct.title', { n: correcting.slot ?? '?' }) : t('custody.record.title', { n: chain.item.itemNumber });
+  const title = correcting
+    ? t('custody.correct.title', { n: correcting.slot ?? '?' })
+    : t('custody.record.title', { n: chain.item.itemNumber });
 
   return (
-    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon={correcting ? 'edit' : 'exchange'} className="movement-dialog">
+    <Dialog
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      title={title}
+      icon={correcting ? 'edit' : 'exchange'}
+      className="movement-dialog"
+    >
       <form
         noValidate
         aria-label={title}
@@ -272,8 +291,19 @@ export function MovementDialog(props: {
                 {...described('at')}
               />
             </Field>
-            <Field id={id('sealNumbers')} label={t('custody.field.sealNumbers')} error={errors.sealNumbers} help={t('seizure.item.sealNumbers.help')}>
-              <InputGroup id={id('sealNumbers')} className="mono-input" value={form.seals} onValueChange={(seals) => change({ seals })} {...described('sealNumbers')} />
+            <Field
+              id={id('sealNumbers')}
+              label={t('custody.field.sealNumbers')}
+              error={errors.sealNumbers}
+              help={t('seizure.item.sealNumbers.help')}
+            >
+              <InputGroup
+                id={id('sealNumbers')}
+                className="mono-input"
+                value={form.seals}
+                onValueChange={(seals) => change({ seals })}
+                {...described('sealNumbers')}
+              />
             </Field>
             <Field id={id('condition')} label={t('custody.field.condition')} error={errors.condition}>
               <InputGroup
@@ -285,7 +315,13 @@ export function MovementDialog(props: {
               />
             </Field>
             <Field id={id('notes')} label={t('custody.field.notes')} error={errors.notes} className="span-2">
-              <TextArea id={id('notes')} fill rows={2} value={form.notes} onChange={(e) => change({ notes: e.currentTarget.value })} />
+              <TextArea
+                id={id('notes')}
+                fill
+                rows={2}
+                value={form.notes}
+                onChange={(e) => change({ notes: e.currentTarget.value })}
+              />
             </Field>
           </div>
           {needsCarry && next && (
@@ -293,7 +329,11 @@ export function MovementDialog(props: {
               className="carry-check"
               checked={carry}
               onChange={(e) => setCarry(e.currentTarget.checked)}
-              label={t('custody.correct.carry', { n: next.slot ?? '?', receivedBy: form.receivedBy, toLocation: form.toLocation })}
+              label={t('custody.correct.carry', {
+                n: next.slot ?? '?',
+                receivedBy: form.receivedBy,
+                toLocation: form.toLocation,
+              })}
             />
           )}
         </DialogBody>

@@ -45,7 +45,12 @@ const LINE_PATHS: Record<Exclude<keyof LineForm, 'key'>, string> = {
 };
 
 /** Record a seizure: its header and one or more goods lines, validated as typed with the contract's schema. */
-export function RecordSeizureDialog(props: { caseId: string; isOpen: boolean; onClose(): void; onRecorded(s: SeizureDetail): void }) {
+export function RecordSeizureDialog(props: {
+  caseId: string;
+  isOpen: boolean;
+  onClose(): void;
+  onRecorded(s: SeizureDetail): void;
+}) {
   const t = useT();
   const { settings } = useSettings();
   const officer = settings?.profile?.name ?? '';
@@ -92,7 +97,9 @@ export function RecordSeizureDialog(props: { caseId: string; isOpen: boolean; on
     for (const [path, message] of Object.entries(check.errors)) {
       if (!path.startsWith(prefix)) continue;
       const rest = path.slice(prefix.length);
-      const field = (Object.keys(LINE_PATHS) as (keyof typeof LINE_PATHS)[]).filter((f) => rest === LINE_PATHS[f] || rest.startsWith(`${LINE_PATHS[f]}.`));
+      const field = (Object.keys(LINE_PATHS) as (keyof typeof LINE_PATHS)[]).filter(
+        (f) => rest === LINE_PATHS[f] || rest.startsWith(`${LINE_PATHS[f]}.`),
+      );
       if (field.some((f) => shown(path, `${line.key}.${f}`))) out[rest] ??= message;
     }
     return out;
@@ -105,7 +112,10 @@ export function RecordSeizureDialog(props: { caseId: string; isOpen: boolean; on
     const m = server?.field ? /^items\.(\d+)\.(.*)$/.exec(server.field) : null;
     return m && Number(m[1]) === index && m[2] && server ? { [m[2]]: server.message } : {};
   };
-  const listError = (submitted || touched.has('lines')) ? (check.errors.items ?? (server?.field === 'items' ? server.message : undefined)) : undefined;
+  const listError =
+    submitted || touched.has('lines')
+      ? (check.errors.items ?? (server?.field === 'items' ? server.message : undefined))
+      : undefined;
   const generalError = server && (!server.field || server.field === 'caseId') ? server.message : null;
 
   const changeHeader = (patch: Partial<HeaderForm>) => {
@@ -161,7 +171,13 @@ export function RecordSeizureDialog(props: { caseId: string; isOpen: boolean; on
   };
 
   return (
-    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('seizure.record.title')} icon="box" className="record-seizure-dialog">
+    <Dialog
+      isOpen={props.isOpen}
+      onClose={props.onClose}
+      title={t('seizure.record.title')}
+      icon="box"
+      className="record-seizure-dialog"
+    >
       <form
         noValidate
         aria-label={t('seizure.record.title')}
@@ -177,7 +193,14 @@ export function RecordSeizureDialog(props: { caseId: string; isOpen: boolean; on
               {t('error.generic', { message: generalError })}
             </Callout>
           )}
-          <HeaderFields idPrefix="new-seizure" variant="create" form={header} errors={headerErrors} onChange={changeHeader} autoFocus />
+          <HeaderFields
+            idPrefix="new-seizure"
+            variant="create"
+            form={header}
+            errors={headerErrors}
+            onChange={changeHeader}
+            autoFocus
+          />
           <h3 className="panel-title goods-lines-title">{t('seizure.lines.title')}</h3>
           {listError && (
             <Callout intent="danger" role="alert" className="form-callout">
@@ -204,7 +227,13 @@ export function RecordSeizureDialog(props: { caseId: string; isOpen: boolean; on
                 {t('seizure.lines.summary', { count: lines.length })} <MoneyTotals totals={totals} />
               </span>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="primary" icon="tick" text={saving ? t('common.saving') : t('seizure.record.submit')} loading={saving} />
+              <Button
+                type="submit"
+                intent="primary"
+                icon="tick"
+                text={saving ? t('common.saving') : t('seizure.record.submit')}
+                loading={saving}
+              />
             </>
           }
         />
@@ -230,7 +259,11 @@ function GoodsLine(props: {
     error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {};
   const valueError = errorUnder(errors, 'value');
   const sealsError = errorUnder(errors, 'sealNumbers');
-  const text = (name: 'description' | 'hsCode' | 'eccn' | 'originCountry', error: string | undefined, opts: { className?: string; placeholder?: string; required?: boolean; mono?: boolean } = {}) => (
+  const text = (
+    name: 'description' | 'hsCode' | 'eccn' | 'originCountry',
+    error: string | undefined,
+    opts: { className?: string; placeholder?: string; required?: boolean; mono?: boolean } = {},
+  ) => (
     <Field id={id(name)} label={t(`seizure.item.${name}`)} error={error} className={opts.className} required={opts.required}>
       <InputGroup
         id={id(name)}
@@ -282,7 +315,14 @@ function GoodsLine(props: {
         {text('hsCode', errors.hsCode, { placeholder: t('seizure.item.hsCode.placeholder'), mono: true })}
         {text('eccn', errors.eccn, { placeholder: t('seizure.item.eccn.placeholder'), mono: true })}
         {text('originCountry', errors.originCountry, { placeholder: t('seizure.item.originCountry.placeholder'), mono: true })}
-        <Field id={id('value')} label={t('seizure.item.value')} error={valueError} help={reading(line.value, line.currency)} required className="span-2">
+        <Field
+          id={id('value')}
+          label={t('seizure.item.value')}
+          error={valueError}
+          help={reading(line.value, line.currency)}
+          required
+          className="span-2"
+        >
           <ControlGroup fill>
             <InputGroup
               id={id('value')}
@@ -293,10 +333,20 @@ function GoodsLine(props: {
               onValueChange={(value) => onChange({ value })}
               {...described('value', valueError)}
             />
-            <CurrencySelect id={id('currency')} label={t('seizure.item.currency')} value={line.currency} onChange={(currency) => onChange({ currency })} />
+            <CurrencySelect
+              id={id('currency')}
+              label={t('seizure.item.currency')}
+              value={line.currency}
+              onChange={(currency) => onChange({ currency })}
+            />
           </ControlGroup>
         </Field>
-        <Field id={id('seals')} label={t('seizure.item.sealNumbers')} error={sealsError} help={t('seizure.item.sealNumbers.help')}>
+        <Field
+          id={id('seals')}
+          label={t('seizure.item.sealNumbers')}
+          error={sealsError}
+          help={t('seizure.item.sealNumbers.help')}
+        >
           <InputGroup
             id={id('seals')}
             className="mono-input"

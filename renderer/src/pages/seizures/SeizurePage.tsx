@@ -49,7 +49,8 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
     window.location.replace(routeHref({ page: 'seizure', id, itemId: firstItem }));
   }, [load.state, known, firstItem, id]);
 
-  if (load.state !== 'ready') return <RecordFallback load={load} icon="box" backLabel={t('seizure.back')} onBack={() => navigate({ page: 'seizures' })} />;
+  if (load.state !== 'ready')
+    return <RecordFallback load={load} icon="box" backLabel={t('seizure.back')} onBack={() => navigate({ page: 'seizures' })} />;
   const s = load.data;
   const item = s.items.find((i) => i.id === itemId) ?? s.items[0];
   const final = isFinal(s.disposition);
@@ -57,15 +58,20 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
     <div className="page page-seizure">
       <header className="page-header seizure-header">
         <div className="case-heading">
-          <a href="#/seizures" className="back-link">{t('seizure.back')}</a>
+          <a href="#/seizures" className="back-link">
+            {t('seizure.back')}
+          </a>
           <div className="case-title-row">
             <h1>
-              <span className="muted seizure-kind">{t('seizure.heading')}</span> <span className="mono seizure-number">{s.seizureNumber}</span>
+              <span className="muted seizure-kind">{t('seizure.heading')}</span>{' '}
+              <span className="mono seizure-number">{s.seizureNumber}</span>
             </h1>
             <DispositionTag disposition={s.disposition} />
             <span className="seizure-header-fact">
               <span className="muted">{t('seizure.field.case')}</span>{' '}
-              <a className="mono" href={routeHref({ page: 'case', id: s.caseId, tab: 'seizures' })}>{s.caseFileNumber}</a>
+              <a className="mono" href={routeHref({ page: 'case', id: s.caseId, tab: 'seizures' })}>
+                {s.caseFileNumber}
+              </a>
               {caseInfo && <span className="muted seizure-case-title"> {caseInfo.title}</span>}
             </span>
             <span className="seizure-header-fact">
@@ -87,7 +93,9 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
             <h2 className="panel-title">{t('seizure.section.value')}</h2>
             <ul className="value-list">
               {s.totals.map((m) => (
-                <li key={m.currency} className="num"><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></li>
+                <li key={m.currency} className="num">
+                  <MoneyText amountMinor={m.amountMinor} currency={m.currency} />
+                </li>
               ))}
             </ul>
             <p className="muted">{t('seizure.value.items', { count: s.items.length })}</p>
@@ -95,17 +103,30 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
           <Card compact className="panel">
             <h2 className="panel-title">{t('seizure.section.record')}</h2>
             <dl className="facts">
-              <dt>{t('seizure.field.seizedAt')}</dt><dd><DateTimeText value={s.seizedAt} /></dd>
-              <dt>{t('seizure.field.seizingOfficer')}</dt><dd>{s.seizingOfficer}</dd>
+              <dt>{t('seizure.field.seizedAt')}</dt>
+              <dd>
+                <DateTimeText value={s.seizedAt} />
+              </dd>
+              <dt>{t('seizure.field.seizingOfficer')}</dt>
+              <dd>{s.seizingOfficer}</dd>
               {s.ascertainedForfeiture && (
                 <>
                   <dt>{t('seizure.field.ascertainedForfeiture')}</dt>
-                  <dd><MoneyText amountMinor={s.ascertainedForfeiture.amountMinor} currency={s.ascertainedForfeiture.currency} /></dd>
+                  <dd>
+                    <MoneyText amountMinor={s.ascertainedForfeiture.amountMinor} currency={s.ascertainedForfeiture.currency} />
+                  </dd>
                 </>
               )}
-              <dt>{t('seizure.field.createdAt')}</dt><dd><DateTimeText value={s.createdAt} /></dd>
-              <dt>{t('seizure.field.updatedAt')}</dt><dd><DateTimeText value={s.updatedAt} /></dd>
-              <dt>{t('seizure.field.version')}</dt><dd className="num">{s.version}</dd>
+              <dt>{t('seizure.field.createdAt')}</dt>
+              <dd>
+                <DateTimeText value={s.createdAt} />
+              </dd>
+              <dt>{t('seizure.field.updatedAt')}</dt>
+              <dd>
+                <DateTimeText value={s.updatedAt} />
+              </dd>
+              <dt>{t('seizure.field.version')}</dt>
+              <dd className="num">{s.version}</dd>
             </dl>
           </Card>
         </aside>
@@ -121,7 +142,11 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
   const columns = useMemo<DataColumn<SeizedItemView>[]>(
     () => [
       {
-        id: 'itemNumber', header: t('seizure.item.number'), size: 44, align: 'right', sortable: false,
+        id: 'itemNumber',
+        header: t('seizure.item.number'),
+        size: 44,
+        align: 'right',
+        sortable: false,
         cell: (r) =>
           r.id === selectedId ? (
             <strong className="item-selected" aria-current="true" title={t('seizure.item.selected')}>
@@ -131,22 +156,62 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
             r.itemNumber
           ),
       },
-      { id: 'description', header: t('seizure.item.description'), size: 200, sortable: false, cell: (r) => <span className="cell-title">{r.description}</span> },
       {
-        id: 'quantity', header: t('seizure.item.quantity'), size: 90, align: 'right', sortable: false,
+        id: 'description',
+        header: t('seizure.item.description'),
+        size: 200,
+        sortable: false,
+        cell: (r) => <span className="cell-title">{r.description}</span>,
+      },
+      {
+        id: 'quantity',
+        header: t('seizure.item.quantity'),
+        size: 90,
+        align: 'right',
+        sortable: false,
         cell: (r) => t('seizure.item.quantityUnit', { quantity: f.number(r.quantity), unit: t(`seizure.unit.${r.unit}`) }),
       },
-      { id: 'hsCode', header: t('seizure.item.hsCode'), size: 90, sortable: false, cell: (r) => <span className="mono">{r.hsCode ?? t('common.none')}</span> },
-      { id: 'eccn', header: t('seizure.item.eccn'), size: 100, sortable: false, cell: (r) => <span className="mono">{r.eccn ?? t('common.none')}</span> },
-      { id: 'originCountry', header: t('seizure.item.originShort'), size: 60, sortable: false, cell: (r) => <span className="mono">{r.originCountry ?? t('common.none')}</span> },
-      { id: 'value', header: t('seizure.item.value'), size: 130, align: 'right', sortable: false, cell: (r) => <MoneyText amountMinor={r.value.amountMinor} currency={r.value.currency} /> },
+      {
+        id: 'hsCode',
+        header: t('seizure.item.hsCode'),
+        size: 90,
+        sortable: false,
+        cell: (r) => <span className="mono">{r.hsCode ?? t('common.none')}</span>,
+      },
+      {
+        id: 'eccn',
+        header: t('seizure.item.eccn'),
+        size: 100,
+        sortable: false,
+        cell: (r) => <span className="mono">{r.eccn ?? t('common.none')}</span>,
+      },
+      {
+        id: 'originCountry',
+        header: t('seizure.item.originShort'),
+        size: 60,
+        sortable: false,
+        cell: (r) => <span className="mono">{r.originCountry ?? t('common.none')}</span>,
+      },
+      {
+        id: 'value',
+        header: t('seizure.item.value'),
+        size: 130,
+        align: 'right',
+        sortable: false,
+        cell: (r) => <MoneyText amountMinor={r.value.amountMinor} currency={r.value.currency} />,
+      },
       { id: 'custodian', header: t('seizure.item.custodian'), size: 140, sortable: false, cell: (r) => r.current.custodian },
       { id: 'location', header: t('seizure.item.location'), size: 180, sortable: false, cell: (r) => r.current.location },
       {
-        id: 'chain', header: t('seizure.item.chain'), size: 90, sortable: false,
+        id: 'chain',
+        header: t('seizure.item.chain'),
+        size: 90,
+        sortable: false,
         cell: (r) =>
           r.broken ? (
-            <Tag intent="danger" icon="warning-sign" className="status-tag">{t('custody.status.brokenShort')}</Tag>
+            <Tag intent="danger" icon="warning-sign" className="status-tag">
+              {t('custody.status.brokenShort')}
+            </Tag>
           ) : (
             t('seizure.item.entries', { count: r.entryCount })
           ),
@@ -204,7 +269,11 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
     const local: FieldErrors = {};
     const changes = headerChanges(form, base, local, t);
     const result = checkInput(seizureUpdateInput, { id: seizure.id, version: seizure.version, ...changes }, t);
-    return { result, errors: { ...(result.ok ? {} : result.errors), ...local }, ok: result.ok && Object.keys(local).length === 0 };
+    return {
+      result,
+      errors: { ...(result.ok ? {} : result.errors), ...local },
+      ok: result.ok && Object.keys(local).length === 0,
+    };
   }, [form, base, seizure.id, seizure.version, t]);
   const errors: FieldErrors = { ...check.errors };
   if (server?.field && server.field !== 'version') errors[server.field] = server.message;
@@ -234,16 +303,21 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
     <form
       className="seizure-details"
       aria-label={t('seizure.section.details')}
-     
+
       {...saveFormProps(save)}
     >
       <Card compact className="panel">
         <h2 className="panel-title">{t('seizure.section.details')}</h2>
-        {server && (server.code === 'conflict' && server.field === 'version' ? (
-          <Callout intent="warning" role="alert" className="form-callout">{t('error.conflict')}</Callout>
-        ) : !server.field ? (
-          <Callout intent="danger" role="alert" className="form-callout">{t('error.generic', { message: server.message })}</Callout>
-        ) : null)}
+        {server &&
+          (server.code === 'conflict' && server.field === 'version' ? (
+            <Callout intent="warning" role="alert" className="form-callout">
+              {t('error.conflict')}
+            </Callout>
+          ) : !server.field ? (
+            <Callout intent="danger" role="alert" className="form-callout">
+              {t('error.generic', { message: server.message })}
+            </Callout>
+          ) : null)}
         <HeaderFields
           idPrefix="seizure"
           variant="edit"
@@ -284,12 +358,18 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
   const [saving, setSaving] = useState(false);
 
   const check = useMemo(
-    () => checkInput(seizureSetDispositionInput, { id: seizure.id, version: seizure.version, disposition: next || undefined, dispositionOn: on, authority }, t),
+    () =>
+      checkInput(
+        seizureSetDispositionInput,
+        { id: seizure.id, version: seizure.version, disposition: next || undefined, dispositionOn: on, authority },
+        t,
+      ),
     [seizure.id, seizure.version, next, on, authority, t],
   );
   const errors: FieldErrors = {};
   if (!check.ok) {
-    for (const [k, v] of Object.entries(check.errors)) if (submitted || (k === 'dispositionOn' && on !== '') || (k === 'authority' && authority !== '')) errors[k] = v;
+    for (const [k, v] of Object.entries(check.errors))
+      if (submitted || (k === 'dispositionOn' && on !== '') || (k === 'authority' && authority !== '')) errors[k] = v;
   }
   if (server?.field && server.field !== 'version') errors[server.field] = server.message;
 
@@ -299,7 +379,10 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
     setSaving(true);
     try {
       const result = await call('seizures.setDisposition', check.data);
-      toast({ message: t('seizure.disposition.changed', { disposition: t(`seizure.disposition.${result.disposition}`) }), intent: 'primary' });
+      toast({
+        message: t('seizure.disposition.changed', { disposition: t(`seizure.disposition.${result.disposition}`) }),
+        intent: 'primary',
+      });
       setNext('');
       setAuthority('');
       setSubmitted(false);
@@ -321,7 +404,9 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
       {seizure.dispositionOn && (
         <dl className="facts facts-stacked">
           <dt>{t('seizure.field.dispositionOn')}</dt>
-          <dd><DateText value={seizure.dispositionOn} /></dd>
+          <dd>
+            <DateText value={seizure.dispositionOn} />
+          </dd>
           <dt>{t('seizure.field.dispositionAuthority')}</dt>
           <dd>{seizure.dispositionAuthority}</dd>
         </dl>
@@ -352,14 +437,40 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
                 setNext(e.currentTarget.value as Disposition | '');
                 setServer(null);
               }}
-              options={[{ value: '', label: t('seizure.disposition.choose') }, ...allowed.map((d) => ({ value: d, label: t(`seizure.disposition.${d}`) }))]}
+              options={[
+                { value: '', label: t('seizure.disposition.choose') },
+                ...allowed.map((d) => ({ value: d, label: t(`seizure.disposition.${d}`) })),
+              ]}
             />
           </Field>
           <Field id="disposition-on" label={t('seizure.field.dispositionOn')} error={errors.dispositionOn} required>
-            <InputGroup id="disposition-on" type="date" value={on} onValueChange={(v) => { setOn(v); setServer(null); }} intent={errors.dispositionOn ? 'danger' : 'none'} />
+            <InputGroup
+              id="disposition-on"
+              type="date"
+              value={on}
+              onValueChange={(v) => {
+                setOn(v);
+                setServer(null);
+              }}
+              intent={errors.dispositionOn ? 'danger' : 'none'}
+            />
           </Field>
-          <Field id="disposition-authority" label={t('seizure.field.dispositionAuthority')} error={errors.authority} required help={t('seizure.field.dispositionAuthority.help')}>
-            <InputGroup id="disposition-authority" value={authority} onValueChange={(v) => { setAuthority(v); setServer(null); }} intent={errors.authority ? 'danger' : 'none'} />
+          <Field
+            id="disposition-authority"
+            label={t('seizure.field.dispositionAuthority')}
+            error={errors.authority}
+            required
+            help={t('seizure.field.dispositionAuthority.help')}
+          >
+            <InputGroup
+              id="disposition-authority"
+              value={authority}
+              onValueChange={(v) => {
+                setAuthority(v);
+                setServer(null);
+              }}
+              intent={errors.authority ? 'danger' : 'none'}
+            />
           </Field>
           <Button type="submit" intent="primary" fill text={t('seizure.disposition.submit')} loading={saving} />
         </form>
@@ -367,4 +478,3 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
     </Card>
   );
 }
-

@@ -28,32 +28,72 @@ export function SeizureTable(props: {
   const { caseId, text } = props;
   // The table counts any query key as a filter; this one also changes to refresh, so keep count here.
   const [filtering, setFiltering] = useState(false);
-  const onFiltersChange = useCallback((filters: Record<string, string>) => setFiltering(Object.values(filters).some(Boolean)), []);
+  const onFiltersChange = useCallback(
+    (filters: Record<string, string>) => setFiltering(Object.values(filters).some(Boolean)),
+    [],
+  );
 
   const columns = useMemo<DataColumn<SeizureListRow>[]>(() => {
     const all: (DataColumn<SeizureListRow> | null)[] = [
-      { id: 'seizureNumber', header: t('seizure.field.seizureNumber'), size: 136, cell: (r) => <span className="mono">{r.seizureNumber}</span> },
+      {
+        id: 'seizureNumber',
+        header: t('seizure.field.seizureNumber'),
+        size: 136,
+        cell: (r) => <span className="mono">{r.seizureNumber}</span>,
+      },
       caseId
         ? null
         : {
-            id: 'caseFileNumber', header: t('seizure.field.case'), size: 128, sortable: false,
+            id: 'caseFileNumber',
+            header: t('seizure.field.case'),
+            size: 128,
+            sortable: false,
             cell: (r) => (
-              <a className="mono" href={routeHref({ page: 'case', id: r.caseId, tab: 'seizures' })} onClick={(e) => e.stopPropagation()}>
+              <a
+                className="mono"
+                href={routeHref({ page: 'case', id: r.caseId, tab: 'seizures' })}
+                onClick={(e) => e.stopPropagation()}
+              >
                 {r.caseFileNumber}
               </a>
             ),
           },
-      { id: 'seizedAt', header: t('seizure.field.seizedAt'), size: 172, align: 'right', cell: (r) => <DateTimeText value={r.seizedAt} /> },
+      {
+        id: 'seizedAt',
+        header: t('seizure.field.seizedAt'),
+        size: 172,
+        align: 'right',
+        cell: (r) => <DateTimeText value={r.seizedAt} />,
+      },
       { id: 'place', header: t('seizure.field.place'), size: caseId ? 260 : 173, sortable: false, cell: (r) => r.place },
       {
-        id: 'disposition', header: t('seizure.field.disposition'), size: 130,
+        id: 'disposition',
+        header: t('seizure.field.disposition'),
+        size: 130,
         filter: { kind: 'select', options: DISPOSITIONS.map((d) => ({ value: d, label: t(`seizure.disposition.${d}`) })) },
         cell: (r) => <DispositionTag disposition={r.disposition} />,
       },
-      { id: 'itemCount', header: t('seizure.field.itemCount'), size: 72, align: 'right', sortable: false, cell: (r) => f.number(r.itemCount) },
-      { id: 'totals', header: t('seizure.field.totalValue'), size: 160, align: 'right', sortable: false, cell: (r) => <MoneyTotals totals={r.totals} /> },
       {
-        id: 'reviewWindowEndsOn', header: t('seizure.field.reviewWindowEndsOn'), size: caseId ? 210 : 190, align: 'right',
+        id: 'itemCount',
+        header: t('seizure.field.itemCount'),
+        size: 72,
+        align: 'right',
+        sortable: false,
+        cell: (r) => f.number(r.itemCount),
+      },
+      {
+        id: 'totals',
+        header: t('seizure.field.totalValue'),
+        size: 160,
+        align: 'right',
+        sortable: false,
+        cell: (r) => <MoneyTotals totals={r.totals} />,
+      },
+      {
+        id: 'reviewWindowEndsOn',
+        header: t('seizure.field.reviewWindowEndsOn'),
+        size: caseId ? 210 : 190,
+        align: 'right',
         cell: (r) => <ReviewWindow endsOn={r.reviewWindowEndsOn} disposition={r.disposition} />,
       },
     ];

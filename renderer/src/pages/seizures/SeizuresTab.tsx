@@ -44,7 +44,12 @@ export function SeizuresTab({ caseId }: { caseId: string }) {
           filtered ? (
             <NonIdealState icon="search" title={t('seizures.noMatch.title')} description={t('seizures.noMatch.body')} />
           ) : (
-            <NonIdealState icon="box" title={t('seizures.caseEmpty.title')} description={t('seizures.caseEmpty.body')} action={record} />
+            <NonIdealState
+              icon="box"
+              title={t('seizures.caseEmpty.title')}
+              description={t('seizures.caseEmpty.body')}
+              action={record}
+            />
           )
         }
       />
@@ -79,7 +84,12 @@ function CaseTotals({ caseId, refreshKey }: { caseId: string; refreshKey: number
       live = false;
     };
   }, [caseId, refreshKey]);
-  if (error) return <div className="seizure-totals muted" role="alert">{t('error.generic', { message: error })}</div>;
+  if (error)
+    return (
+      <div className="seizure-totals muted" role="alert">
+        {t('error.generic', { message: error })}
+      </div>
+    );
   if (!totals || totals.seizureCount === 0) return null;
   return (
     <section className="seizure-totals" aria-label={t('seizures.caseTotals.label')}>
@@ -87,7 +97,9 @@ function CaseTotals({ caseId, refreshKey }: { caseId: string; refreshKey: number
       <ul className="seizure-totals-list">
         {totals.totals.map((m) => (
           <li key={m.currency} data-currency={m.currency}>
-            <strong className="num"><MoneyText amountMinor={m.amountMinor} currency={m.currency} /></strong>
+            <strong className="num">
+              <MoneyText amountMinor={m.amountMinor} currency={m.currency} />
+            </strong>
             <span className="muted">{t('seizures.caseTotals.items', { count: m.itemCount })}</span>
           </li>
         ))}

@@ -49,7 +49,9 @@ export function ReviewWindow({ endsOn, disposition, long }: { endsOn: string; di
       <DateText value={endsOn} />
       {long && (
         <span className="muted">
-          {r.daysLeft >= 0 ? t('seizure.review.daysLeft', { days: r.daysLeft }) : t('seizure.review.endedAgo', { days: -r.daysLeft })}
+          {r.daysLeft >= 0
+            ? t('seizure.review.daysLeft', { days: r.daysLeft })
+            : t('seizure.review.endedAgo', { days: -r.daysLeft })}
         </span>
       )}
     </span>
@@ -70,7 +72,13 @@ export function MoneyTotals({ totals }: { totals: readonly MoneyTotal[] }) {
 }
 
 /** An ISO 4217 currency, the common ones first. */
-export function CurrencySelect(props: { id: string; value: string; onChange(currency: string): void; label: string; invalid?: boolean }) {
+export function CurrencySelect(props: {
+  id: string;
+  value: string;
+  onChange(currency: string): void;
+  label: string;
+  invalid?: boolean;
+}) {
   return (
     <HTMLSelect
       id={props.id}
@@ -90,6 +98,8 @@ export function useAmountReading(): (text: string, currency: string) => string |
   const t = useT();
   return (text, currency) => {
     const amount = amountOf(text, currency);
-    return typeof amount === 'number' ? t('seizure.amount.readAs', { amount: formatMoney(intl.locale, amount, currency) }) : undefined;
+    return typeof amount === 'number'
+      ? t('seizure.amount.readAs', { amount: formatMoney(intl.locale, amount, currency) })
+      : undefined;
   };
 }

@@ -104,7 +104,10 @@ function termsOf(form: HeaderForm, local: FieldErrors, t: Translate) {
   if (amount === null) local['termsOfRelease.amount'] = t('seizure.validation.amount', { currency: form.releaseCurrency });
   const security = form.releaseSecurity.trim();
   if ((amount === undefined || amount === null) && security === '') return null;
-  return { amount: typeof amount === 'number' ? { amountMinor: amount, currency: form.releaseCurrency } : null, security: security || null };
+  return {
+    amount: typeof amount === 'number' ? { amountMinor: amount, currency: form.releaseCurrency } : null,
+    security: security || null,
+  };
 }
 
 /** The header fields of seizures.create from the form. */

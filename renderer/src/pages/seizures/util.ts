@@ -65,7 +65,23 @@ export function isFinal(disposition: Disposition): boolean {
 // Money and lists as typed
 
 /** Currencies offered first in pickers; the rest of ISO 4217 follows. */
-const COMMON_CURRENCIES = ['CAD', 'USD', 'EUR', 'GBP', 'CNY', 'JPY', 'CHF', 'HKD', 'AED', 'TRY', 'RUB', 'INR', 'SGD', 'KRW', 'AUD'];
+const COMMON_CURRENCIES = [
+  'CAD',
+  'USD',
+  'EUR',
+  'GBP',
+  'CNY',
+  'JPY',
+  'CHF',
+  'HKD',
+  'AED',
+  'TRY',
+  'RUB',
+  'INR',
+  'SGD',
+  'KRW',
+  'AUD',
+];
 export const CURRENCIES: readonly string[] = [
   ...COMMON_CURRENCIES,
   ...Intl.supportedValuesOf('currency').filter((c) => !COMMON_CURRENCIES.includes(c)),
@@ -88,7 +104,10 @@ export function amountInput(amountMinor: number, digits: number): string {
 
 /** Seal numbers typed one per line or separated by commas. */
 export function parseSeals(text: string): string[] {
-  return text.split(/[\n,;]/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[\n,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A quantity as typed: undefined when empty, NaN when not a whole number. */
@@ -144,8 +163,10 @@ function localDateTimeText(iso: string): string {
 /** Why one zod issue fails, in the catalog's words; the contract's own reason for custom checks. */
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   if (issue.code === 'custom') return contractText(issue.message, t);
-  if (issue.code === 'too_small' && issue.origin === 'number') return t('seizure.validation.atLeast', { min: Number(issue.minimum) });
-  if (issue.code === 'too_big' && issue.origin === 'number') return t('seizure.validation.atMost', { max: Number(issue.maximum) });
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return t('seizure.validation.atLeast', { min: Number(issue.minimum) });
+  if (issue.code === 'too_big' && issue.origin === 'number')
+    return t('seizure.validation.atMost', { max: Number(issue.maximum) });
   if (issue.code === 'too_small' && issue.origin === 'array' && Number(issue.minimum) >= 1) return contractText(issue.message, t);
   if (issue.code === 'invalid_type' && (issue.expected === 'int' || issue.expected === 'number') && issue.input !== undefined) {
     return t('seizure.validation.wholeNumber');
@@ -178,7 +199,8 @@ export interface ServerError {
 
 /** A refusal of the contract: its field and its message without the `field: ` prefix, translated when known. */
 export function serverError(err: unknown, t: Translate): ServerError {
-  if (!(err instanceof ApiError)) return { field: undefined, code: 'internal', message: err instanceof Error ? err.message : String(err) };
+  if (!(err instanceof ApiError))
+    return { field: undefined, code: 'internal', message: err instanceof Error ? err.message : String(err) };
   const prefix = err.field ? `${err.field}: ` : '';
   const bare = prefix && err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
   return { field: err.field, code: err.code, message: contractText(bare, t) };
