@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build, unit tests (vitest) and end-to-end tests (Playwright), then one
+// `npm test`: typecheck, lint, build, unit tests (vitest) and end-to-end tests (Playwright), then one
 // summary line, `N passed, N failed, N skipped`, summing every test that ran.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,7 +30,11 @@ function readJson(file) {
 }
 
 // The typecheck counts as one test: a renamed contract field fails here.
-if (run('typecheck (tsc)', bin('tsc'), ['-p', '.']) === 0) passed += 1;
+if (run('typecheck (tsc: Node code, renderer, tests)', 'npm', ['run', '--silent', 'typecheck']) === 0) passed += 1;
+else failed += 1;
+
+// Lint counts as one: the import boundaries, the rules of hooks, formatting.
+if (run('lint (eslint, prettier)', 'npm', ['run', '--silent', 'lint']) === 0) passed += 1;
 else failed += 1;
 
 const buildOk = run('build (renderer + electron main)', 'npm', ['run', '--silent', 'build']) === 0;
