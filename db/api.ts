@@ -33,3 +33,6 @@ export type { Detention, DetentionDetail, DetentionListRow, DetentionOverdue, In
 export type { Penalty, PenaltyDetail, PenaltyListRow, Payment, PenaltyTotals } from './services/penalties.ts';
 export type { Deadline, DeadlinePage, DeadlineRecordType } from './services/deadlines.ts';
 export type { CaseOverview } from './services/case-overview.ts';
+export type { JobState, JobStatus } from './jobs/runner.ts';
+export type { JobProgress } from './jobs/protocol.ts';
+export type { CheckReport } from './check.ts';

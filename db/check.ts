@@ -3,6 +3,7 @@ import type { Db } from './sqlite.ts';
 import { GENESIS_HASH, auditRowHash, sha256Hex, stateHash, type AuditRow, type RawRow } from './audit.ts';
 import { auditedTables, type RecordType } from './shared/records.ts';
 import { sql } from './statements.ts';
+import type { JobStep } from './shared/domain.ts';
 import { verifyBlob, type BlobStatus } from './evidence-store.ts';
 import { allEvidenceFiles } from './services/evidence.ts';
 
@@ -16,14 +17,58 @@ export interface CheckReport {
   problems: Problem[];
 }
 
+/** The steps of a check, as a job reports them. */
+export type CheckStep = JobStep;
+
+/** How far a check has come: units done of the total, and the step under way. */
+export interface CheckProgress {
+  done: number;
+  total: number;
+  step: CheckStep;
+}
+
+/** Reports progress and stops the check (by throwing) when asked to. */
+class Tracker {
+  done = 0;
+  private lastReport = 0;
+  constructor(
+    readonly total: number,
+    private readonly opts: CheckOptions,
+  ) {}
+
+  /** Counts `units` of `step`; every so often reports, and throws CheckCancelled when cancelled. */
+  tick(step: CheckStep, units = 1): void {
+    this.done += units;
+    const now = Date.now();
+    if (now - this.lastReport < 100 && this.done < this.total) return;
+    this.lastReport = now;
+    if (this.opts.cancelled?.()) throw new CheckCancelled();
+    this.opts.progress?.({ done: Math.min(this.done, this.total), total: this.total, step });
+  }
+
+  enter(step: CheckStep): void {
+    if (this.opts.cancelled?.()) throw new CheckCancelled();
+    this.opts.progress?.({ done: Math.min(this.done, this.total), total: this.total, step });
+  }
+}
+
+export class CheckCancelled extends Error {
+  constructor() {
+    super('The check was cancelled');
+    this.name = 'CheckCancelled';
+  }
+}
+
 /**
  * The audit trail: each record's hash covers its row and the previous record's hash, and each
  * audited record's current row still hashes to the state its last audit record left.
  */
-function checkAuditTrail(db: Db, problems: Problem[]): void {
+function checkAuditTrail(db: Db, problems: Problem[], track: Tracker): void {
   let prevSeq = 0;
   let prevHash = GENESIS_HASH;
+  track.enter('audit_trail');
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    track.tick('audit_trail');
     const { hash, ...rest } = row;
     if (row.seq !== prevSeq + 1) {
       problems.push({ kind: 'audit', message: `audit records ${prevSeq + 1} to ${row.seq - 1} are missing` });
@@ -47,7 +92,9 @@ function checkAuditTrail(db: Db, problems: Problem[]): void {
     audit_seq: number;
   }>;
   const tracked = new Set<string>();
+  track.enter('record_states');
   for (const s of states) {
+    track.tick('record_states');
     tracked.add(`${s.record_type}\u0000${s.record_id}`);
     const name = `${s.record_type} ${s.record_id}`;
     const audited = lastAfter.get(s.audit_seq, s.record_type, s.record_id) as { after: string | null } | undefined;
@@ -62,8 +109,10 @@ function checkAuditTrail(db: Db, problems: Problem[]): void {
       problems.push({ kind: 'audit', message: `${name} was changed outside Dossier (no audit record)` });
     }
   }
+  track.enter('unaudited_rows');
   for (const [type, { table }] of Object.entries(auditedTables)) {
     for (const { id } of db.prepare(`SELECT id FROM ${table}`).iterate() as IterableIterator<{ id: string }>) {
+      track.tick('unaudited_rows');
       if (!tracked.has(`${type}\u0000${id}`)) {
         problems.push({ kind: 'audit', message: `${type} ${id} was added outside Dossier (no audit record)` });
       }
@@ -75,11 +124,13 @@ function checkAuditTrail(db: Db, problems: Problem[]): void {
  * Every evidence record's file: present in the store, with the record's size and SHA-256. A file
  * that several records share is read once.
  */
-function checkEvidenceFiles(db: Db, dataDir: string, problems: Problem[]): void {
+function checkEvidenceFiles(db: Db, dataDir: string, problems: Problem[], track: Tracker): void {
   let lastSha = '';
   let lastSize = -1;
   let status: BlobStatus = 'ok';
+  track.enter('evidence_files');
   for (const e of allEvidenceFiles(db)) {
+    track.tick('evidence_files');
     if (e.sha256 !== lastSha || e.size !== lastSize) {
       status = verifyBlob(dataDir, e.sha256, e.size);
       lastSha = e.sha256;
@@ -96,15 +147,32 @@ function checkEvidenceFiles(db: Db, dataDir: string, problems: Problem[]): void 
 export interface CheckOptions {
   /** The folder holding the evidence store; by default the database file's folder. */
   dataDir?: string;
+  progress?(p: CheckProgress): void;
+  /** Polled as the check runs: true stops it with CheckCancelled. */
+  cancelled?(): boolean;
+}
+
+/** The work a check has ahead of it, in units: one per row read, and one per whole-file pragma. */
+function totalUnits(db: Db, withEvidence: boolean): number {
+  const count = (q: string) => (db.prepare(q).get() as { n: number }).n;
+  let n = 2 + count('SELECT count(*) AS n FROM audit_log') + count('SELECT count(*) AS n FROM record_state');
+  for (const { table } of Object.values(auditedTables)) n += count(`SELECT count(*) AS n FROM ${table}`);
+  if (withEvidence) n += count('SELECT count(*) AS n FROM evidence');
+  return n;
 }
 
 /** Everything `dossier check` verifies. Each problem names the record it concerns. */
 export function checkDatabase(db: Db, opts: CheckOptions = {}): CheckReport {
   const problems: Problem[] = [];
+  const dataDir = opts.dataDir ?? (db.memory ? null : path.dirname(path.resolve(db.name)));
+  const track = new Tracker(totalUnits(db, dataDir !== null), opts);
+  track.enter('integrity_check');
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   for (const row of integrity) {
     if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
   }
+  track.tick('integrity_check');
+  track.enter('foreign_key_check');
   const fks = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
   for (const fk of fks) {
     problems.push({
@@ -112,12 +180,13 @@ export function checkDatabase(db: Db, opts: CheckOptions = {}): CheckReport {
       message: `${fk.table} row ${fk.rowid} points to a missing ${fk.parent} record`,
     });
   }
-  checkAuditTrail(db, problems);
+  track.tick('foreign_key_check');
+  checkAuditTrail(db, problems, track);
   const checked = ['integrity_check', 'foreign_key_check', 'audit_trail'];
-  const dataDir = opts.dataDir ?? (db.memory ? null : path.dirname(path.resolve(db.name)));
   if (dataDir !== null) {
-    checkEvidenceFiles(db, dataDir, problems);
+    checkEvidenceFiles(db, dataDir, problems, track);
     checked.push('evidence_files');
   }
+  opts.progress?.({ done: track.total, total: track.total, step: dataDir !== null ? 'evidence_files' : 'unaudited_rows' });
   return { checked, problems };
 }

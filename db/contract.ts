@@ -4,6 +4,7 @@ import { AuditWriter, type Actor } from './audit.ts';
 import { DossierError, type Envelope } from './errors.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
+import type { JobRunner } from './jobs/runner.ts';
 
 /** What a handler gets besides its input. */
 export interface Ctx {
@@ -16,6 +17,8 @@ export interface Ctx {
   now(): string;
   /** The folder of the database file, which holds the evidence store; null for an in-memory database. */
   dataDir: string | null;
+  /** Runs long work in workers; null for an in-memory database. */
+  jobs: JobRunner | null;
 }
 
 export type MethodKind = 'read' | 'write';
@@ -61,6 +64,7 @@ export interface DispatcherOptions {
   actor: () => Actor;
   /** The folder of the database file (see Ctx.dataDir). */
   dataDir?: string;
+  jobs?: JobRunner;
 }
 
 export type Invoke = (method: string, input: unknown) => Envelope<unknown>;
@@ -93,6 +97,7 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         now,
         audit: new AuditWriter(opts.db, actor, method, now),
         dataDir: opts.dataDir ?? null,
+        jobs: opts.jobs ?? null,
       };
       const result = spec.kind === 'write' ? inTransaction(() => spec.handler(parsed.data, ctx)) : spec.handler(parsed.data, ctx);
       return { ok: true, result };

@@ -5,6 +5,7 @@ import { openDatabase, type OpenOptions, type Db } from './sqlite.ts';
 import { actorFromSettings } from './services/settings.ts';
 import type { Actor } from './audit.ts';
 import type { Clock } from './shared/time.ts';
+import { JobRunner, defaultWorkerFile } from './jobs/runner.ts';
 
 export { methods };
 export type { Invoke, Db };
@@ -16,6 +17,7 @@ export interface Core {
   dataDir: string;
   backupFile: string | null;
   invoke: Invoke;
+  jobs: JobRunner;
   close(): void;
 }
 
@@ -23,6 +25,8 @@ export interface CoreOptions extends OpenOptions {
   clock?: Clock;
   /** Overrides the profile (the CLI's --as). */
   actor?: Actor;
+  /** The jobs' worker entry (the desktop app passes its bundled worker). */
+  jobWorkerFile?: string | URL;
 }
 
 /** Opens the database and returns the dispatcher every shell uses. */
@@ -30,9 +34,16 @@ export async function openCore(file: string, opts: CoreOptions = {}): Promise<Co
   const opened = await openDatabase(file, opts);
   const { db } = opened;
   const dataDir = path.dirname(path.resolve(opened.file));
+  const jobs = new JobRunner({
+    dbFile: opened.file,
+    dataDir,
+    workerFile: opts.jobWorkerFile ?? defaultWorkerFile(),
+    nativeBinding: opts.nativeBinding,
+  });
   const invoke = createDispatcher(methods, {
     db,
     dataDir,
+    jobs,
     ...(opts.clock ? { clock: opts.clock } : {}),
     actor: () => opts.actor ?? actorFromSettings(db),
   });
@@ -42,6 +53,10 @@ export async function openCore(file: string, opts: CoreOptions = {}): Promise<Co
     dataDir,
     backupFile: opened.backupFile,
     invoke,
-    close: () => db.close(),
+    jobs,
+    close: () => {
+      void jobs.close();
+      db.close();
+    },
   };
 }

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect, dossier } from './fixtures.ts';
 
 /** What every screen of a case must do: keep unsaved edits, show its marking, be reachable by keyboard. */
@@ -139,5 +141,33 @@ test.describe('the frame of every case screen', () => {
     // A screen of nothing in particular shows none.
     await go(page, '#/deadlines');
     await expect(marking).toHaveCount(0);
+  });
+});
+
+test.describe('long work', () => {
+  test('Check database runs as a job: a moving progress bar, Cancel, then a clean report', async ({ shell }) => {
+    const { page } = shell;
+    const c = call<{ id: string }>(shell.db, 'cases.create', { title: 'Disk images' });
+    // A large evidence file makes the check take a while on any machine: it reads every byte.
+    const file = path.join(shell.dataDir, 'disk.img');
+    const mb = Buffer.alloc(1024 * 1024, 9);
+    const fd = fs.openSync(file, 'w');
+    for (let i = 0; i < 384; i++) fs.writeSync(fd, mb);
+    fs.closeSync(fd);
+    dossier(['attach', file, '--case', c.id, '--description', 'Image of the seized drive'], shell.db);
+
+    await go(page, '#/cases');
+    const openCheck = async () => {
+      await page.keyboard.press('Control+k');
+      await page.getByRole('textbox', { name: 'Search or run a command' }).fill('Check database');
+      await page.locator('.bp6-omnibar .bp6-menu-item').filter({ hasText: 'Check database' }).click();
+    };
+    await openCheck();
+    const dialog = page.getByRole('dialog', { name: 'Database check' });
+    await expect(dialog.getByRole('progressbar')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog.getByText('Cancelled: nothing was changed.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Check again' }).click();
+    await expect(dialog.getByText(/^Every check passed/)).toBeVisible({ timeout: 60_000 });
   });
 });

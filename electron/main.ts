@@ -98,7 +98,11 @@ async function start(): Promise<void> {
     arch: process.arch,
   });
   try {
-    core = await openCore(file, nativeBinding ? { nativeBinding } : {});
+    // Worker threads cannot start from inside the asar archive: the worker is unpacked beside it.
+    const jobWorkerFile = path
+      .join(appDir, 'dist', 'electron', 'job-worker.cjs')
+      .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    core = await openCore(file, nativeBinding ? { nativeBinding, jobWorkerFile } : { jobWorkerFile });
   } catch (err) {
     fail(explainOpenError(err, file, app.isPackaged));
     return;

@@ -2,6 +2,7 @@
 // Bundles the Electron main process and preload (npm run build:electron):
 //   electron/main.ts    -> <outdir>/main.cjs     (Node + Electron; better-sqlite3 stays a real require)
 //   electron/preload.ts -> <outdir>/preload.cjs  (sandboxed: may require 'electron' and nothing else)
+//   db/jobs/worker.ts   -> <outdir>/job-worker.cjs (a job's worker thread)
 // Usage: node scripts/build-electron.mjs [--outdir DIR]   (default dist/electron)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +55,22 @@ try {
     platform: 'node',
     target: 'node20',
     external: ['electron', 'better-sqlite3'],
+    // db/jobs/runner.ts's default worker path uses import.meta; the desktop app passes its own.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
   const cliEntry = inputsOf(main).find((file) => file.replace(/\\/g, '/') === 'cli/main.ts');
   if (cliEntry) die('the main bundle pulled in cli/main.ts; import from db/ or cli/csp.ts instead');
+
+  // Long work (db/jobs/) runs in a worker thread, from its own bundle.
+  await esbuild.build({
+    ...common,
+    entryPoints: { 'job-worker': 'db/jobs/worker.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3'],
+  });
 
   const preload = await esbuild.build({
     ...common,

@@ -8,7 +8,7 @@ import { seizureMethods } from './seizures.ts';
 import { detentionMethods } from './detentions.ts';
 import { penaltyMethods } from './penalties.ts';
 import { deadlineMethods } from './deadlines.ts';
-import { systemMethods } from './system.ts';
+import { jobMethods } from './jobs.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -21,5 +21,5 @@ export const methods = {
   ...detentionMethods,
   ...penaltyMethods,
   ...deadlineMethods,
-  ...systemMethods,
+  ...jobMethods,
 } satisfies Record<string, AnyMethod>;

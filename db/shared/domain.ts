@@ -331,3 +331,18 @@ export const DEADLINE_WINDOWS: readonly DeadlineKind[] = [
   'penalty_review_window',
   'seizure_review_window',
 ];
+
+/** The kinds of long work that run as jobs in a worker (db/jobs/kinds.ts holds their bodies). */
+export const JOB_KINDS = ['check'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** What a job says it is doing (the UI names each step from its catalogs). */
+export const JOB_STEPS = [
+  'integrity_check',
+  'foreign_key_check',
+  'audit_trail',
+  'record_states',
+  'unaudited_rows',
+  'evidence_files',
+] as const;
+export type JobStep = (typeof JOB_STEPS)[number];

@@ -1,25 +1,21 @@
-import { useEffect, useState } from 'react';
-import { Callout, Classes, DialogBody, Spinner } from '@blueprintjs/core';
+import { useEffect } from 'react';
+import { Button, Callout, Classes, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { Dialog } from './Dialog.tsx';
-import type { MethodResult } from '../../../db/api.ts';
+import { JobProgress } from './JobProgress.tsx';
 import { useT } from '../i18n/index.tsx';
-import { call } from '../lib/client.ts';
+import { useJob } from '../lib/useJob.ts';
 
-type Report = MethodResult<'system.check'>;
-
-/** Help > Check database: the same checks as `dossier check`, each problem naming its record. */
+/**
+ * Help > Check database: the same checks as `dossier check`, run as a job in a worker (the app
+ * keeps answering), with its progress and Cancel; each problem names its record.
+ */
 export function CheckDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
   const t = useT();
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { job, error, start, cancel } = useJob('check');
   useEffect(() => {
-    if (!isOpen) return;
-    setReport(null);
-    setError(null);
-    call('system.check', {})
-      .then(setReport)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [isOpen]);
+    if (isOpen) start();
+  }, [isOpen, start]);
+  const report = job?.status === 'done' ? job.result : null;
   return (
     <Dialog isOpen={isOpen} onClose={onClose} title={t('audit.checkTitle')} icon="shield" className="check-dialog">
       <DialogBody>
@@ -27,10 +23,19 @@ export function CheckDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): v
           <Callout intent="danger" role="alert">
             {error}
           </Callout>
+        ) : job?.status === 'cancelled' ? (
+          <Callout intent="warning" role="status">
+            {t('job.cancelled')}
+          </Callout>
+        ) : job?.status === 'failed' ? (
+          <Callout intent="danger" role="alert">
+            {t('job.failed', { message: job.error ?? '' })}
+          </Callout>
         ) : !report ? (
-          <div className="check-running" role="status">
-            <Spinner size={20} aria-hidden="true" /> {t('audit.checkRunning')}
-          </div>
+          <>
+            <p className="muted">{t('audit.checkRunning')}</p>
+            {job && <JobProgress job={job} onCancel={cancel} />}
+          </>
         ) : report.problems.length === 0 ? (
           <Callout intent="success" icon="tick-circle" role="status">
             {t('audit.checkOk', { checked: report.checked.join(', ') })}
@@ -50,6 +55,9 @@ export function CheckDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): v
           </>
         )}
       </DialogBody>
+      {job && job.status !== 'running' && (
+        <DialogFooter actions={<Button icon="refresh" text={t('audit.checkAgain')} onClick={() => start()} />} />
+      )}
     </Dialog>
   );
 }

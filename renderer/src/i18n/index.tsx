@@ -76,6 +76,8 @@ export function useFormat() {
       dateTime: (iso: string | null | undefined) =>
         iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '',
       number: (n: number) => intl.formatNumber(n),
+      /** A fraction (0.42) as a whole percentage in the locale (42 %, 42 %). */
+      percent: (fraction: number) => intl.formatNumber(fraction, { style: 'percent', maximumFractionDigits: 0 }),
       /** A size in bytes, in the largest unit that keeps it above 1 (1 kB = 1000 B). */
       bytes: (n: number) => {
         const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;

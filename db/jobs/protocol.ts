@@ -1,0 +1,25 @@
+import type { JobStep } from '../shared/domain.ts';
+
+/** What the runner hands a job's worker, and what the worker sends back. */
+export interface WorkerData {
+  kind: string;
+  input: unknown;
+  dbFile: string;
+  dataDir: string;
+  nativeBinding: string | null;
+  /** Int32 flag: 1 once the user asked to cancel. */
+  cancelFlag: SharedArrayBuffer;
+}
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  /** What is being done, as a code the UI names (e.g. `audit_trail`). */
+  step: JobStep;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; message: string }
+  | { type: 'cancelled' };

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { DossierError } from '../errors.ts';
+import { jobKinds, type JobKind, type JobResult } from './kinds.ts';
+import type { JobProgress, WorkerData, WorkerMessage } from './protocol.ts';
+
+export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+interface JobBase {
+  id: string;
+  status: JobStatus;
+  progress: JobProgress | null;
+  /** Why it failed, in English; null unless failed. */
+  error: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** A job as `jobs.get` returns it: its kind says what its result holds. */
+export type JobState = { [K in JobKind]: JobBase & { kind: K; result: JobResult<K> | null } }[JobKind];
+
+interface Entry {
+  state: JobBase & { kind: JobKind; result: unknown };
+  worker: Worker | null;
+  cancelFlag: Int32Array;
+}
+
+export interface JobRunnerOptions {
+  dbFile: string;
+  dataDir: string;
+  /** The worker's entry: db/jobs/worker-entry.mjs under Node, the bundled worker in Electron. */
+  workerFile: string | URL;
+  nativeBinding?: string | undefined;
+  /** How many finished jobs stay readable. */
+  keep?: number;
+  now?: () => string;
+}
+
+/**
+ * Runs long work in worker threads, each with its own connection, and keeps each job's state:
+ * progress while it runs, then its result (or why it failed) for `jobs.get` to read.
+ */
+export class JobRunner {
+  private readonly jobs = new Map<string, Entry>();
+  private readonly keep: number;
+  private readonly now: () => string;
+
+  constructor(private readonly opts: JobRunnerOptions) {
+    this.keep = opts.keep ?? 20;
+    this.now = opts.now ?? (() => new Date().toISOString());
+  }
+
+  start(kind: JobKind, input: unknown): JobState {
+    const spec = jobKinds[kind];
+    const parsed = spec.input.parse(input);
+    const id = randomUUID();
+    const cancelBuffer = new SharedArrayBuffer(4);
+    const data: WorkerData = {
+      kind,
+      input: parsed,
+      dbFile: this.opts.dbFile,
+      dataDir: this.opts.dataDir,
+      nativeBinding: this.opts.nativeBinding ?? null,
+      cancelFlag: cancelBuffer,
+    };
+    const entry: Entry = {
+      state: { id, kind, status: 'running', progress: null, result: null, error: null, startedAt: this.now(), endedAt: null },
+      worker: null,
+      cancelFlag: new Int32Array(cancelBuffer),
+    };
+    const worker = new Worker(this.opts.workerFile, { workerData: data });
+    entry.worker = worker;
+    const finish = (status: JobStatus, patch: Partial<Entry['state']> = {}) => {
+      if (entry.state.status !== 'running') return;
+      Object.assign(entry.state, patch, { status, endedAt: this.now() });
+      entry.worker = null;
+      this.prune();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') entry.state.progress = m.progress;
+      else if (m.type === 'done') finish('done', { result: m.result });
+      else if (m.type === 'cancelled') finish('cancelled');
+      else finish('failed', { error: m.message });
+    });
+    worker.on('error', (err) => finish('failed', { error: err.message }));
+    worker.on('exit', (code) => {
+      if (Atomics.load(entry.cancelFlag, 0) === 1) finish('cancelled');
+      else finish('failed', { error: `the job's worker stopped (exit code ${code})` });
+    });
+    this.jobs.set(id, entry);
+    return this.view(entry);
+  }
+
+  get(id: string): JobState {
+    return this.view(this.entry(id));
+  }
+
+  /** Asks a running job to stop; it stops at its next check (a finished job is left as it is). */
+  cancel(id: string): JobState {
+    const entry = this.entry(id);
+    if (entry.state.status === 'running') {
+      Atomics.store(entry.cancelFlag, 0, 1);
+      // A body that does not look at the flag for a while is stopped anyway.
+      const worker = entry.worker;
+      setTimeout(() => void worker?.terminate(), 5000).unref();
+    }
+    return this.view(entry);
+  }
+
+  /** Stops every running job (the app is closing). */
+  async close(): Promise<void> {
+    const running = [...this.jobs.values()].filter((e) => e.worker);
+    for (const e of running) Atomics.store(e.cancelFlag, 0, 1);
+    await Promise.all(running.map((e) => e.worker?.terminate()));
+  }
+
+  private entry(id: string): Entry {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new DossierError('not_found', `id: no job with id ${id}`, 'id');
+    return entry;
+  }
+
+  private view(entry: Entry): JobState {
+    return { ...entry.state, progress: entry.state.progress ? { ...entry.state.progress } : null } as JobState;
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((e) => e.state.status !== 'running');
+    for (const e of finished.slice(0, Math.max(0, finished.length - this.keep))) this.jobs.delete(e.state.id);
+  }
+}
+
+/** The worker entry under plain Node. A function: the desktop app's CommonJS bundle has no import.meta. */
+export function defaultWorkerFile(): URL {
+  return new URL('./worker-entry.mjs', import.meta.url);
+}

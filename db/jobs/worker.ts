@@ -1,0 +1,47 @@
+/**
+ * The body of a job's worker thread: opens its own connection to the database file, runs the
+ * job's kind and posts progress and the outcome to the runner (db/jobs/runner.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { CheckCancelled } from '../check.ts';
+import { jobKinds, type JobKind } from './kinds.ts';
+import type { WorkerData, WorkerMessage } from './protocol.ts';
+
+const data = workerData as WorkerData;
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+const flag = new Int32Array(data.cancelFlag);
+
+let db: Database.Database | null = null;
+try {
+  const spec = jobKinds[data.kind as JobKind];
+  db = new Database(data.dbFile, {
+    readonly: spec.access === 'read',
+    fileMustExist: true,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const input = spec.input.parse(data.input);
+  let last = 0;
+  const result = spec.run(
+    {
+      db,
+      dataDir: data.dataDir,
+      progress: (done, total, step) => {
+        const now = Date.now();
+        if (now - last < 50 && done < total) return;
+        last = now;
+        post({ type: 'progress', progress: { done, total, step } });
+      },
+      cancelled: () => Atomics.load(flag, 0) === 1,
+    },
+    input,
+  );
+  post({ type: 'done', result });
+} catch (err) {
+  if (err instanceof CheckCancelled || Atomics.load(flag, 0) === 1) post({ type: 'cancelled' });
+  else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+} finally {
+  db?.close();
+}
