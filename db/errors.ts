@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'unknown_method'
   | 'database_too_new'
+  | 'migration_failed'
   | 'unauthorized'
   | 'cancelled'
   | 'internal';

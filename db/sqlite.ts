@@ -123,7 +123,7 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
       opts.onMigrate?.({ kind: 'backup', file: backupFile });
       await db.backup(backupFile);
     }
-    migrate(db, opts);
+    migrate(db, { ...opts, backupFile });
     return { db, file, backupFile, migratedFrom: current };
   } catch (err) {
     db.close();
@@ -131,15 +131,42 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
   }
 }
 
-export function migrate(db: Db, opts: Pick<OpenOptions, 'onMigrate' | 'migrations'> = {}): void {
+/**
+ * Runs each pending migration in its own transaction. A failing one is rolled back whole (the
+ * earlier ones stay committed) and reported with its number, its name and the backup taken before.
+ */
+export function migrate(db: Db, opts: Pick<OpenOptions, 'onMigrate' | 'migrations'> & { backupFile?: string | null } = {}): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of opts.migrations ?? shippedMigrations) {
     if (m.version <= current) continue;
     opts.onMigrate?.({ kind: 'migrate', version: m.version, name: m.name });
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+          if (broken.length > 0) {
+            const first = broken[0];
+            throw new Error(
+              `${broken.length} reference(s) broken, the first in ${first?.table} row ${first?.rowid} (to ${first?.parent})`,
+            );
+          }
+        }
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (err) {
+      const number = String(m.version).padStart(3, '0');
+      const at = db.pragma('user_version', { simple: true }) as number;
+      const backup = opts.backupFile ? ` A copy of the database taken before migrating is at ${opts.backupFile}.` : '';
+      throw new DossierError(
+        'migration_failed',
+        `Migration ${number} (${m.name}) failed: ${err instanceof Error ? err.message : String(err)}. ` +
+          `The database was left as it was before it, at schema version ${at}.${backup}`,
+      );
+    } finally {
+      if (m.foreignKeysOff) db.pragma('foreign_keys = ON');
+    }
   }
 }

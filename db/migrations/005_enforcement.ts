@@ -1,17 +1,17 @@
 import type { Migration } from './index.ts';
-import { AuditWriter, stateHash, type RawRow } from '../audit.ts';
-import { sql } from '../statements.ts';
+import { appendAuditV5, stateHashV5 } from './frozen/audit-v5.ts';
+
+type RawRow = Record<string, unknown>;
 
 /**
  * The limitation period's end for a case, as an SQL expression over `cases`: 5 years from the
  * contravention (else the opening) for a U.S. administrative export case, 6 for a customs case
- * (see limitationYears in db/domain.ts). db/services/deadlines.ts queries with this very text,
- * so that SQLite matches it to the cases_limitation index.
+ * (see limitationYears in db/shared/domain.ts). A frozen copy: the live rule is db/limitation-sql.ts.
  */
-export const LIMITATION_YEARS_SQL = `(CASE WHEN instr(legal_authorities, 'U.S.C.') > 0 OR instr(legal_authorities, 'C.F.R.') > 0
+const LIMITATION_YEARS_SQL = `(CASE WHEN instr(legal_authorities, 'U.S.C.') > 0 OR instr(legal_authorities, 'C.F.R.') > 0
   OR instr(agency, 'BIS') > 0 OR instr(agency, 'Bureau of Industry and Security') > 0
   OR instr(agency, 'HSI') > 0 OR instr(agency, 'Homeland Security') > 0 THEN 5 ELSE 6 END)`;
-export const LIMITATION_DUE_SQL = `date(coalesce(contravention_on, opened_on), '+' || ${LIMITATION_YEARS_SQL} || ' years')`;
+const LIMITATION_DUE_SQL = `date(coalesce(contravention_on, opened_on), '+' || ${LIMITATION_YEARS_SQL} || ' years')`;
 
 /**
  * Detentions with their information requests, monetary penalties with their payments, and what
@@ -189,9 +189,8 @@ export const m005Enforcement: Migration = {
  */
 function reauditCases(db: Parameters<Migration['up']>[0]): void {
   const at = new Date().toISOString();
-  const audit = new AuditWriter(db, { name: 'Dossier', badge: '' }, 'migration 005', () => at);
-  const page = sql(db, 'SELECT * FROM cases WHERE seq > ? ORDER BY seq LIMIT 1000');
-  const state = sql(db, "SELECT state_hash FROM record_state WHERE record_type = 'case' AND record_id = ?");
+  const page = db.prepare('SELECT * FROM cases WHERE seq > ? ORDER BY seq LIMIT 1000');
+  const state = db.prepare("SELECT state_hash FROM record_state WHERE record_type = 'case' AND record_id = ?");
   let after = 0;
   for (;;) {
     const rows = page.all(after) as RawRow[];
@@ -200,7 +199,15 @@ function reauditCases(db: Parameters<Migration['up']>[0]): void {
       after = row.seq as number;
       const { contravention_on: _added, ...before } = row;
       const recorded = state.get(row.id) as { state_hash: string } | undefined;
-      if (recorded?.state_hash === stateHash(before)) audit.record('case', row.id as string, row.id as string, before, row);
+      if (recorded?.state_hash === stateHashV5(before)) {
+        const id = row.id as string;
+        appendAuditV5(
+          db,
+          { actor: 'Dossier', badge: '', method: 'migration 005', at, type: 'case', id, caseId: id },
+          before,
+          row,
+        );
+      }
     }
   }
 }

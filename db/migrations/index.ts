@@ -9,6 +9,12 @@ import { m006LimitationMet } from './006_limitation_met.ts';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * A table rebuild (create the new table, copy, drop, rename) needs foreign keys off while it
+   * runs: the runner turns them off around the migration's transaction, then runs
+   * `foreign_key_check` before committing, and refuses the migration if a reference broke.
+   */
+  foreignKeysOff?: true;
   up: (db: Database.Database) => void;
 }
 
