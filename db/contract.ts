@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from './sqlite.ts';
 import { AuditWriter, type Actor } from './audit.ts';
-import { DossierError, type Envelope } from './errors.ts';
+import { DossierError, type Envelope, type ReasonParams } from './errors.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
 import type { JobRunner } from './jobs/runner.ts';
@@ -43,9 +43,42 @@ function fieldOf(path: readonly PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join('.') : undefined;
 }
 
+/** The reason of a zod issue: a rule's own (see `rule` in db/shared/schemas.ts), else zod's code. */
+function reasonOf(issue: z.core.$ZodIssue): { reason: string; params: ReasonParams } {
+  const params: ReasonParams = {};
+  switch (issue.code) {
+    case 'custom': {
+      const own = (issue.params ?? {}) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(own))
+        if (k !== 'reason' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+      return { reason: typeof own.reason === 'string' ? own.reason : 'input.invalid', params };
+    }
+    case 'too_small':
+      return {
+        reason:
+          Number(issue.minimum) <= 1 && issue.origin !== 'number' && issue.origin !== 'int'
+            ? 'input.required'
+            : `input.too_small.${issue.origin}`,
+        params: { minimum: Number(issue.minimum) },
+      };
+    case 'too_big':
+      return { reason: `input.too_big.${issue.origin}`, params: { maximum: Number(issue.maximum) } };
+    case 'invalid_format':
+      return { reason: `input.format.${issue.format}`, params };
+    case 'invalid_type':
+      return { reason: issue.input === undefined ? 'input.required' : `input.type.${issue.expected}`, params };
+    case 'invalid_value':
+      return { reason: 'input.choice', params: { values: issue.values.map(String).join(', ') } };
+    case 'unrecognized_keys':
+      return { reason: 'input.unknown_field', params };
+    default:
+      return { reason: 'input.invalid', params };
+  }
+}
+
 export function zodToDossierError(err: z.ZodError): DossierError {
   const issue = err.issues[0];
-  if (!issue) return new DossierError('invalid_input', 'Invalid input');
+  if (!issue) return new DossierError('invalid_input', 'Invalid input', undefined, 'input.invalid', {});
   let path = issue.path;
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
@@ -54,7 +87,8 @@ export function zodToDossierError(err: z.ZodError): DossierError {
     message = 'Unknown field';
   }
   const field = fieldOf(path);
-  return new DossierError('invalid_input', field ? `${field}: ${message}` : message, field);
+  const { reason, params } = reasonOf(issue);
+  return new DossierError('invalid_input', field ? `${field}: ${message}` : message, field, reason, params);
 }
 
 export interface DispatcherOptions {
@@ -86,7 +120,9 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw zodToDossierError(parsed.error);
       const future = spec.kind === 'write' ? futureProblem(spec.input, parsed.data, clock()) : null;
-      if (future) throw new DossierError('invalid_input', `${future.field}: must not be in the future`, future.field);
+      if (future) {
+        throw new DossierError('invalid_input', `${future.field}: must not be in the future`, future.field, 'date.future', {});
+      }
       const actor = opts.actor();
       const now = () => isoNow(clock);
       const ctx: Ctx = {

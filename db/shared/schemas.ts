@@ -19,6 +19,15 @@ export const filterDateTime = dateTime('filter');
 export const shortText = (max = 200) => z.string().trim().max(max);
 export const requiredText = (max = 200) => z.string().trim().min(1, 'Required').max(max);
 
+/**
+ * A rule of our own, with its reason code: `.refine(check, rule('eccn.group', 'The second
+ * character ...'))`. The contract's refusal carries `reason` (translated by the UI) beside the
+ * English message; params fill the reason's message.
+ */
+export function rule(reason: string, message: string, params: Record<string, string | number> = {}) {
+  return { message, params: { reason, ...params } };
+}
+
 export const sortDirection = z.enum(['asc', 'desc']);
 
 /** Paging for every list: offset and limit, capped so one call never returns a huge page. */
