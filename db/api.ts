@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { methods } from './methods/index.ts';
 
-export type { Envelope, ErrorBody, ErrorCode } from './errors.ts';
+export type { Envelope, ErrorBody, ErrorCode, ReasonParams } from './errors.ts';
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;

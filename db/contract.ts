@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from './sqlite.ts';
 import { AuditWriter, type Actor } from './audit.ts';
-import { DossierError, type Envelope, type ReasonParams } from './errors.ts';
+import { DossierError, type Envelope } from './errors.ts';
+import { issueReason } from './shared/reasons.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
 import type { JobRunner } from './jobs/runner.ts';
@@ -43,39 +44,6 @@ function fieldOf(path: readonly PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join('.') : undefined;
 }
 
-/** The reason of a zod issue: a rule's own (see `rule` in db/shared/schemas.ts), else zod's code. */
-function reasonOf(issue: z.core.$ZodIssue): { reason: string; params: ReasonParams } {
-  const params: ReasonParams = {};
-  switch (issue.code) {
-    case 'custom': {
-      const own = (issue.params ?? {}) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(own))
-        if (k !== 'reason' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
-      return { reason: typeof own.reason === 'string' ? own.reason : 'input.invalid', params };
-    }
-    case 'too_small':
-      return {
-        reason:
-          Number(issue.minimum) <= 1 && issue.origin !== 'number' && issue.origin !== 'int'
-            ? 'input.required'
-            : `input.too_small.${issue.origin}`,
-        params: { minimum: Number(issue.minimum) },
-      };
-    case 'too_big':
-      return { reason: `input.too_big.${issue.origin}`, params: { maximum: Number(issue.maximum) } };
-    case 'invalid_format':
-      return { reason: `input.format.${issue.format}`, params };
-    case 'invalid_type':
-      return { reason: issue.input === undefined ? 'input.required' : `input.type.${issue.expected}`, params };
-    case 'invalid_value':
-      return { reason: 'input.choice', params: { values: issue.values.map(String).join(', ') } };
-    case 'unrecognized_keys':
-      return { reason: 'input.unknown_field', params };
-    default:
-      return { reason: 'input.invalid', params };
-  }
-}
-
 export function zodToDossierError(err: z.ZodError): DossierError {
   const issue = err.issues[0];
   if (!issue) return new DossierError('invalid_input', 'Invalid input', undefined, 'input.invalid', {});
@@ -87,7 +55,7 @@ export function zodToDossierError(err: z.ZodError): DossierError {
     message = 'Unknown field';
   }
   const field = fieldOf(path);
-  const { reason, params } = reasonOf(issue);
+  const { reason, params } = issueReason(issue);
   return new DossierError('invalid_input', field ? `${field}: ${message}` : message, field, reason, params);
 }
 

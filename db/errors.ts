@@ -1,3 +1,7 @@
+import type { ReasonParams } from './shared/reasons.ts';
+
+export type { ReasonParams };
+
 /** The one error envelope every transport carries: IPC, HTTP and the CLI. */
 export type ErrorCode =
   | 'invalid_input'
@@ -11,8 +15,6 @@ export type ErrorCode =
   | 'cancelled'
   | 'internal';
 
-/** The values a reason's message names (a number, a date, a record's number...). */
-export type ReasonParams = Record<string, string | number>;
 
 /**
  * A refusal: a code for programs, the field it concerns, a stable `reason` with its `params`

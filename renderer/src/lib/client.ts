@@ -1,4 +1,4 @@
-import type { Envelope, ErrorCode, MethodInput, MethodName, MethodResult } from '../../../db/api.ts';
+import type { Envelope, ErrorBody, ErrorCode, MethodInput, MethodName, MethodResult, ReasonParams } from '../../../db/api.ts';
 import type { DossierBridge } from '../../../electron/channels.ts';
 
 declare global {
@@ -11,11 +11,20 @@ declare global {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  /** The contract's reason code and its values: what the UI translates (lib/refusals.ts). */
+  readonly reason: string | undefined;
+  readonly params: ReasonParams | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, reason?: string, params?: ReasonParams) {
     super(message);
     this.code = code;
     this.field = field;
+    this.reason = reason;
+    this.params = params;
+  }
+
+  static from(body: ErrorBody): ApiError {
+    return new ApiError(body.code, body.message, body.field, body.reason, body.params);
   }
 }
 
@@ -56,6 +65,6 @@ export const transport: 'desktop' | 'browser' = window.dossier ? 'desktop' : 'br
 /** Calls one contract method; typed from the method table, so a renamed field fails the build. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
   const envelope = window.dossier ? await window.dossier.invoke(method, input) : await httpInvoke(method, input);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field);
+  if (!envelope.ok) throw ApiError.from(envelope.error);
   return envelope.result as MethodResult<M>;
 }

@@ -13,7 +13,7 @@ export interface Transfer {
 }
 
 function unwrap<T>(env: Envelope<T>): T {
-  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.field);
+  if (!env.ok) throw ApiError.from(env.error);
   return env.result;
 }
 
@@ -66,7 +66,7 @@ export async function evidenceObjectUrl(id: string, mediaType: string): Promise<
   });
   if (!response.ok) {
     const env = (await response.json().catch(() => null)) as Envelope<unknown> | null;
-    throw new ApiError(env && !env.ok ? env.error.code : 'internal', env && !env.ok ? env.error.message : response.statusText);
+    throw env && !env.ok ? ApiError.from(env.error) : new ApiError('internal', response.statusText);
   }
   return URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: mediaType }));
 }

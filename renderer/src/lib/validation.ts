@@ -1,13 +1,20 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/index.tsx';
 import { futureProblem } from '../../../db/shared/temporal.ts';
+import { zodIssueText } from './refusals.ts';
 
 export type FieldErrors = Record<string, string>;
 
 type Issue = z.core.$ZodIssue;
 
-/** The catalog's words for a zod issue, so validation reads the same in every language. */
+/** The catalog's words for a zod issue: its reason (lib/refusals.ts), else a generic word. */
 export function issueText(issue: Issue, t: Translate): string {
+  const text = zodIssueText(issue, t);
+  if (text !== issue.message || issue.code === 'custom') return text;
+  return genericText(issue, t);
+}
+
+function genericText(issue: Issue, t: Translate): string {
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });

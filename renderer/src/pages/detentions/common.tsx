@@ -2,10 +2,10 @@ import { Tag } from '@blueprintjs/core';
 import type { MouseEvent, ReactNode } from 'react';
 import type { z } from 'zod';
 import { addDays, localDate } from '../../../../db/shared/time.ts';
-import { type useFormat, useLocale, useT, type MessageId, type Translate } from '../../i18n/index.tsx';
-import { ApiError } from '../../lib/client.ts';
+import { type useFormat, useLocale, useT, type Translate } from '../../i18n/index.tsx';
+import { refusalOf, zodIssueText, type Refusal } from '../../lib/refusals.ts';
 import { routeHref, type Route } from '../../lib/router.ts';
-import { futureCheck, issueText, type FieldErrors } from '../../lib/validation.ts';
+import { futureCheck, type FieldErrors } from '../../lib/validation.ts';
 import { DateText } from '../../components/DateText.tsx';
 import './enforcement.css';
 
@@ -106,62 +106,6 @@ export function RowLink({ route, children }: { route: Route; children: ReactNode
   );
 }
 
-// --- Reasons: the contract's messages in the user's language --------------------------------
-
-type ReasonRule = [RegExp, MessageId, (m: RegExpMatchArray, f: Format) => Record<string, string>];
-
-const none = () => ({});
-
-/**
- * The contract explains refusals in English (db/inputs/*, db/services/*). These rules give the
- * catalog's words for the ones an investigator meets in these screens; anything else is shown
- * as the contract wrote it.
- */
-const REASONS: ReasonRule[] = [
-  [/^This looks like an HS code, not an ECCN$/, 'enf.reason.eccn.hsCode', none],
-  [/^An ECCN starts with its category/, 'enf.reason.eccn.category', none],
-  [/^The second character of an ECCN is its product group/, 'enf.reason.eccn.group', none],
-  [/^An ECCN has three digits after the product group/, 'enf.reason.eccn.digits', none],
-  [/^After the five characters an ECCN may only have a paragraph suffix/, 'enf.reason.eccn.suffix', none],
-  [/^A country is a two-letter ISO 3166 code/, 'enf.reason.country.format', none],
-  [/^([A-Z]{2}) is not an ISO 3166 country code$/, 'enf.reason.country.unknown', (m) => ({ code: m[1] ?? '' })],
-  [/^A currency is a three-letter ISO 4217 code/, 'enf.reason.currency.format', none],
-  [/^Not an ISO 4217 currency code$/, 'enf.reason.currency.unknown', none],
-  [/^Letters and digits, with - \/ \. or spaces between them$/, 'enf.reason.recordNumber', none],
-  [/^A penalty is at least one minor unit/, 'enf.reason.penalty.minAmount', none],
-  [/^A payment is at least one minor unit/, 'enf.reason.payment.minAmount', none],
-  [/^must not be in the future$/, 'enf.reason.notFuture', none],
-  [/^must not be before the detention started \((.+)\)$/, 'enf.reason.beforeDetention', (m, f) => ({ date: when(m[1], f) })],
-  [/^must not be before the request \((.+)\)$/, 'enf.reason.beforeRequest', (m, f) => ({ date: when(m[1], f) })],
-  [/^must not be before the referral \((.+)\)$/, 'enf.reason.beforeReferral', (m, f) => ({ date: when(m[1], f) })],
-  [/^must not be before the assessment \((.+)\)$/, 'enf.reason.beforeAssessment', (m, f) => ({ date: when(m[1], f) })],
-  [/^must not be after the end of the detention/, 'enf.reason.afterEnd', none],
-  [/^a referral to a technical-assessment office needs its date$/, 'enf.reason.referralNeedsDate', none],
-  [/^a referral date needs the office/, 'enf.reason.referralNeedsOffice', none],
-  [/^(.+) is already the number of another (detention|penalty)$/, 'enf.reason.numberTaken', (m) => ({ number: m[1] ?? '' })],
-  [/^an? (exporter|consignee) is a person or an organization/, 'enf.reason.partyKind', none],
-  [/^a penalty is issued to a person or an organization/, 'enf.reason.partyKind', none],
-];
-
-function when(value: string | undefined, f: Format): string {
-  if (!value) return '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? f.date(value) : f.dateTime(value);
-}
-
-/** The contract's message without its "field: " prefix. */
-export function bareMessage(message: string, field?: string): string {
-  if (field && message.startsWith(`${field}: `)) return message.slice(field.length + 2);
-  return message;
-}
-
-export function reasonText(message: string, t: Translate, f: Format): string | null {
-  for (const [pattern, id, values] of REASONS) {
-    const m = message.match(pattern);
-    if (m) return t(id, values(m, f));
-  }
-  return null;
-}
-
 /** Like lib/validation's validate, but a rule's own reason (an ECCN, a country...) is shown, in the user's language. */
 export function validateInput<S extends z.ZodType>(
   schema: S,
@@ -175,27 +119,15 @@ export function validateInput<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || '_';
     const top = field.split('.')[0] ?? field;
-    errors[top] ??= reasonText(issue.message, t, f) ?? issueText(issue, t);
+    errors[top] ??= zodIssueText(issue, t, f);
   }
   return { ok: false, errors };
 }
 
-export interface ServerError {
-  field?: string | undefined;
-  code: string;
-  message: string;
-}
+export type ServerError = Refusal;
 
-/** A refusal from the contract, with its message in the user's language where the catalog knows it. */
-export function serverError(err: unknown, t: Translate, f: Format): ServerError {
-  if (err instanceof ApiError) {
-    const bare = bareMessage(err.message, err.field);
-    if (err.code === 'conflict' && err.field === 'version')
-      return { field: undefined, code: 'conflict', message: t('error.conflict') };
-    return { field: err.field, code: err.code, message: reasonText(bare, t, f) ?? bare };
-  }
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-}
+/** A refusal from the contract, in the user's language (lib/refusals.ts). */
+export const serverError = refusalOf;
 
 /** Errors to show: typed errors once a field was touched (or the form submitted), then the contract's. */
 export function shownErrors(

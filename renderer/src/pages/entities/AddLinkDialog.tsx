@@ -4,14 +4,15 @@ import { Dialog } from '../../components/Dialog.tsx';
 import type { Entity, EntitySummary } from '../../../../db/api.ts';
 import { LINK_ENDPOINTS, LINK_TYPES, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../../../../db/shared/domain.ts';
 import { entityLinkInput } from '../../../../db/shared/inputs/entities.ts';
-import { useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
 import { visibleErrors } from './EntityCreator.tsx';
-import { serverReason, validateAt } from './reasons.ts';
+import { validateAt } from './reasons.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 
 /** Links whose two directions read the same: offered once. */
 const SYMMETRIC: readonly LinkType[] = ['same_as', 'associated'];
@@ -61,6 +62,7 @@ interface LinkForm {
 /** Links the entity to another one found by search: which link, which way, its source and dates. */
 export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(): void; onLinked(): void }) {
   const t = useT();
+  const f = useFormat();
   const relations = useMemo(() => relationsFor(props.entity.kind), [props.entity.kind]);
   const empty: LinkForm = {
     relation: relations[0]?.value ?? '',
@@ -105,7 +107,7 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
   const errors = visibleErrors(check.ok ? {} : check.errors, touched, submitted);
   if (serverError?.field) {
     const field = serverError.field === 'fromId' || serverError.field === 'toId' ? 'other' : serverError.field;
-    errors[field] ??= serverReason(serverError.message, serverError.field, t);
+    errors[field] ??= serverError.message;
   }
 
   const change = (patch: Partial<LinkForm>) => {
@@ -134,7 +136,7 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
       setSubmitted(false);
       props.onLinked();
     } catch (err) {
-      setServerError(err instanceof ApiError ? { field: err.field, message: err.message } : { message: String(err) });
+      setServerError(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }
@@ -161,7 +163,7 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
         <DialogBody>
           {serverError && !serverError.field && (
             <Callout intent="danger" role="alert" className="form-callout">
-              {t('error.generic', { message: serverReason(serverError.message, undefined, t) })}
+              {t('error.generic', { message: serverError.message })}
             </Callout>
           )}
           <div className="two-columns">

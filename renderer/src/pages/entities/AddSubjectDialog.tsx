@@ -4,15 +4,16 @@ import { Dialog } from '../../components/Dialog.tsx';
 import type { CaseEntity, Entity, EntitySummary } from '../../../../db/api.ts';
 import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole } from '../../../../db/shared/domain.ts';
 import { caseAddEntityInput } from '../../../../db/shared/inputs/entities.ts';
-import { useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
 import { EntityCreator } from './EntityCreator.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
 import { CountryText, KindTag } from './EntityTags.tsx';
-import { serverReason, validateAt } from './reasons.ts';
+import { validateAt } from './reasons.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 
 function rowOf(e: Entity): EntitySummary {
   return { id: e.id, kind: e.kind, subtype: 'subtype' in e ? e.subtype : null, name: e.name, country: e.country };
@@ -30,6 +31,7 @@ export function AddSubjectDialog(props: {
   onAdded(): void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [mode, setMode] = useState<'pick' | 'create'>('pick');
   const [entity, setEntity] = useState<EntitySummary | null>(null);
   const [role, setRole] = useState<CaseRole>('subject');
@@ -53,7 +55,7 @@ export function AddSubjectDialog(props: {
   if (!check.ok) {
     for (const [k, v] of Object.entries(check.errors)) if (submitted || k === 'role') errors[k] = v;
   }
-  if (serverError?.field) errors[serverError.field] ??= serverReason(serverError.message, serverError.field, t);
+  if (serverError?.field) errors[serverError.field] ??= serverError.message;
 
   const reset = () => {
     setMode('pick');
@@ -89,7 +91,7 @@ export function AddSubjectDialog(props: {
       reset();
       props.onAdded();
     } catch (err) {
-      setServerError(err instanceof ApiError ? { field: err.field, message: err.message } : { message: String(err) });
+      setServerError(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }
@@ -129,7 +131,7 @@ export function AddSubjectDialog(props: {
           <DialogBody>
             {serverError && !serverError.field && (
               <Callout intent="danger" role="alert" className="form-callout">
-                {t('error.generic', { message: serverReason(serverError.message, undefined, t) })}
+                {t('error.generic', { message: serverError.message })}
               </Callout>
             )}
             <Field

@@ -8,9 +8,9 @@ import { navigate } from '../../lib/router.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
-import { countryProblem } from '../../../../db/shared/inputs/identifiers.ts';
+import { country as countrySchema } from '../../../../db/shared/inputs/identifiers.ts';
 import { CountryText, KindTag } from './EntityTags.tsx';
-import { knownReason } from './reasons.ts';
+import { zodIssueText } from '../../lib/refusals.ts';
 import { NewEntityDialog } from './NewEntityDialog.tsx';
 import './entities.css';
 
@@ -86,8 +86,9 @@ export function EntitiesPage() {
       // A country filter applies once it is a whole code (two letters); the table says why one is not valid.
       const country = req.filters.country?.trim().toUpperCase() ?? '';
       if (country.length >= 2) {
-        const problem = countryProblem(country);
-        if (problem) return Promise.reject(new Error(knownReason(problem, t) ?? problem));
+        const checked = countrySchema.safeParse(country);
+        const issue = checked.success ? undefined : checked.error.issues[0];
+        if (issue) return Promise.reject(new Error(zodIssueText(issue, t)));
         input.country = [country];
       }
       if (query) input.text = query;

@@ -3,13 +3,14 @@ import { Button, Callout, DialogBody, DialogFooter, SegmentedControl } from '@bl
 import type { Entity, MethodInput } from '../../../../db/api.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../../../db/shared/domain.ts';
 import { entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
-import { useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { EntityFields } from './EntityFields.tsx';
 import { KIND_ICONS } from './EntityTags.tsx';
 import { CONVEYANCE_KEYS, emptyEntityForm, kindOfKey, valueFromForm, type EntityForm, type FormKey } from './entityForm.ts';
-import { serverReason, validateAt } from './reasons.ts';
+import { validateAt } from './reasons.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 
 type ServerError = { field?: string | undefined; message: string; code: string };
 
@@ -52,6 +53,7 @@ export function EntityCreator(props: {
   submitText: string;
 }) {
   const t = useT();
+  const f = useFormat();
   const [key, setKey] = useState<FormKey>(props.initialKey ?? 'organization');
   const [form, setForm] = useState<EntityForm>(emptyEntityForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -67,7 +69,7 @@ export function EntityCreator(props: {
 
   const errors = visibleErrors(check.ok ? {} : check.errors, touched, submitted);
   if (serverError?.field && !errors[serverError.field])
-    errors[serverError.field] = serverReason(serverError.message, serverError.field, t);
+    errors[serverError.field] = serverError.message;
 
   const change = (patch: Partial<EntityForm>, paths?: string[]) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -91,11 +93,7 @@ export function EntityCreator(props: {
       props.onCreated(created);
     } catch (err) {
       // What was typed stays in the form: nothing is lost when the contract refuses.
-      setServerError(
-        err instanceof ApiError
-          ? { field: err.field, message: err.message, code: err.code }
-          : { message: String(err), code: 'internal' },
-      );
+      setServerError(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }
@@ -147,7 +145,7 @@ export function EntityCreator(props: {
         </div>
         {serverError && !serverError.field && (
           <Callout intent={serverError.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            {t('error.generic', { message: serverReason(serverError.message, undefined, t) })}
+            {t('error.generic', { message: serverError.message })}
           </Callout>
         )}
         <EntityFields key={key} idPrefix={props.idPrefix} formKey={key} form={form} errors={errors} onChange={change} autoFocus />

@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Button, Callout, Card } from '@blueprintjs/core';
 import type { Entity, EntityCaseRole, MethodInput } from '../../../../db/api.ts';
 import { entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
-import { useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
@@ -13,7 +13,8 @@ import { EntityFields } from './EntityFields.tsx';
 import { CountryText, KindTag, RoleTag } from './EntityTags.tsx';
 import { LinksPanel } from './LinksPanel.tsx';
 import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './entityForm.ts';
-import { serverReason, validateAt } from './reasons.ts';
+import { validateAt } from './reasons.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 import './entities.css';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 import { highestMarking, useShowMarking } from '../../lib/marking.tsx';
@@ -83,6 +84,7 @@ type ServerError = { field?: string | undefined; message: string; code: string }
 
 function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(e: Entity): void; onReload(): void }) {
   const t = useT();
+  const f = useFormat();
   const key = formKeyOf({ kind: entity.kind, subtype: 'subtype' in entity ? entity.subtype : null });
   const [base] = useState<EntityForm>(() => formFromEntity(entity));
   const [form, setForm] = useState<EntityForm>(base);
@@ -96,7 +98,7 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
   }, [key, form, t]);
   const errors: FieldErrors = check.ok ? {} : { ...check.errors };
   if (serverError?.field && serverError.code !== 'conflict' && !errors[serverError.field]) {
-    errors[serverError.field] = serverReason(serverError.message, serverError.field, t);
+    errors[serverError.field] = serverError.message;
   }
 
   const save = async (): Promise<boolean> => {
@@ -113,11 +115,7 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
       return true;
     } catch (err) {
       // The typed values stay: a refusal never loses them.
-      setServerError(
-        err instanceof ApiError
-          ? { field: err.field, message: err.message, code: err.code }
-          : { message: String(err), code: 'internal' },
-      );
+      setServerError(refusalOf(err, t, f));
       return false;
     } finally {
       setSaving(false);
@@ -139,7 +137,7 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
             <p>
               {serverError.code === 'conflict'
                 ? t('error.conflict')
-                : t('error.generic', { message: serverReason(serverError.message, serverError.field, t) })}
+                : t('error.generic', { message: serverError.message })}
             </p>
             {serverError.code === 'conflict' && <Button small icon="refresh" text={t('entity.reload')} onClick={onReload} />}
           </Callout>

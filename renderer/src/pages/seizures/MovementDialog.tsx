@@ -5,7 +5,7 @@ import type { CustodyChain, CustodyEntryView } from '../../../../db/api.ts';
 import { CUSTODY_PURPOSES, type CustodyPurpose } from '../../../../db/shared/domain.ts';
 import { custodyCorrectInput, custodyRecordInput } from '../../../../db/shared/inputs/seizures.ts';
 import { sameName } from '../../../../db/shared/custody-chain.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
@@ -87,6 +87,7 @@ export function MovementDialog(props: {
   onRecorded(chain: CustodyChain): void;
 }) {
   const t = useT();
+  const f = useFormat();
   const { chain, correcting } = props;
   const [form, setForm] = useState<MovementForm>(() => initialForm(chain, correcting));
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -181,7 +182,7 @@ export function MovementDialog(props: {
       props.onClose();
       props.onRecorded(result.chain);
     } catch (err) {
-      setServer(serverError(err, t));
+      setServer(serverError(err, t, f));
       focusInvalid();
     } finally {
       setSaving(false);

@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import type { SeizureDetail } from '../../../../db/api.ts';
 import { QUANTITY_UNITS, type QuantityUnit } from '../../../../db/shared/domain.ts';
 import { seizureCreateInput } from '../../../../db/shared/inputs/seizures.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import { useSettings } from '../../lib/settings.tsx';
@@ -52,6 +52,7 @@ export function RecordSeizureDialog(props: {
   onRecorded(s: SeizureDetail): void;
 }) {
   const t = useT();
+  const f = useFormat();
   const { settings } = useSettings();
   const officer = settings?.profile?.name ?? '';
   const [header, setHeader] = useState<HeaderForm>(() => emptyHeader(officer));
@@ -163,7 +164,7 @@ export function RecordSeizureDialog(props: {
       props.onRecorded(created);
     } catch (err) {
       // The typed values stay in the form: nothing is lost when the contract refuses.
-      setServer(serverError(err, t));
+      setServer(serverError(err, t, f));
       focusInvalid();
     } finally {
       setSaving(false);

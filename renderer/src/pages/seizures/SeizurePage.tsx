@@ -245,6 +245,7 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
 /** The header fields, editable; saved with the version read, so a stale edit is refused. */
 function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChanged(s: SeizureDetail): void }) {
   const t = useT();
+  const f = useFormat();
   const [base, setBase] = useState<HeaderForm>(() => headerFromSeizure(seizure));
   const [form, setForm] = useState<HeaderForm>(base);
   // A newer version (saved here, or a disposition recorded beside): unedited fields follow it, edits in progress stay.
@@ -292,7 +293,7 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
       onChanged(next);
       return true;
     } catch (err) {
-      setServer(serverError(err, t));
+      setServer(serverError(err, t, f));
       return false;
     } finally {
       setSaving(false);
@@ -349,6 +350,7 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
 /** The disposition, and a change to one of the allowed next dispositions, with its date and authority. */
 function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChanged(s: SeizureDetail): void }) {
   const t = useT();
+  const f = useFormat();
   const allowed = DISPOSITION_TRANSITIONS[seizure.disposition];
   const [next, setNext] = useState<Disposition | ''>('');
   const [on, setOn] = useState(todayLocal());
@@ -389,7 +391,7 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
       setServer(null);
       onChanged(result);
     } catch (err) {
-      setServer(serverError(err, t));
+      setServer(serverError(err, t, f));
     } finally {
       setSaving(false);
     }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { FINAL_DISPOSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
-import type { MessageId, Translate } from '../../i18n/index.tsx';
-import { ApiError } from '../../lib/client.ts';
-import { issueText, type FieldErrors } from '../../lib/validation.ts';
+import type { Translate } from '../../i18n/index.tsx';
+import { refusalOf, zodIssueText, type Refusal } from '../../lib/refusals.ts';
+import type { FieldErrors } from '../../lib/validation.ts';
 import { parseMoney } from '../../lib/money.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -118,62 +118,7 @@ export function parseQuantity(text: string): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The contract's words, in the catalog's language
-
-const CONTRACT_MESSAGES: Record<string, MessageId> = {
-  'An HS code has digits only (dots and spaces are ignored)': 'seizure.hs.digitsOnly',
-  'An HS code has at least 6 digits (the international heading and subheading)': 'seizure.hs.tooShort',
-  'An HS code has at most 10 digits': 'seizure.hs.tooLong',
-  'An HS code has 6, 8 or 10 digits': 'seizure.hs.evenDigits',
-  'This looks like an HS code, not an ECCN': 'seizure.eccn.looksLikeHs',
-  'An ECCN starts with its category, a digit 0-9 (or is EAR99)': 'seizure.eccn.category',
-  'The second character of an ECCN is its product group, a letter A-E': 'seizure.eccn.group',
-  'An ECCN has three digits after the product group, e.g. 3A001': 'seizure.eccn.digits',
-  'After the five characters an ECCN may only have a paragraph suffix such as .a.1': 'seizure.eccn.suffix',
-  'A country is a two-letter ISO 3166 code, e.g. CA': 'seizure.country.format',
-  'A currency is a three-letter ISO 4217 code, e.g. CAD': 'seizure.currency.format',
-  'Not an ISO 4217 currency code': 'seizure.currency.unknown',
-  'The same seal number appears twice': 'seizure.seals.duplicate',
-  'A seizure has at least one goods line': 'seizure.items.required',
-  'Give an amount, a security, or both (or null for no terms)': 'seizure.terms.required',
-};
-
-/** A message of the contract (a schema's reason or a refusal), in the user's language when the catalog has it. */
-export function contractText(message: string, t: Translate): string {
-  const key = CONTRACT_MESSAGES[message];
-  if (key) return t(key);
-  const country = /^([A-Z]{2}) is not an ISO 3166 country code$/.exec(message);
-  if (country?.[1]) return t('seizure.country.unknown', { code: country[1] });
-  const releaser = /^must be the current custodian, (.*) \(got (.*)\)$/s.exec(message);
-  if (releaser) return t('custody.refused.releasedBy', { custodian: releaser[1] ?? '', got: releaser[2] ?? '' });
-  const from = /^must be where the item is, (.*) \(got (.*)\)$/s.exec(message);
-  if (from) return t('custody.refused.fromLocation', { location: from[1] ?? '', got: from[2] ?? '' });
-  const previous = /^must not be before the previous entry \((.*)\)$/.exec(message);
-  if (previous?.[1]) return t('custody.refused.beforePrevious', { at: localDateTimeText(previous[1]) });
-  const seizure = /^must not be before the seizure \((.*)\)$/.exec(message);
-  if (seizure?.[1]) return t('custody.refused.beforeSeizure', { at: localDateTimeText(seizure[1]) });
-  return message;
-}
-
-function localDateTimeText(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : toLocalInput(d).replace('T', ' ');
-}
-
-/** Why one zod issue fails, in the catalog's words; the contract's own reason for custom checks. */
-function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
-  if (issue.code === 'custom') return contractText(issue.message, t);
-  if (issue.code === 'too_small' && issue.origin === 'number')
-    return t('seizure.validation.atLeast', { min: Number(issue.minimum) });
-  if (issue.code === 'too_big' && issue.origin === 'number')
-    return t('seizure.validation.atMost', { max: Number(issue.maximum) });
-  if (issue.code === 'too_small' && issue.origin === 'array' && Number(issue.minimum) >= 1) return contractText(issue.message, t);
-  if (issue.code === 'invalid_type' && (issue.expected === 'int' || issue.expected === 'number') && issue.input !== undefined) {
-    return t('seizure.validation.wholeNumber');
-  }
-  if (issue.code === 'invalid_format' && issue.format === 'datetime') return t('seizure.validation.dateTime');
-  return issueText(issue, t);
-}
+// Validation and refusals, in the user's language (lib/refusals.ts)
 
 /** Validation with the contract's schema, errors keyed by their full path (`items.1.hsCode`). */
 export function checkInput<S extends z.ZodType>(
@@ -186,24 +131,16 @@ export function checkInput<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || '_';
-    errors[field] ??= issueMessage(issue, t);
+    errors[field] ??= zodIssueText(issue, t);
   }
   return { ok: false, errors };
 }
 
-export interface ServerError {
-  field: string | undefined;
-  code: string;
-  message: string;
-}
+export type ServerError = Refusal;
 
-/** A refusal of the contract: its field and its message without the `field: ` prefix, translated when known. */
-export function serverError(err: unknown, t: Translate): ServerError {
-  if (!(err instanceof ApiError))
-    return { field: undefined, code: 'internal', message: err instanceof Error ? err.message : String(err) };
-  const prefix = err.field ? `${err.field}: ` : '';
-  const bare = prefix && err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-  return { field: err.field, code: err.code, message: contractText(bare, t) };
+/** A refusal of the contract: its field and its text in the user's language. */
+export function serverError(err: unknown, t: Translate, f: Parameters<typeof refusalOf>[2]): ServerError {
+  return refusalOf(err, t, f);
 }
 
 /** After a refused submit, moves focus to the first field that says why, once it has rendered. */
