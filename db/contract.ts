@@ -85,7 +85,8 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${method}` } };
     }
     try {
-      const parsed = spec.input.safeParse(rawInput ?? {});
+      // With its input, an issue tells a missing value (input.required) from one of the wrong type.
+      const parsed = spec.input.safeParse(rawInput ?? {}, { reportInput: true });
       if (!parsed.success) throw zodToDossierError(parsed.error);
       const future = spec.kind === 'write' ? futureProblem(spec.input, parsed.data, clock()) : null;
       if (future) {

@@ -15,7 +15,6 @@ export type ErrorCode =
   | 'cancelled'
   | 'internal';
 
-
 /**
  * A refusal: a code for programs, the field it concerns, a stable `reason` with its `params`
  * that the UI translates from its reasons catalog (renderer/src/i18n/reasons.*.json), and the
@@ -57,6 +56,47 @@ export class DossierError extends Error {
   }
 }
 
-export function notFound(recordType: string, id: string): DossierError {
-  return new DossierError('not_found', `No ${recordType} with id ${id}`, 'id', 'record.not_found', { recordType, id });
+/**
+ * Why something is refused, said before deciding how to refuse it: a reason with its English
+ * message and params (for checks that return their problem rather than throw it).
+ */
+export interface Refusal {
+  reason: string;
+  message: string;
+  params: ReasonParams;
+}
+
+export function refusal(reason: string, message: string, params: ReasonParams = {}): Refusal {
+  return { reason, message, params };
+}
+
+/** The record types a refusal may name (`recordType` of record.not_found, version.conflict, number.taken). */
+export type RefusedRecordType =
+  | 'case'
+  | 'evidence'
+  | 'entity'
+  | 'entity_link'
+  | 'seizure'
+  | 'seized_item'
+  | 'detention'
+  | 'detention_info_request'
+  | 'penalty'
+  | 'job';
+
+/** The record's name in English messages: `seized_item` -> `seized item`, `detention_info_request` -> `information request`. */
+export function recordNoun(recordType: RefusedRecordType): string {
+  return recordType === 'detention_info_request' ? 'information request' : recordType.replaceAll('_', ' ');
+}
+
+/** No record of this type with this id. `field` names the input that pointed at it (with a `field: ` prefix). */
+export function notFound(
+  recordType: RefusedRecordType,
+  id: string,
+  field?: string,
+  code: 'not_found' | 'invalid_input' = 'not_found',
+): DossierError {
+  const noun = recordNoun(recordType);
+  return field === undefined
+    ? new DossierError(code, `No ${noun} with id ${id}`, 'id', 'record.not_found', { recordType, id })
+    : new DossierError(code, `${field}: no ${noun} with id ${id}`, field, 'record.not_found', { recordType, id });
 }

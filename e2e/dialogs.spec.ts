@@ -62,6 +62,7 @@ function world(db: string, dataDir: string): World {
     items: [{ description: 'FPGA boards', quantity: 10, value: { amountMinor: 100000, currency: 'CAD' } }],
   });
   const d = call<{ id: string }>(db, 'detentions.create', { caseId: c.id, subject: 'goods', startedAt: '2026-02-02T10:00:00Z' });
+  call(db, 'detentions.addRequest', { detentionId: d.id, kind: 'item_list', requestedOn: '2026-02-03', dueOn: '2026-02-20' });
   const p = call<{ id: string }>(db, 'penalties.create', {
     caseId: c.id,
     contraventionCode: 'C151',
@@ -167,7 +168,23 @@ test.describe('typing into every dialog, key by key', () => {
       await expect(page.getByRole('dialog')).toHaveCount(0);
     }
 
+    // The date dialogs: an answer received, the end of the detention.
+    for (const [action, title] of [
+      ['Mark received', 'Information received'],
+      ['End the detention', 'End the detention'],
+    ] as const) {
+      await page.getByRole('button', { name: action }).first().click();
+      const dialog = page.getByRole('dialog', { name: title });
+      await expect(dialog).toBeVisible();
+      await typeEverywhere(dialog);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    }
+
     await go(page, `#/penalties/${w.penaltyId}`);
+    await page.getByRole('button', { name: 'Correct the notice' }).click();
+    expect(await typeEverywhere(page.getByRole('dialog', { name: 'Correct the notice' }))).toBeGreaterThan(2);
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Record payment' }).first().click();
     expect(await typeEverywhere(page.getByRole('dialog', { name: 'Record payment' }))).toBeGreaterThan(1);
     await page.keyboard.press('Escape');
@@ -223,5 +240,17 @@ test.describe('pickers choose only what the user chose', () => {
     await page.keyboard.press('Enter');
     await expect(issue.getByTestId('penalty-entityId-chosen')).toContainText('Chosen:');
     await expect(issue.getByLabel('Joins the case as')).toHaveCount(0);
+  });
+});
+
+test.describe('the first-start dialog', () => {
+  test.use({ profile: false });
+
+  test('typing into the profile, key by key, never throws', async ({ shell }) => {
+    const { page } = shell;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    expect(await typeEverywhere(page.getByRole('dialog', { name: 'Welcome to Dossier' }))).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
   });
 });

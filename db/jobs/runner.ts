@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { DossierError } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { jobKinds, type JobKind, type JobResult } from './kinds.ts';
 import type { JobProgress, WorkerData, WorkerMessage } from './protocol.ts';
 
@@ -52,7 +52,7 @@ export class JobRunner {
 
   start(kind: JobKind, input: unknown): JobState {
     const spec = jobKinds[kind];
-    const parsed = spec.input.parse(input);
+    const parsed = spec.input.parse(input, { reportInput: true });
     const id = randomUUID();
     const cancelBuffer = new SharedArrayBuffer(4);
     const data: WorkerData = {
@@ -116,7 +116,7 @@ export class JobRunner {
 
   private entry(id: string): Entry {
     const entry = this.jobs.get(id);
-    if (!entry) throw new DossierError('not_found', `id: no job with id ${id}`, 'id');
+    if (!entry) throw notFound('job', id, 'id');
     return entry;
   }
 

@@ -5,7 +5,15 @@ import { jobIdInput, jobStartInput } from '../shared/inputs/jobs.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 
 function runner(ctx: Ctx): JobRunner {
-  if (!ctx.jobs) throw new DossierError('invalid_input', 'kind: long work runs only on a database file', 'kind');
+  if (!ctx.jobs) {
+    throw new DossierError(
+      'invalid_input',
+      'kind: long work runs only on a database file',
+      'kind',
+      'job.needs_database_file',
+      {},
+    );
+  }
   return ctx.jobs;
 }
 
@@ -20,7 +28,7 @@ export const jobMethods = {
       } catch (err) {
         if (!(err instanceof z.ZodError)) throw err;
         const e = zodToDossierError(err);
-        throw new DossierError('invalid_input', `input.${e.message}`, e.field ? `input.${e.field}` : 'input');
+        throw new DossierError('invalid_input', `input.${e.message}`, e.field ? `input.${e.field}` : 'input', e.reason, e.params);
       }
     },
   }),

@@ -66,12 +66,12 @@ interface Condition {
 
 function conditions(q: Omit<AuditQuery, 'sort'>): Condition[] {
   if (q.recordId !== undefined && q.recordType === undefined) {
-    throw new DossierError('invalid_input', 'recordType: required with recordId', 'recordType');
+    throw new DossierError('invalid_input', 'recordType: required with recordId', 'recordType', 'audit.record_type_required', {});
   }
   const from = q.from === undefined ? undefined : utc(q.from);
   const to = q.to === undefined ? undefined : utc(q.to);
   if (from !== undefined && to !== undefined && from > to) {
-    throw new DossierError('invalid_input', 'to: must not be before from', 'to');
+    throw new DossierError('invalid_input', 'to: must not be before from', 'to', 'range.to_before_from', { from: q.from ?? '' });
   }
   const out: Condition[] = [];
   if (q.caseId !== undefined) out.push({ sql: 'case_id = ?', params: [q.caseId] });
@@ -239,6 +239,9 @@ export function exportAuditCsv(
     throw new DossierError(
       'invalid_input',
       `filters: ${n} audit records match; an export holds at most ${maxRecords}: choose a case or a shorter period`,
+      undefined,
+      'audit.export_too_large',
+      { count: n, max: maxRecords },
     );
   }
   // The first line is the security marking of what the export holds (the highest of all cases

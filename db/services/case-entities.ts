@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError } from '../errors.ts';
+import { DossierError, notFound } from '../errors.ts';
 import {
   CASE_ROLES,
   CASE_ROLE_KINDS,
@@ -58,7 +58,7 @@ function toCaseEntity({ e_kind, e_subtype, e_name, e_country, ...r }: Row): Case
 
 function assertCase(db: Db, caseId: string): void {
   if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
+    throw notFound('case', caseId, 'caseId');
   }
 }
 
@@ -76,7 +76,16 @@ function mustFindRole(db: Db, input: { caseId: string; entityId: string; role: C
   if (found) return found;
   assertCase(db, input.caseId);
   const entity = entitySummary(db, input.entityId, 'entityId');
-  throw new DossierError('not_found', `role: ${entity.name} is not ${withArticle(input.role)} in this case`, 'role');
+  throw new DossierError(
+    'not_found',
+    `role: ${entity.name} is not ${withArticle(input.role)} in this case`,
+    'role',
+    'case_entity.role_not_held',
+    {
+      name: entity.name,
+      role: input.role,
+    },
+  );
 }
 
 export function addCaseEntity(ctx: Ctx, input: { caseId: string; entityId: string; role: CaseRole; notes: string }): CaseEntity {
@@ -88,10 +97,21 @@ export function addCaseEntity(ctx: Ctx, input: { caseId: string; entityId: strin
       'invalid_input',
       `role: ${withArticle(input.role)} is ${kinds.map(withArticle).join(' or ')}, and ${entity.name} is ${withArticle(entity.kind)}`,
       'role',
+      'case_entity.role_kind',
+      { role: input.role, name: entity.name, kind: entity.kind },
     );
   }
   if (findRole(ctx.db, input.caseId, input.entityId, input.role)) {
-    throw new DossierError('conflict', `role: ${entity.name} is already ${withArticle(input.role)} in this case`, 'role');
+    throw new DossierError(
+      'conflict',
+      `role: ${entity.name} is already ${withArticle(input.role)} in this case`,
+      'role',
+      'case_entity.role_taken',
+      {
+        name: entity.name,
+        role: input.role,
+      },
+    );
   }
   const id = randomUUID();
   const now = ctx.now();

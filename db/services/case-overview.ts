@@ -1,6 +1,6 @@
 import type { Ctx } from '../contract.ts';
 import { sql } from '../statements.ts';
-import { DossierError } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { localDate } from '../shared/time.ts';
 import { getCase, type Case } from './cases.ts';
 import { listCaseEntities, type CaseEntity } from './case-entities.ts';
@@ -70,7 +70,7 @@ function limitationOf(ctx: Pick<Ctx, 'db'>, c: Case): Limitation {
 
 export function caseOverview(ctx: Pick<Ctx, 'db' | 'clock'>, caseId: string): CaseOverview {
   if (!sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
+    throw notFound('case', caseId, 'caseId');
   }
   const c = getCase(ctx.db, caseId);
   const seized = totalsByCase(ctx.db, caseId);

@@ -199,6 +199,8 @@ function assertVersion(current: Case, expected: number | undefined): void {
       'conflict',
       `Case ${current.fileNumber} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
       'version',
+      'version.conflict',
+      { recordType: 'case', record: current.fileNumber, version: current.version, expected },
     );
   }
 }
@@ -215,7 +217,15 @@ export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
     params[key] = key === 'partnerAgencies' ? JSON.stringify(value) : value;
   }
   if (input.openedOn && current.closedOn && input.openedOn > current.closedOn) {
-    throw new DossierError('invalid_input', 'openedOn: must not be after the closing date', 'openedOn');
+    throw new DossierError(
+      'invalid_input',
+      'openedOn: must not be after the closing date',
+      'openedOn',
+      'case.opened_after_closed',
+      {
+        closedOn: current.closedOn,
+      },
+    );
   }
   if (input.openedOn !== undefined) {
     const fileNumber = numberForDate(ctx.db, caseNumbers, current.fileNumber, input.openedOn);
@@ -243,16 +253,34 @@ export function setCaseStatus(
       'invalid_transition',
       `status: a case that is ${current.status} cannot become ${input.status} (allowed: ${allowed.join(', ')})`,
       'status',
+      'case.transition',
+      { status: current.status, to: input.status, allowed: allowed.join(', ') },
     );
   }
   let closedOn: string | null = null;
   if (input.status === 'closed') {
     closedOn = input.closedOn ?? localDate(ctx.clock());
     if (closedOn < current.openedOn) {
-      throw new DossierError('invalid_input', 'closedOn: must not be before the opening date', 'closedOn');
+      throw new DossierError(
+        'invalid_input',
+        'closedOn: must not be before the opening date',
+        'closedOn',
+        'case.closed_before_opened',
+        {
+          openedOn: current.openedOn,
+        },
+      );
     }
   } else if (input.closedOn !== undefined) {
-    throw new DossierError('invalid_input', 'closedOn: only a closed case has a closing date', 'closedOn');
+    throw new DossierError(
+      'invalid_input',
+      'closedOn: only a closed case has a closing date',
+      'closedOn',
+      'case.closing_date_not_closed',
+      {
+        status: input.status,
+      },
+    );
   }
   ctx.audit.track('case', input.id, input.id, () => {
     sql(ctx.db, 'UPDATE cases SET status = ?, closed_on = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError } from '../errors.ts';
+import { DossierError, refusal, type ReasonParams, type Refusal } from '../errors.ts';
 import { FINAL_DISPOSITIONS, type CustodyPurpose } from '../shared/domain.ts';
 import {
   analyzeChain,
@@ -163,8 +163,8 @@ function insertEntry(ctx: Ctx, caseId: string, itemId: string, m: MovementInput,
   return id;
 }
 
-function refuse(field: string, message: string): never {
-  throw new DossierError('invalid_input', `${field}: ${message}`, field);
+function refuse(field: string, message: string, reason: string, params: ReasonParams): never {
+  throw new DossierError('invalid_input', `${field}: ${message}`, field, reason, params);
 }
 
 /** A new movement: from the current custodian and location, not before the last movement (nor the seizure). */
@@ -179,16 +179,62 @@ function checkMovement(
       'invalid_transition',
       `itemId: seizure ${seizure.seizureNumber} is ${seizure.disposition} (${seizure.dispositionOn ?? ''}): its items take no more movements, only corrections`,
       'itemId',
+      'custody.seizure_final',
+      { seizureNumber: seizure.seizureNumber, disposition: seizure.disposition, dispositionOn: seizure.dispositionOn ?? '' },
     );
   }
   const problem = linkProblems({ receivedBy: current.custodian, toLocation: current.location, at: current.since }, first, m)[0];
   if (!problem) return;
-  const messages = {
-    releasedBy: `must be the current custodian, ${current.custodian} (got ${m.releasedBy})`,
-    fromLocation: `must be where the item is, ${current.location} (got ${m.fromLocation})`,
-    at: first ? `must not be before the seizure (${current.since})` : `must not be before the previous entry (${current.since})`,
-  };
-  refuse(problem.field, messages[problem.field]);
+  switch (problem.field) {
+    case 'releasedBy':
+      return refuse(
+        'releasedBy',
+        `must be the current custodian, ${current.custodian} (got ${m.releasedBy})`,
+        'custody.not_current_custodian',
+        { custodian: current.custodian, releasedBy: m.releasedBy },
+      );
+    case 'fromLocation':
+      return refuse(
+        'fromLocation',
+        `must be where the item is, ${current.location} (got ${m.fromLocation})`,
+        'custody.not_current_location',
+        { location: current.location, fromLocation: m.fromLocation },
+      );
+    case 'at':
+      return first
+        ? refuse('at', `must not be before the seizure (${current.since})`, 'custody.before_seizure', {
+            since: current.since,
+            at: m.at,
+          })
+        : refuse('at', `must not be before the previous entry (${current.since})`, 'custody.before_previous', {
+            since: current.since,
+            at: m.at,
+          });
+  }
+}
+
+/** The reason of a link into a corrected entry that does not hold (`text` is linkProblems' own words). */
+function brokenLink(
+  field: 'releasedBy' | 'fromLocation' | 'at',
+  prevIsOrigin: boolean,
+  prev: { receivedBy: string; toLocation: string; at: string },
+  here: Movement,
+  text: string,
+): Refusal {
+  switch (field) {
+    case 'releasedBy':
+      return refusal(prevIsOrigin ? 'custody.correction_not_seizing_officer' : 'custody.correction_not_custodian', text, {
+        releasedBy: here.releasedBy,
+        custodian: prev.receivedBy,
+      });
+    case 'fromLocation':
+      return refusal('custody.correction_not_location', text, { fromLocation: here.fromLocation, location: prev.toLocation });
+    case 'at':
+      return refusal(prevIsOrigin ? 'custody.correction_before_seizure' : 'custody.correction_before_previous', text, {
+        at: here.at,
+        since: prev.at,
+      });
+  }
 }
 
 export function recordCustody(
@@ -247,13 +293,32 @@ function checkCorrections(
   for (const c of corrections) {
     const field = `${c.prefix}correctsEntryId`;
     const target = entries.find((e) => e.id === c.correctsEntryId);
-    if (!target) refuse(field, `no custody entry ${c.correctsEntryId} in the chain of item ${item.itemNumber}`);
+    if (!target) {
+      refuse(
+        field,
+        `no custody entry ${c.correctsEntryId} in the chain of item ${item.itemNumber}`,
+        'custody.entry_not_in_chain',
+        {
+          entryId: c.correctsEntryId,
+          itemNumber: item.itemNumber,
+        },
+      );
+    }
     const replacedBy = chain.supersededBy.get(target.id);
     if (replacedBy !== undefined) {
-      refuse(field, `entry ${target.id} was already corrected by entry ${replacedBy}: correct the latest version`);
+      refuse(
+        field,
+        `entry ${target.id} was already corrected by entry ${replacedBy}: correct the latest version`,
+        'custody.entry_already_corrected',
+        { entryId: target.id, correctedBy: replacedBy },
+      );
     }
     const index = chain.effective.findIndex((e) => e.id === target.id);
-    if (index < 0) refuse(field, `entry ${target.id} is not part of the effective chain`);
+    if (index < 0) {
+      refuse(field, `entry ${target.id} is not part of the effective chain`, 'custody.entry_not_effective', {
+        entryId: target.id,
+      });
+    }
     slots[index] = c.movement;
     changed.set(index, { prefix: c.prefix });
   }
@@ -269,21 +334,46 @@ function checkCorrections(
     // The link into the corrected entry.
     const before = prevOf(i);
     const into = linkProblems(before.link, before.isOrigin, here)[0];
-    if (into) refuse(`${prefix}${into.field}`, `a correction must keep the chain unbroken: ${into.reason}`);
+    if (into) {
+      const why = brokenLink(into.field, before.isOrigin, before.link, here, into.reason);
+      refuse(`${prefix}${into.field}`, `a correction must keep the chain unbroken: ${why.message}`, why.reason, why.params);
+    }
     // The link out of it, into an entry that stays as it is.
     const next = slots[i + 1];
     if (next && !changed.has(i + 1)) {
       const out = linkProblems(here, false, next)[0];
-      if (out) {
-        const [field, why] = {
-          releasedBy: ['receivedBy', `the next entry was released by ${next.releasedBy}, not ${here.receivedBy}`],
-          fromLocation: ['toLocation', `the next entry leaves from ${next.fromLocation}, not ${here.toLocation}`],
-          at: ['at', `the next entry is at ${next.at}, before ${here.at}`],
-        }[out.field];
-        refuse(
-          `${prefix}${field}`,
-          `a correction must keep the chain unbroken: ${why} (correct both entries together with custody.correct)`,
-        );
+      const unbroken = (why: string) =>
+        `a correction must keep the chain unbroken: ${why} (correct both entries together with custody.correct)`;
+      switch (out?.field) {
+        case 'releasedBy':
+          refuse(
+            `${prefix}receivedBy`,
+            unbroken(`the next entry was released by ${next.releasedBy}, not ${here.receivedBy}`),
+            'custody.correction_next_released_by',
+            { nextReleasedBy: next.releasedBy, receivedBy: here.receivedBy },
+          );
+          break;
+        case 'fromLocation':
+          refuse(
+            `${prefix}toLocation`,
+            unbroken(`the next entry leaves from ${next.fromLocation}, not ${here.toLocation}`),
+            'custody.correction_next_from_location',
+            { nextFromLocation: next.fromLocation, toLocation: here.toLocation },
+          );
+          break;
+        case 'at':
+          refuse(
+            `${prefix}at`,
+            unbroken(`the next entry is at ${next.at}, before ${here.at}`),
+            'custody.correction_next_before',
+            {
+              nextAt: next.at,
+              at: here.at,
+            },
+          );
+          break;
+        case undefined:
+          break;
       }
     }
   }

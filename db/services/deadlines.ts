@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError } from '../errors.ts';
+import { DossierError, notFound } from '../errors.ts';
 import { addDays, localDate } from '../shared/time.ts';
 import {
   DEADLINE_KINDS,
@@ -384,10 +384,12 @@ function daysBetween(from: string, to: string): number {
 
 export function listDeadlines(ctx: Pick<Ctx, 'db' | 'clock'>, q: DeadlineQuery): DeadlinePage {
   if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-    throw new DossierError('invalid_input', `to: must not be before from (${q.from})`, 'to');
+    throw new DossierError('invalid_input', `to: must not be before from (${q.from})`, 'to', 'range.to_before_from', {
+      from: q.from,
+    });
   }
   if (q.caseId !== undefined && !sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(q.caseId)) {
-    throw new DossierError('not_found', `caseId: no case with id ${q.caseId}`, 'caseId');
+    throw notFound('case', q.caseId, 'caseId');
   }
   const todayDate = localDate(ctx.clock());
   return runDeadlines(ctx.db, q, todayDate);

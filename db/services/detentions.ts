@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError } from '../errors.ts';
+import { DossierError, notFound, type ReasonParams } from '../errors.ts';
 import { addDays, localDate } from '../shared/time.ts';
 import {
   DETENTION_REVIEW_DAYS,
@@ -188,7 +188,7 @@ function dateOf(instant: string): string {
 
 function loadDetention(db: Db, id: string, field = 'id'): Detention {
   const row = sql(db, 'SELECT * FROM detentions WHERE id = ?').get(id) as DetentionRow | undefined;
-  if (!row) throw new DossierError('not_found', `${field}: no detention with id ${id}`, field);
+  if (!row) throw notFound('detention', id, field);
   return toDetention(row);
 }
 
@@ -236,8 +236,8 @@ export function getDetention(ctx: Pick<Ctx, 'db' | 'clock'>, id: string): Detent
 
 // --- Validation of a whole detention (a new one, or one with its changes applied) ------------
 
-function invalid(field: string, message: string): DossierError {
-  return new DossierError('invalid_input', `${field}: ${message}`, field);
+function invalid(field: string, message: string, reason: string, params: ReasonParams = {}): DossierError {
+  return new DossierError('invalid_input', `${field}: ${message}`, field, reason, params);
 }
 
 /** An exporter or consignee is a person or an organization that exists. */
@@ -246,7 +246,16 @@ function assertParty(db: Db, id: string | null, field: 'exporterId' | 'consignee
   const entity = entitySummary(db, id, field);
   if (entity.kind !== 'person' && entity.kind !== 'organization') {
     const role = field === 'exporterId' ? 'exporter' : 'consignee';
-    throw invalid(field, `an ${role} is a person or an organization, and ${entity.name} is a ${entity.kind}`);
+    throw invalid(
+      field,
+      `an ${role} is a person or an organization, and ${entity.name} is a ${entity.kind}`,
+      'detention.party_kind',
+      {
+        party: role,
+        name: entity.name,
+        kind: entity.kind,
+      },
+    );
   }
 }
 
@@ -255,30 +264,58 @@ type DetentionValues = Omit<Detention, 'id' | 'caseId' | 'detentionNumber' | 'cr
 function checkDetention(ctx: Ctx, v: DetentionValues): void {
   const startedOn = dateOf(v.startedAt);
   if (v.endedAt !== null && v.startedAt > v.endedAt) {
-    throw invalid('startedAt', `must not be after the end of the detention (${v.endedAt})`);
+    throw invalid('startedAt', `must not be after the end of the detention (${v.endedAt})`, 'detention.started_after_end', {
+      endedAt: v.endedAt,
+    });
   }
   assertParty(ctx.db, v.exporterId, 'exporterId');
   assertParty(ctx.db, v.consigneeId, 'consigneeId');
-  if (v.reviewDueOn < startedOn) throw invalid('reviewDueOn', `must not be before the detention started (${startedOn})`);
+  if (v.reviewDueOn < startedOn) {
+    throw invalid('reviewDueOn', `must not be before the detention started (${startedOn})`, 'detention.before_start', {
+      start: startedOn,
+    });
+  }
   if (v.assessmentOffice !== null && v.referredOn === null) {
-    throw invalid('referredOn', 'a referral to a technical-assessment office needs its date');
+    throw invalid('referredOn', 'a referral to a technical-assessment office needs its date', 'detention.referral_needs_date');
   }
   if (v.referredOn !== null && v.assessmentOffice === null) {
-    throw invalid('assessmentOffice', 'a referral date needs the office the goods were referred to');
+    throw invalid(
+      'assessmentOffice',
+      'a referral date needs the office the goods were referred to',
+      'detention.referral_needs_office',
+    );
   }
   if (v.referredOn !== null) {
-    if (v.referredOn < startedOn) throw invalid('referredOn', `must not be before the detention started (${startedOn})`);
+    if (v.referredOn < startedOn) {
+      throw invalid('referredOn', `must not be before the detention started (${startedOn})`, 'detention.before_start', {
+        start: startedOn,
+      });
+    }
   }
   if (v.assessmentDueOn !== null) {
     if (v.referredOn === null)
-      throw invalid('assessmentDueOn', 'only a referral to a technical-assessment office has an answer due date');
-    if (v.assessmentDueOn < v.referredOn) throw invalid('assessmentDueOn', `must not be before the referral (${v.referredOn})`);
+      throw invalid(
+        'assessmentDueOn',
+        'only a referral to a technical-assessment office has an answer due date',
+        'detention.due_without_referral',
+      );
+    if (v.assessmentDueOn < v.referredOn) {
+      throw invalid('assessmentDueOn', `must not be before the referral (${v.referredOn})`, 'detention.before_referral', {
+        referredOn: v.referredOn,
+      });
+    }
   }
   if (v.assessmentAnsweredOn !== null) {
     if (v.referredOn === null)
-      throw invalid('assessmentAnsweredOn', 'only a referral to a technical-assessment office is answered');
+      throw invalid(
+        'assessmentAnsweredOn',
+        'only a referral to a technical-assessment office is answered',
+        'detention.answer_without_referral',
+      );
     if (v.assessmentAnsweredOn < v.referredOn) {
-      throw invalid('assessmentAnsweredOn', `must not be before the referral (${v.referredOn})`);
+      throw invalid('assessmentAnsweredOn', `must not be before the referral (${v.referredOn})`, 'detention.before_referral', {
+        referredOn: v.referredOn,
+      });
     }
   }
 }
@@ -290,22 +327,33 @@ function assertNumberFree(db: Db, number: string, exceptId: string | null): void
       'conflict',
       `detentionNumber: ${number} is already the number of another detention`,
       'detentionNumber',
+      'number.taken',
+      { number, recordType: 'detention' },
     );
   }
 }
 
 function assertCase(db: Db, caseId: string): void {
   if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
+    throw notFound('case', caseId, 'caseId');
   }
 }
 
-function assertVersion(current: { version: number }, expected: number | undefined, what: string): void {
+/** `what` names the record in the English message; `record` is its number (empty for an information request). */
+function assertVersion(
+  current: { version: number },
+  expected: number | undefined,
+  what: string,
+  recordType: 'detention' | 'detention_info_request',
+  record: string,
+): void {
   if (expected !== undefined && expected !== current.version) {
     throw new DossierError(
       'conflict',
       `version: ${what} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
       'version',
+      'version.conflict',
+      { recordType, record, version: current.version, expected },
     );
   }
 }
@@ -390,7 +438,7 @@ type UpdatableKey = keyof typeof updatableColumns;
 /** Changes fields of a detention (not its outcome: see endDetention). */
 export function updateDetention(ctx: Ctx, input: z.output<typeof detentionUpdateInput>): DetentionDetail {
   const current = loadDetention(ctx.db, input.id);
-  assertVersion(current, input.version, `Detention ${current.detentionNumber}`);
+  assertVersion(current, input.version, `Detention ${current.detentionNumber}`, 'detention', current.detentionNumber);
   const changes: Partial<Record<UpdatableKey, unknown>> = {};
   for (const key of Object.keys(updatableColumns) as UpdatableKey[]) {
     const value = input[key];
@@ -428,17 +476,23 @@ export function updateDetention(ctx: Ctx, input: z.output<typeof detentionUpdate
  */
 export function endDetention(ctx: Ctx, input: z.output<typeof detentionEndInput>): DetentionDetail {
   const current = loadDetention(ctx.db, input.id);
-  assertVersion(current, input.version, `Detention ${current.detentionNumber}`);
+  assertVersion(current, input.version, `Detention ${current.detentionNumber}`, 'detention', current.detentionNumber);
   if (current.outcome !== null) {
     throw new DossierError(
       'invalid_transition',
       `outcome: detention ${current.detentionNumber} already ended (${current.outcome}, ${current.endedAt ?? ''})`,
       'outcome',
+      'detention.already_ended',
+      { detentionNumber: current.detentionNumber, outcome: current.outcome, endedAt: current.endedAt ?? '' },
     );
   }
   const now = ctx.now();
   const endedAt = utc(input.endedAt ?? now);
-  if (endedAt < current.startedAt) throw invalid('endedAt', `must not be before the detention started (${current.startedAt})`);
+  if (endedAt < current.startedAt) {
+    throw invalid('endedAt', `must not be before the detention started (${current.startedAt})`, 'detention.before_start', {
+      start: current.startedAt,
+    });
+  }
   ctx.audit.track('detention', current.id, current.caseId, () => {
     sql(ctx.db, 'UPDATE detentions SET outcome = ?, ended_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
       input.outcome,
@@ -467,7 +521,7 @@ export function endDetention(ctx: Ctx, input: z.output<typeof detentionEndInput>
 function loadRequest(db: Db, id: string, todayDate: string): InfoRequest {
   const row = sql(db, `SELECT ${requestColumns} FROM detention_info_requests WHERE id = @id`).get({ id, today: todayDate }) as
     RequestRow | undefined;
-  if (!row) throw new DossierError('not_found', `id: no information request with id ${id}`, 'id');
+  if (!row) throw notFound('detention_info_request', id, 'id');
   return toRequest(row);
 }
 
@@ -478,13 +532,21 @@ export function addInfoRequest(ctx: Ctx, input: z.output<typeof detentionAddRequ
       'invalid_transition',
       `detentionId: detention ${d.detentionNumber} has ended (${d.outcome}): it takes no more information requests`,
       'detentionId',
+      'detention.ended_no_requests',
+      { detentionNumber: d.detentionNumber, outcome: d.outcome },
     );
   }
   const t = today(ctx);
   const requestedOn = input.requestedOn ?? t;
   const startedOn = dateOf(d.startedAt);
-  if (requestedOn < startedOn) throw invalid('requestedOn', `must not be before the detention started (${startedOn})`);
-  if (input.dueOn < requestedOn) throw invalid('dueOn', `must not be before the request (${requestedOn})`);
+  if (requestedOn < startedOn) {
+    throw invalid('requestedOn', `must not be before the detention started (${startedOn})`, 'detention.before_start', {
+      start: startedOn,
+    });
+  }
+  if (input.dueOn < requestedOn) {
+    throw invalid('dueOn', `must not be before the request (${requestedOn})`, 'info_request.before_request', { requestedOn });
+  }
   const id = randomUUID();
   const now = ctx.now();
   ctx.audit.track('detention_info_request', id, d.caseId, () => {
@@ -500,16 +562,22 @@ export function addInfoRequest(ctx: Ctx, input: z.output<typeof detentionAddRequ
 export function receiveInfoRequest(ctx: Ctx, input: z.output<typeof detentionReceiveRequestInput>): InfoRequest {
   const t = today(ctx);
   const current = loadRequest(ctx.db, input.id, t);
-  assertVersion(current, input.version, 'The information request');
+  assertVersion(current, input.version, 'The information request', 'detention_info_request', '');
   if (current.receivedOn !== null) {
     throw new DossierError(
       'invalid_transition',
       `receivedOn: this information request was already received on ${current.receivedOn}`,
       'receivedOn',
+      'info_request.already_received',
+      { receivedOn: current.receivedOn },
     );
   }
   const receivedOn = input.receivedOn ?? t;
-  if (receivedOn < current.requestedOn) throw invalid('receivedOn', `must not be before the request (${current.requestedOn})`);
+  if (receivedOn < current.requestedOn) {
+    throw invalid('receivedOn', `must not be before the request (${current.requestedOn})`, 'info_request.before_request', {
+      requestedOn: current.requestedOn,
+    });
+  }
   ctx.audit.track('detention_info_request', current.id, current.caseId, () => {
     sql(
       ctx.db,

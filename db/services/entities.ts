@@ -85,7 +85,7 @@ export function getEntity(db: Db, id: string): Entity {
 /** The entity's summary, or a not_found error naming `field` (the input field that pointed at it). */
 export function entitySummary(db: Db, id: string, field = 'id'): EntitySummary {
   const row = sql(db, 'SELECT id, kind, subtype, name, country FROM entities WHERE id = ?').get(id) as EntitySummary | undefined;
-  if (!row) throw new DossierError('not_found', `${field}: no entity with id ${id}`, field);
+  if (!row) throw notFound('entity', id, field);
   return row;
 }
 
@@ -193,6 +193,8 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       'invalid_input',
       `kind: an entity's kind cannot change (this one is ${withArticle(row.kind)})`,
       'kind',
+      'entity.kind_fixed',
+      { kind: row.kind },
     );
   }
   const subtype = input.kind === 'conveyance' ? input.subtype : null;
@@ -201,6 +203,8 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       'invalid_input',
       `subtype: a conveyance's type cannot change (this one is ${withArticle(row.subtype ?? '')})`,
       'subtype',
+      'entity.subtype_fixed',
+      { subtype: row.subtype ?? '' },
     );
   }
   if (input.version !== undefined && input.version !== row.version) {
@@ -208,12 +212,14 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       'conflict',
       `${row.name} was changed elsewhere (version ${row.version}, you edited version ${input.version}). Reload it and apply your change again.`,
       'version',
+      'version.conflict',
+      { recordType: 'entity', record: row.name, version: row.version, expected: input.version },
     );
   }
   const { id: _id, version: _version, ...patch } = input;
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   // The merged entity is checked again as a whole, so that rules across fields hold after the edit.
-  const data = entityData.parse({ ...dataOf(row), ...changes });
+  const data = entityData.parse({ ...dataOf(row), ...changes }, { reportInput: true });
   const d = deriveColumns(data);
   if (d.details === row.details && data.notes === row.notes) return toEntity(row);
   ctx.audit.track('entity', input.id, null, () => {

@@ -35,7 +35,7 @@ const linkColumns = `l.id, l.type, l.from_entity_id AS fromId, l.to_entity_id AS
 
 export function getLink(db: Db, id: string): EntityLink {
   const row = sql(db, `SELECT ${linkColumns} FROM entity_links l WHERE l.id = ?`).get(id) as EntityLink | undefined;
-  if (!row) throw notFound('entity link', id);
+  if (!row) throw notFound('entity_link', id);
   return row;
 }
 
@@ -46,13 +46,16 @@ function kindsText(kinds: readonly EntityKind[]): string {
 
 /** Refuses a link whose ends are not of the kinds its type joins, saying which kinds it takes. */
 function checkEndpoints(type: LinkType, from: EntitySummary, to: EntitySummary): void {
-  if (from.id === to.id) throw new DossierError('invalid_input', 'toId: an entity cannot be linked to itself', 'toId');
+  if (from.id === to.id)
+    throw new DossierError('invalid_input', 'toId: an entity cannot be linked to itself', 'toId', 'link.self', {});
   const rule = LINK_ENDPOINTS[type];
   if (rule.from !== '*' && !rule.from.includes(from.kind)) {
     throw new DossierError(
       'invalid_input',
       `fromId: a ${type} link starts from ${kindsText(rule.from)}, not ${withArticle(from.kind)} (${from.name})`,
       'fromId',
+      'link.from_kind',
+      { type, kind: from.kind, name: from.name },
     );
   }
   if (rule.to !== '*' && !rule.to.includes(to.kind)) {
@@ -60,6 +63,8 @@ function checkEndpoints(type: LinkType, from: EntitySummary, to: EntitySummary):
       'invalid_input',
       `toId: a ${type} link points to ${kindsText(rule.to)}, not ${withArticle(to.kind)} (${to.name})`,
       'toId',
+      'link.to_kind',
+      { type, kind: to.kind, name: to.name },
     );
   }
   if (SAME_KIND_LINKS.includes(type) && from.kind !== to.kind) {
@@ -67,6 +72,8 @@ function checkEndpoints(type: LinkType, from: EntitySummary, to: EntitySummary):
       'invalid_input',
       `toId: a ${type} link joins two entities of the same kind (${withArticle(from.kind)} and ${withArticle(to.kind)} given)`,
       'toId',
+      'link.same_kind',
+      { type, fromKind: from.kind, toKind: to.kind },
     );
   }
 }
@@ -76,17 +83,33 @@ export function createLink(ctx: Ctx, input: EntityLinkInput): EntityLink {
   const to = entitySummary(ctx.db, input.toId, 'toId');
   checkEndpoints(input.type, from, to);
   if (input.shareBp !== null && input.type !== 'owns') {
-    throw new DossierError('invalid_input', 'shareBp: only an ownership link (owns) has a share', 'shareBp');
+    throw new DossierError(
+      'invalid_input',
+      'shareBp: only an ownership link (owns) has a share',
+      'shareBp',
+      'link.share_only_owns',
+      {},
+    );
   }
   if (input.validFrom && input.validTo && input.validTo < input.validFrom) {
-    throw new DossierError('invalid_input', 'validTo: must not be before validFrom', 'validTo');
+    throw new DossierError('invalid_input', 'validTo: must not be before validFrom', 'validTo', 'range.to_before_from', {
+      from: input.validFrom,
+    });
   }
   const duplicate = sql(
     ctx.db,
     'SELECT 1 FROM entity_links WHERE from_entity_id = ? AND type = ? AND to_entity_id = ? AND source = ?',
   ).get(from.id, input.type, to.id, input.source);
   if (duplicate) {
-    throw new DossierError('conflict', `source: this ${input.type} link is already recorded from the same source`, 'source');
+    throw new DossierError(
+      'conflict',
+      `source: this ${input.type} link is already recorded from the same source`,
+      'source',
+      'link.duplicate',
+      {
+        type: input.type,
+      },
+    );
   }
   const id = randomUUID();
   const now = ctx.now();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError } from '../errors.ts';
+import { DossierError, notFound } from '../errors.ts';
 import { blobStat } from '../evidence-store.ts';
 import type { EvidenceSortColumn, EvidenceSubjectType } from '../shared/domain.ts';
 
@@ -37,7 +37,7 @@ const columns = `id, case_id AS caseId, subject_type AS subjectType, subject_id 
 
 export function getEvidence(db: Db, id: string): Evidence {
   const row = sql(db, `SELECT ${columns} FROM evidence WHERE id = ?`).get(id) as Evidence | undefined;
-  if (!row) throw new DossierError('not_found', `id: no evidence with id ${id}`, 'id');
+  if (!row) throw notFound('evidence', id, 'id');
   return row;
 }
 
@@ -66,7 +66,7 @@ function hasTable(db: Db, table: string): boolean {
  */
 export function resolveAttachTarget(db: Db, caseId: string, type: EvidenceSubjectType, subjectId: string | undefined): string {
   if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw new DossierError('not_found', `caseId: no case with id ${caseId}`, 'caseId');
+    throw notFound('case', caseId, 'caseId');
   }
   if (type === 'case') {
     if (subjectId !== undefined && subjectId !== caseId) {
@@ -74,21 +74,47 @@ export function resolveAttachTarget(db: Db, caseId: string, type: EvidenceSubjec
         'invalid_input',
         'subjectId: evidence attached to the case itself takes the case id or none',
         'subjectId',
+        'evidence.case_subject_id',
+        {},
       );
     }
     return caseId;
   }
   const { noun, tables, caseOf } = SUBJECTS[type];
   if (subjectId === undefined) {
-    throw new DossierError('invalid_input', `subjectId: required to attach evidence to a ${noun}`, 'subjectId');
+    throw new DossierError(
+      'invalid_input',
+      `subjectId: required to attach evidence to a ${noun}`,
+      'subjectId',
+      'evidence.subject_required',
+      {
+        subjectType: type,
+      },
+    );
   }
   if (!tables.every((t) => hasTable(db, t))) {
-    throw new DossierError('invalid_input', `subjectType: this database has no ${noun} records`, 'subjectType');
+    throw new DossierError(
+      'invalid_input',
+      `subjectType: this database has no ${noun} records`,
+      'subjectType',
+      'evidence.subject_type_unavailable',
+      {
+        subjectType: type,
+      },
+    );
   }
   const row = sql(db, caseOf).get(subjectId) as { caseId: string | null } | undefined;
-  if (!row) throw new DossierError('not_found', `subjectId: no ${noun} with id ${subjectId}`, 'subjectId');
+  if (!row) throw notFound(type, subjectId, 'subjectId');
   if (row.caseId !== null && row.caseId !== caseId) {
-    throw new DossierError('invalid_input', `subjectId: this ${noun} belongs to another case`, 'subjectId');
+    throw new DossierError(
+      'invalid_input',
+      `subjectId: this ${noun} belongs to another case`,
+      'subjectId',
+      'evidence.subject_other_case',
+      {
+        subjectType: type,
+      },
+    );
   }
   return subjectId;
 }
@@ -127,6 +153,8 @@ export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
       'invalid_input',
       'sha256: the evidence store holds no file with this SHA-256: upload the file first',
       'sha256',
+      'evidence.file_not_stored',
+      {},
     );
   }
   if (stored.size !== input.size) {
@@ -134,6 +162,8 @@ export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
       'invalid_input',
       `sha256: the stored file with this SHA-256 has ${stored.size} bytes, not ${input.size}`,
       'sha256',
+      'evidence.size_mismatch',
+      { storedSize: stored.size, size: input.size },
     );
   }
   let acquiredAt: string | null = null;
@@ -177,6 +207,8 @@ export function retireEvidence(ctx: Ctx, input: { id: string; reason: string }):
       'invalid_transition',
       `id: ${current.originalName} was already retired on ${current.retiredAt} by ${current.retiredBy ?? ''}`,
       'id',
+      'evidence.already_retired',
+      { name: current.originalName, retiredAt: current.retiredAt, retiredBy: current.retiredBy ?? '' },
     );
   }
   ctx.audit.track('evidence', input.id, current.caseId, () => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError } from '../errors.ts';
+import { DossierError, notFound, refusal, type ReasonParams, type Refusal } from '../errors.ts';
 import { addDays, localDate } from '../shared/time.ts';
 import {
   PENALTY_CORRECTION_DAYS,
@@ -193,13 +193,13 @@ export function formatMinor(amountMinor: number, currency: string): string {
   return `${amountMinor < 0 ? '-' : ''}${text} ${currency}`;
 }
 
-function invalid(field: string, message: string): DossierError {
-  return new DossierError('invalid_input', `${field}: ${message}`, field);
+function invalid(field: string, message: string, reason: string, params: ReasonParams = {}): DossierError {
+  return new DossierError('invalid_input', `${field}: ${message}`, field, reason, params);
 }
 
 function loadRow(db: Db, id: string, field = 'id'): PenaltyRow {
   const row = sql(db, 'SELECT * FROM penalties WHERE id = ?').get(id) as PenaltyRow | undefined;
-  if (!row) throw new DossierError('not_found', `${field}: no penalty with id ${id}`, field);
+  if (!row) throw notFound('penalty', id, field);
   return row;
 }
 
@@ -231,30 +231,44 @@ function allowedStatuses(p: Penalty): PenaltyStatus[] {
  * Why setStatus may not move `p` to `to` (beyond the table itself), or null. Reasons and
  * amounts are checked with the input, in setPenaltyStatus.
  */
-function transitionProblem(p: Penalty, to: PenaltyStatus): string | null {
+function transitionProblem(p: Penalty, to: PenaltyStatus): Refusal | null {
   if (!PENALTY_TRANSITIONS[p.status].includes(to)) {
     const allowed = PENALTY_TRANSITIONS[p.status];
-    return (
-      `a penalty that is ${p.status} cannot become ${to}` +
-      (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ` (${p.status} is final)`)
-    );
+    return allowed.length
+      ? refusal('penalty.transition', `a penalty that is ${p.status} cannot become ${to} (allowed: ${allowed.join(', ')})`, {
+          status: p.status,
+          to,
+          allowed: allowed.join(', '),
+        })
+      : refusal('penalty.status_final', `a penalty that is ${p.status} cannot become ${to} (${p.status} is final)`, {
+          status: p.status,
+          to,
+        });
   }
   switch (to) {
     case 'paid':
       return p.balanceMinor === 0
         ? null
-        : `a penalty is paid when its payments cover it: ${formatMinor(p.balanceMinor, p.currency)} is still owed`;
+        : refusal(
+            'penalty.balance_owed',
+            `a penalty is paid when its payments cover it: ${formatMinor(p.balanceMinor, p.currency)} is still owed`,
+            { balance: formatMinor(p.balanceMinor, p.currency), balanceMinor: p.balanceMinor, currency: p.currency },
+          );
     case 'partly_paid':
-      if (p.status !== 'under_review') return 'partly_paid follows a payment: record it with penalties.recordPayment';
+      if (p.status !== 'under_review') {
+        return refusal('penalty.partly_paid_by_payment', 'partly_paid follows a payment: record it with penalties.recordPayment');
+      }
       return p.paidMinor > 0 && p.balanceMinor > 0
         ? null
         : p.paidMinor === 0
-          ? 'nothing was paid yet: a review of this penalty ends in issued'
-          : 'the balance is 0: the penalty is paid';
+          ? refusal('penalty.review_ends_issued', 'nothing was paid yet: a review of this penalty ends in issued')
+          : refusal('penalty.balance_zero', 'the balance is 0: the penalty is paid');
     case 'issued':
-      return p.paidMinor === 0 ? null : 'payments were made: a review of this penalty ends in partly_paid';
+      return p.paidMinor === 0
+        ? null
+        : refusal('penalty.review_ends_partly_paid', 'payments were made: a review of this penalty ends in partly_paid');
     case 'reduced':
-      return p.balanceMinor > 0 ? null : 'nothing is owed any more';
+      return p.balanceMinor > 0 ? null : refusal('penalty.nothing_owed', 'nothing is owed any more');
     default:
       return null;
   }
@@ -289,6 +303,8 @@ function assertVersion(row: PenaltyRow, expected: number | undefined): void {
       'conflict',
       `version: penalty ${row.notice_number} was changed elsewhere (version ${row.version}, you edited version ${expected}). Reload it and apply your change again.`,
       'version',
+      'version.conflict',
+      { recordType: 'penalty', record: row.notice_number, version: row.version, expected },
     );
   }
 }
@@ -296,26 +312,41 @@ function assertVersion(row: PenaltyRow, expected: number | undefined): void {
 function assertPenalized(db: Db, entityId: string): void {
   const entity = entitySummary(db, entityId, 'entityId');
   if (entity.kind !== 'person' && entity.kind !== 'organization') {
-    throw invalid('entityId', `a penalty is issued to a person or an organization, and ${entity.name} is a ${entity.kind}`);
+    throw invalid(
+      'entityId',
+      `a penalty is issued to a person or an organization, and ${entity.name} is a ${entity.kind}`,
+      'penalty.party_kind',
+      { name: entity.name, kind: entity.kind },
+    );
   }
 }
 
 function assertNoticeFree(db: Db, number: string, exceptId: string | null): void {
   const row = sql(db, 'SELECT id FROM penalties WHERE notice_number = ?').get(number) as { id: string } | undefined;
   if (row && row.id !== exceptId) {
-    throw new DossierError('conflict', `noticeNumber: ${number} is already the number of another penalty`, 'noticeNumber');
+    throw new DossierError(
+      'conflict',
+      `noticeNumber: ${number} is already the number of another penalty`,
+      'noticeNumber',
+      'number.taken',
+      {
+        number,
+        recordType: 'penalty',
+      },
+    );
   }
 }
 
 function checkDates(assessedOn: string, dueOn: string): void {
-  if (dueOn < assessedOn) throw invalid('dueOn', `must not be before the assessment (${assessedOn})`);
+  if (dueOn < assessedOn)
+    throw invalid('dueOn', `must not be before the assessment (${assessedOn})`, 'penalty.before_assessment', { assessedOn });
 }
 
 // --- Writes ------------------------------------------------------------------------------------
 
 export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInput>): PenaltyDetail {
   if (!sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(input.caseId)) {
-    throw new DossierError('not_found', `caseId: no case with id ${input.caseId}`, 'caseId');
+    throw notFound('case', input.caseId, 'caseId');
   }
   assertPenalized(ctx.db, input.entityId);
   const todayDate = localDate(ctx.clock());
@@ -333,7 +364,7 @@ export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInpu
       addCaseEntity(ctx, { caseId: input.caseId, entityId: input.entityId, role: input.partyRole, notes: '' });
     } catch (e) {
       if (e instanceof DossierError && e.field === 'role') {
-        throw new DossierError(e.code, `partyRole${e.message.slice('role'.length)}`, 'partyRole');
+        throw new DossierError(e.code, `partyRole${e.message.slice('role'.length)}`, 'partyRole', e.reason, e.params);
       }
       throw e;
     }
@@ -393,6 +424,8 @@ export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInpu
       `${locked}: penalty ${row.notice_number} ${row.paid_minor > 0 ? 'has payments' : `is ${row.status}`}; only its notes can change now` +
         ' (a lower amount is a reduction: penalties.setStatus reduced)',
       locked,
+      row.paid_minor > 0 ? 'penalty.locked_by_payments' : 'penalty.locked_by_status',
+      { noticeNumber: row.notice_number, status: row.status },
     );
   }
   if (input.entityId !== undefined) assertPenalized(ctx.db, input.entityId);
@@ -438,33 +471,60 @@ export function setPenaltyStatus(ctx: Ctx, input: z.output<typeof penaltySetStat
   const todayDate = localDate(ctx.clock());
   const p = toPenalty(row, todayDate);
   const problem = transitionProblem(p, input.status);
-  if (problem) throw new DossierError('invalid_transition', `status: ${problem}`, 'status');
+  if (problem)
+    throw new DossierError('invalid_transition', `status: ${problem.message}`, 'status', problem.reason, problem.params);
   if (input.status === 'reduced') {
     if (input.reducedAmountMinor === undefined) {
-      throw invalid('reducedAmountMinor', 'a reduction needs the new amount');
+      throw invalid('reducedAmountMinor', 'a reduction needs the new amount', 'penalty.reduction_needs_amount');
     }
     if (input.reducedAmountMinor >= p.effectiveAmountMinor) {
       throw invalid(
         'reducedAmountMinor',
         `${formatMinor(input.reducedAmountMinor, p.currency)} is not lower than the amount now owed in all, ${formatMinor(p.effectiveAmountMinor, p.currency)}`,
+        'penalty.reduction_not_lower',
+        {
+          amount: formatMinor(input.reducedAmountMinor, p.currency),
+          owed: formatMinor(p.effectiveAmountMinor, p.currency),
+          amountMinor: input.reducedAmountMinor,
+          owedMinor: p.effectiveAmountMinor,
+          currency: p.currency,
+        },
       );
     }
     if (input.reducedAmountMinor < Math.max(1, p.paidMinor)) {
-      throw invalid(
-        'reducedAmountMinor',
-        p.paidMinor > 0
-          ? `${formatMinor(input.reducedAmountMinor, p.currency)} is less than what was already paid, ${formatMinor(p.paidMinor, p.currency)}`
-          : 'a reduction to nothing is a cancellation: use status cancelled',
-      );
+      throw p.paidMinor > 0
+        ? invalid(
+            'reducedAmountMinor',
+            `${formatMinor(input.reducedAmountMinor, p.currency)} is less than what was already paid, ${formatMinor(p.paidMinor, p.currency)}`,
+            'penalty.reduction_below_paid',
+            {
+              amount: formatMinor(input.reducedAmountMinor, p.currency),
+              paid: formatMinor(p.paidMinor, p.currency),
+              amountMinor: input.reducedAmountMinor,
+              paidMinor: p.paidMinor,
+              currency: p.currency,
+            },
+          )
+        : invalid(
+            'reducedAmountMinor',
+            'a reduction to nothing is a cancellation: use status cancelled',
+            'penalty.reduction_to_zero',
+          );
     }
   } else if (input.reducedAmountMinor !== undefined) {
-    throw invalid('reducedAmountMinor', 'only a reduction has a new amount');
+    throw invalid('reducedAmountMinor', 'only a reduction has a new amount', 'penalty.amount_only_reduction');
   }
   if (PENALTY_REASON_REQUIRED.includes(input.status) && input.reason === undefined) {
-    throw invalid('reason', `a penalty is ${input.status.replace('_', ' ')} only with a reason`);
+    throw invalid('reason', `a penalty is ${input.status.replace('_', ' ')} only with a reason`, 'penalty.reason_required', {
+      status: input.status,
+    });
   }
   const on = input.on ?? todayDate;
-  if (on < p.assessedOn) throw invalid('on', `must not be before the assessment (${p.assessedOn})`);
+  if (on < p.assessedOn) {
+    throw invalid('on', `must not be before the assessment (${p.assessedOn})`, 'penalty.before_assessment', {
+      assessedOn: p.assessedOn,
+    });
+  }
   const now = ctx.now();
   ctx.audit.track('penalty', row.id, row.case_id, () => {
     if (input.status === 'reduced') {
@@ -499,12 +559,16 @@ export function recordPayment(ctx: Ctx, input: z.output<typeof penaltyRecordPaym
       'invalid_transition',
       `penaltyId: penalty ${row.notice_number} is ${row.status.replace('_', ' ')}: it takes no payments`,
       'penaltyId',
+      'penalty.takes_no_payments',
+      { noticeNumber: row.notice_number, status: row.status },
     );
   }
   if (input.currency !== row.currency) {
     throw invalid(
       'currency',
       `penalty ${row.notice_number} is in ${row.currency}: a payment to it is in ${row.currency} too, not ${input.currency}`,
+      'penalty.payment_currency',
+      { noticeNumber: row.notice_number, currency: row.currency, given: input.currency },
     );
   }
   if (input.amountMinor > row.balance_minor) {
@@ -512,11 +576,24 @@ export function recordPayment(ctx: Ctx, input: z.output<typeof penaltyRecordPaym
       'amountMinor',
       `${input.amountMinor} (${formatMinor(input.amountMinor, row.currency)}) is more than the balance of penalty ${row.notice_number}, ` +
         `${row.balance_minor} (${formatMinor(row.balance_minor, row.currency)}): an overpayment is refused`,
+      'penalty.overpayment',
+      {
+        noticeNumber: row.notice_number,
+        amount: formatMinor(input.amountMinor, row.currency),
+        balance: formatMinor(row.balance_minor, row.currency),
+        amountMinor: input.amountMinor,
+        balanceMinor: row.balance_minor,
+        currency: row.currency,
+      },
     );
   }
   const todayDate = localDate(ctx.clock());
   const paidOn = input.paidOn ?? todayDate;
-  if (paidOn < row.assessed_on) throw invalid('paidOn', `must not be before the assessment (${row.assessed_on})`);
+  if (paidOn < row.assessed_on) {
+    throw invalid('paidOn', `must not be before the assessment (${row.assessed_on})`, 'penalty.before_assessment', {
+      assessedOn: row.assessed_on,
+    });
+  }
   const id = randomUUID();
   const now = ctx.now();
   const balance = row.balance_minor - input.amountMinor;

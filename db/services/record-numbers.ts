@@ -77,6 +77,8 @@ export function assertNumberYear(spec: NumberSpec, number: string, date: string)
       'invalid_input',
       `${spec.field}: ${number} carries the year ${parts.year}, but the record is dated ${date}`,
       spec.field,
+      'number.year_mismatch',
+      { number, year: parts.year, date },
     );
   }
 }

@@ -216,7 +216,7 @@ export function getSeizureRow(db: Db, id: string): Seizure {
 
 export function getItem(db: Db, id: string): SeizedItem {
   const row = sql(db, 'SELECT * FROM seized_items WHERE id = ?').get(id) as ItemRow | undefined;
-  if (!row) throw notFound('seized item', id);
+  if (!row) throw notFound('seized_item', id);
   return toItem(row);
 }
 
@@ -303,9 +303,15 @@ const PARTY_KINDS = ['person', 'organization'];
 function checkEntity(db: Db, field: string, id: string | null, kinds: readonly string[]): void {
   if (id === null) return;
   const row = sql(db, 'SELECT kind, name FROM entities WHERE id = ?').get(id) as { kind: string; name: string } | undefined;
-  if (!row) throw new DossierError('invalid_input', `${field}: no entity with id ${id}`, field);
+  if (!row) throw notFound('entity', id, field, 'invalid_input');
   if (!kinds.includes(row.kind)) {
-    throw new DossierError('invalid_input', `${field}: ${row.name} is a ${row.kind}, not a ${kinds.join(' or ')}`, field);
+    throw new DossierError(
+      'invalid_input',
+      `${field}: ${row.name} is a ${row.kind}, not a ${kinds.join(' or ')}`,
+      field,
+      kinds === PARTY_KINDS ? 'seizure.party_kind' : 'seizure.conveyance_kind',
+      { name: row.name, kind: row.kind },
+    );
   }
 }
 
@@ -336,6 +342,8 @@ function checkNumberFree(db: Db, seizureNumber: string, exceptId: string | null)
       'conflict',
       `seizureNumber: ${seizureNumber} is already the number of another seizure`,
       'seizureNumber',
+      'number.taken',
+      { number: seizureNumber, recordType: 'seizure' },
     );
   }
 }
@@ -400,6 +408,8 @@ function checkSeizureTotal(db: Db, seizureId: string | null, items: readonly Ite
         'invalid_input',
         `${field}: the seizure's total value in ${item.value.currency} would exceed ${Number.MAX_SAFE_INTEGER} minor units`,
         field,
+        'money.total_too_large',
+        { currency: item.value.currency, max: Number.MAX_SAFE_INTEGER },
       );
     }
     totals.set(item.value.currency, sum);
@@ -435,7 +445,7 @@ function termsParams(terms: TermsOfRelease | null): Record<string, unknown> {
 
 export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetail {
   const caseRow = sql(ctx.db, 'SELECT id FROM cases WHERE id = ?').get(input.caseId);
-  if (!caseRow) throw new DossierError('invalid_input', `caseId: no case with id ${input.caseId}`, 'caseId');
+  if (!caseRow) throw notFound('case', input.caseId, 'caseId', 'invalid_input');
   checkParties(ctx.db, input);
   checkSeizureTotal(ctx.db, null, input.items, 'items');
   const seizedAt = utcInstant(input.seizedAt);
@@ -492,6 +502,8 @@ function assertVersion(current: Seizure, expected: number | undefined): void {
       'conflict',
       `version: seizure ${current.seizureNumber} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
       'version',
+      'version.conflict',
+      { recordType: 'seizure', record: current.seizureNumber, version: current.version, expected },
     );
   }
 }
@@ -566,6 +578,8 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
         'invalid_input',
         `seizedAt: the goods' chain of custody has a movement at ${first.at}, before this time`,
         'seizedAt',
+        'seizure.after_first_movement',
+        { at: first.at },
       );
     }
     if (current.dispositionOn !== null && current.dispositionOn < seizedOn) {
@@ -573,6 +587,8 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
         'invalid_input',
         `seizedAt: the disposition is dated ${current.dispositionOn}, before this date`,
         'seizedAt',
+        'seizure.after_disposition',
+        { dispositionOn: current.dispositionOn },
       );
     }
     sets.push('seized_at = @seizedAt, seized_on = @seizedOn, review_window_ends_on = @reviewEnds');
@@ -602,12 +618,21 @@ export function setDisposition(
   assertVersion(current, input.version);
   const allowed = DISPOSITION_TRANSITIONS[current.disposition];
   if (!allowed.includes(input.disposition)) {
+    if (allowed.length === 0) {
+      throw new DossierError(
+        'invalid_transition',
+        `disposition: seizure ${current.seizureNumber} is ${current.disposition}, a final disposition; it cannot become ${input.disposition}`,
+        'disposition',
+        'seizure.final_disposition',
+        { seizureNumber: current.seizureNumber, disposition: current.disposition, to: input.disposition },
+      );
+    }
     throw new DossierError(
       'invalid_transition',
-      allowed.length === 0
-        ? `disposition: seizure ${current.seizureNumber} is ${current.disposition}, a final disposition; it cannot become ${input.disposition}`
-        : `disposition: a seizure that is ${current.disposition} cannot become ${input.disposition} (allowed: ${allowed.join(', ')})`,
+      `disposition: a seizure that is ${current.disposition} cannot become ${input.disposition} (allowed: ${allowed.join(', ')})`,
       'disposition',
+      'seizure.disposition_transition',
+      { disposition: current.disposition, to: input.disposition, allowed: allowed.join(', ') },
     );
   }
   if (input.dispositionOn < current.seizedOn) {
@@ -615,6 +640,8 @@ export function setDisposition(
       'invalid_input',
       `dispositionOn: must not be before the seizure (${current.seizedOn})`,
       'dispositionOn',
+      'seizure.disposition_before_seizure',
+      { seizedOn: current.seizedOn },
     );
   }
   if (current.dispositionOn !== null && input.dispositionOn < current.dispositionOn) {
@@ -622,6 +649,8 @@ export function setDisposition(
       'invalid_input',
       `dispositionOn: must not be before the previous disposition (${current.disposition} on ${current.dispositionOn})`,
       'dispositionOn',
+      'seizure.disposition_before_previous',
+      { disposition: current.disposition, dispositionOn: current.dispositionOn },
     );
   }
   ctx.audit.track('seizure', current.id, current.caseId, () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filterDateTime, paging, sortDirection, uuid } from '../schemas.ts';
+import { filterDateTime, paging, rule, sortDirection, uuid } from '../schemas.ts';
 
 /** Filters of the audit view and its CSV export. Pure: the renderer validates with them too. */
 export const auditFilters = {
@@ -8,7 +8,7 @@ export const auditFilters = {
   /** One kind of record (`case`, `evidence`, `setting`, ...); with recordId, one record's history. */
   recordType: z
     .string()
-    .regex(/^[a-z][a-z_]{0,49}$/, 'A record type such as case or evidence')
+    .refine((v) => /^[a-z][a-z_]{0,49}$/.test(v), rule('audit.record_type_format', 'A record type such as case or evidence'))
     .optional(),
   recordId: z.string().trim().min(1, 'Required').max(100).optional(),
   /** The investigator's name, exactly as recorded. */
@@ -16,7 +16,7 @@ export const auditFilters = {
   /** A contract method, e.g. cases.update. */
   method: z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_.]{0,99}$/, 'A method name such as cases.update')
+    .refine((v) => /^[A-Za-z][A-Za-z0-9_.]{0,99}$/.test(v), rule('audit.method_format', 'A method name such as cases.update'))
     .optional(),
   /** Words found in the actor, method, record id or the values before or after. */
   text: z.string().trim().max(200).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging, pastDate, pastDateTime, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, pastDateTime, plannedDate, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import {
   DETENTION_OUTCOMES,
   DETENTION_SORT_COLUMNS,
@@ -18,7 +18,10 @@ export const recordNumber = z
   .trim()
   .min(1, 'Required')
   .max(50)
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9 ./-]*[A-Za-z0-9])?$/, 'Letters and digits, with - / . or spaces between them');
+  .refine(
+    (v) => /^[A-Za-z0-9](?:[A-Za-z0-9 ./-]*[A-Za-z0-9])?$/.test(v),
+    rule('number.format', 'Letters and digits, with - / . or spaces between them'),
+  );
 
 export const detentionFields = {
   detentionNumber: recordNumber,

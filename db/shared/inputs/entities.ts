@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging, pastDate, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, plannedDate, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import {
   CASE_ROLES,
   CONVEYANCE_TYPES,
@@ -73,7 +73,11 @@ export const goodsLine = z
   })
   .superRefine((line, ctx) => {
     if (line.quantity !== null && line.unit === '') {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'A quantity needs its unit, e.g. pcs or kg' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        ...rule('goods.quantity_unit', 'A quantity needs its unit, e.g. pcs or kg'),
+      });
     }
   });
 
@@ -120,7 +124,7 @@ const containerFields = {
   containerNumber,
   sizeType: upper(4).refine(
     (s) => s === '' || /^[0-9A-Z]{4}$/.test(s),
-    'An ISO 6346 size and type code has 4 characters, e.g. 45G1',
+    rule('container.size_type', 'An ISO 6346 size and type code has 4 characters, e.g. 45G1'),
   ),
 };
 const shipmentFields = {
@@ -154,7 +158,11 @@ const personCreate = z
   })
   .superRefine((p, ctx) => {
     if (!p.givenName && !p.familyName) {
-      ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'A person needs a family name or a given name' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyName'],
+        ...rule('person.name_required', 'A person needs a family name or a given name'),
+      });
     }
   });
 const organizationCreate = z.strictObject({
@@ -213,14 +221,17 @@ const shipmentCreate = z
       ctx.addIssue({
         code: 'custom',
         path: ['transportDocumentNumber'],
-        message: 'A shipment needs its transport document number (bill of lading, air waybill) or its export declaration number',
+        ...rule(
+          'shipment.document_required',
+          'A shipment needs its transport document number (bill of lading, air waybill) or its export declaration number',
+        ),
       });
     }
     if (s.transportDocumentNumber && s.transportDocumentType === null) {
       ctx.addIssue({
         code: 'custom',
         path: ['transportDocumentType'],
-        message: 'Say which transport document the number is from',
+        ...rule('shipment.document_type_required', 'Say which transport document the number is from'),
       });
     }
   });
@@ -264,19 +275,24 @@ const allFields = {
 
 /**
  * Checks a flat input again with the per-kind schema, reporting its issues as the dispatcher
- * expects them (a field from another kind is an "Unknown field" naming it).
+ * expects them (a field from another kind is an "Unknown field" naming it). Every other issue
+ * is passed on as it is, so that it keeps its reason.
  */
 function perKind<S extends z.ZodType>(schema: S) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx): z.output<S> => {
     const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-    const result = schema.safeParse(given);
+    const result = schema.safeParse(given, { reportInput: true });
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys)
-          ctx.addIssue({ code: 'custom', path: [...issue.path, key], message: 'Unknown field (not a field of this kind)' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...issue.path, key],
+            ...rule('input.unknown_field', 'Unknown field (not a field of this kind)'),
+          });
       } else {
-        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        ctx.addIssue({ ...issue } as z.core.$ZodRawIssue);
       }
     }
     return z.NEVER;

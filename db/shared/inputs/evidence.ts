@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging, pastDateTime, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDateTime, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import { EVIDENCE_SORT_COLUMNS, EVIDENCE_SUBJECT_TYPES } from '../domain.ts';
 
 /** Input schemas of the evidence methods. Pure (zod and vocabularies only): the renderer validates with them too. */
@@ -10,19 +10,28 @@ export const evidenceFields = {
     .trim()
     .min(1, 'Required')
     .max(255)
-    .regex(/^[^/\\\u0000-\u001f\u007f]+$/, 'A file name, without folders or control characters'),
+    .refine(
+      (v) => /^[^/\\\u0000-\u001f\u007f]+$/.test(v),
+      rule('evidence.file_name_format', 'A file name, without folders or control characters'),
+    ),
   /** type/subtype, without parameters (served as the file's Content-Type). */
   mediaType: z
     .string()
     .trim()
     .toLowerCase()
     .max(255)
-    .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'A media type such as application/pdf'),
+    .refine(
+      (v) => /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(v),
+      rule('evidence.media_type_format', 'A media type such as application/pdf'),
+    ),
   sha256: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[0-9a-f]{64}$/, '64 hexadecimal digits (the SHA-256 the upload returned)'),
+    .refine(
+      (v) => /^[0-9a-f]{64}$/.test(v),
+      rule('evidence.sha256_format', '64 hexadecimal digits (the SHA-256 the upload returned)'),
+    ),
   size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
   acquiredAt: pastDateTime,
   acquiredBy: shortText(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../schemas.ts';
 
 /**
  * Identifiers with a check digit or a registry (countries, IMO ship numbers, ISO 6346 container
@@ -10,11 +11,18 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'n
 /** Codes Intl names that are not countries: groupings (EU, EZ, UN) and private-use ranges (but XK, Kosovo). */
 const NOT_COUNTRIES = /^(EU|EZ|UN|ZZ|Q[M-Z]|X[A-JL-Z])$/;
 
-export function countryProblem(raw: string): string | null {
+/** Each `...Issue` function says the same with its reason code (see `rule`). */
+export function countryIssue(raw: string): ReturnType<typeof rule> | null {
   const code = raw.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) return 'A country is a two-letter ISO 3166 code, e.g. CA';
-  if (NOT_COUNTRIES.test(code) || regionNames.of(code) === undefined) return `${code} is not an ISO 3166 country code`;
+  if (!/^[A-Z]{2}$/.test(code)) return rule('country.format', 'A country is a two-letter ISO 3166 code, e.g. CA');
+  if (NOT_COUNTRIES.test(code) || regionNames.of(code) === undefined) {
+    return rule('country.unknown', `${code} is not an ISO 3166 country code`, { code });
+  }
   return null;
+}
+
+export function countryProblem(raw: string): string | null {
+  return countryIssue(raw)?.message ?? null;
 }
 
 /** An ISO 3166-1 alpha-2 country code, upper case. */
@@ -22,8 +30,8 @@ export const country = z
   .string()
   .trim()
   .superRefine((v, ctx) => {
-    const problem = countryProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const issue = countryIssue(v);
+    if (issue) ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((v) => v.toUpperCase());
 
@@ -34,12 +42,21 @@ export function imoCheckDigit(sixDigits: string): number {
   return sum % 10;
 }
 
-export function imoProblem(raw: string): string | null {
+export function imoIssue(raw: string): ReturnType<typeof rule> | null {
   const digits = raw.trim().replace(/^IMO\s*/i, '');
-  if (!/^\d{7}$/.test(digits)) return 'An IMO number has 7 digits (optionally preceded by IMO), e.g. IMO 9074729';
+  if (!/^\d{7}$/.test(digits))
+    return rule('imo.format', 'An IMO number has 7 digits (optionally preceded by IMO), e.g. IMO 9074729');
   const expected = imoCheckDigit(digits.slice(0, 6));
-  if (Number(digits[6]) !== expected) return `The IMO check digit does not match: the last digit should be ${expected}`;
+  if (Number(digits[6]) !== expected) {
+    return rule('imo.check_digit', `The IMO check digit does not match: the last digit should be ${expected}`, {
+      digit: expected,
+    });
+  }
   return null;
+}
+
+export function imoProblem(raw: string): string | null {
+  return imoIssue(raw)?.message ?? null;
 }
 
 /** An IMO ship identification number, stored as its 7 digits. */
@@ -47,8 +64,8 @@ export const imoNumber = z
   .string()
   .trim()
   .superRefine((v, ctx) => {
-    const problem = imoProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const issue = imoIssue(v);
+    if (issue) ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((v) => v.replace(/^IMO\s*/i, ''));
 
@@ -72,16 +89,28 @@ export function containerCheckDigit(ten: string): number {
   return (sum % 11) % 10;
 }
 
-export function containerProblem(raw: string): string | null {
+export function containerIssue(raw: string): ReturnType<typeof rule> | null {
   const code = raw.replace(/[\s-]/g, '').toUpperCase();
-  if (!/^[A-Z]{3}/.test(code)) return 'A container number starts with a three-letter owner code, e.g. CSQU3054383';
-  if (!/^[A-Z]{3}[UJZ]/.test(code)) {
-    return 'The fourth letter of a container number is its equipment category: U (container), J or Z';
+  if (!/^[A-Z]{3}/.test(code)) {
+    return rule('container.owner', 'A container number starts with a three-letter owner code, e.g. CSQU3054383');
   }
-  if (!/^[A-Z]{4}\d{7}$/.test(code)) return 'A container number has four letters, a six-digit serial number and a check digit';
+  if (!/^[A-Z]{3}[UJZ]/.test(code)) {
+    return rule('container.category', 'The fourth letter of a container number is its equipment category: U (container), J or Z');
+  }
+  if (!/^[A-Z]{4}\d{7}$/.test(code)) {
+    return rule('container.format', 'A container number has four letters, a six-digit serial number and a check digit');
+  }
   const expected = containerCheckDigit(code.slice(0, 10));
-  if (Number(code[10]) !== expected) return `The ISO 6346 check digit does not match: the last digit should be ${expected}`;
+  if (Number(code[10]) !== expected) {
+    return rule('container.check_digit', `The ISO 6346 check digit does not match: the last digit should be ${expected}`, {
+      digit: expected,
+    });
+  }
   return null;
+}
+
+export function containerProblem(raw: string): string | null {
+  return containerIssue(raw)?.message ?? null;
 }
 
 /** An ISO 6346 container number, stored as 11 characters without spaces. */
@@ -89,7 +118,7 @@ export const containerNumber = z
   .string()
   .trim()
   .superRefine((v, ctx) => {
-    const problem = containerProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const issue = containerIssue(v);
+    if (issue) ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((v) => v.replace(/[\s-]/g, '').toUpperCase());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging, pastDate, pastDateTime, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
+import { paging, pastDate, pastDateTime, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import { CUSTODY_PURPOSES, DISPOSITIONS, QUANTITY_UNITS, SEIZURE_SORT_COLUMNS } from '../domain.ts';
 import { eccn, hsCode } from './codes.ts';
 import { country } from './identifiers.ts';
@@ -14,12 +14,12 @@ import { money } from './money.ts';
 const sealNumbers = z
   .array(requiredText(100))
   .max(50)
-  .refine((list) => new Set(list).size === list.length, 'The same seal number appears twice');
+  .refine((list) => new Set(list).size === list.length, rule('seal.duplicate', 'The same seal number appears twice'));
 
 const entityIds = z
   .array(uuid)
   .max(50)
-  .refine((list) => new Set(list).size === list.length, 'The same entity appears twice');
+  .refine((list) => new Set(list).size === list.length, rule('seizure.duplicate_entity', 'The same entity appears twice'));
 
 /** Terms of release: an amount to pay to get the goods back, a security, or both. */
 export const termsOfRelease = z
@@ -27,9 +27,10 @@ export const termsOfRelease = z
     amount: money.nullable().default(null),
     security: z.string().trim().max(2000).nullable().default(null),
   })
-  .refine((t) => t.amount !== null || (t.security !== null && t.security !== ''), {
-    message: 'Give an amount, a security, or both (or null for no terms)',
-  });
+  .refine(
+    (t) => t.amount !== null || (t.security !== null && t.security !== ''),
+    rule('seizure.terms_empty', 'Give an amount, a security, or both (or null for no terms)'),
+  );
 
 export const seizedItemFields = {
   description: requiredText(1000),
@@ -181,7 +182,7 @@ export const custodyCorrectInput = z.strictObject({
     .max(100)
     .refine(
       (list) => new Set(list.map((c) => c.correctsEntryId)).size === list.length,
-      'Each entry can be corrected only once per call',
+      rule('custody.correction_duplicate', 'Each entry can be corrected only once per call'),
     ),
 });
 

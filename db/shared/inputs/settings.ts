@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../schemas.ts';
 
 /** Input schemas of the settings: pure, shared with the renderer. */
 export const profileSchema = z.strictObject({
@@ -11,4 +12,4 @@ export type Profile = z.output<typeof profileSchema>;
 export const fileNumberPrefixSchema = z
   .string()
   .trim()
-  .regex(/^[A-Z]{2,6}$/, 'Two to six capital letters, e.g. EXP');
+  .refine((v) => /^[A-Z]{2,6}$/.test(v), rule('settings.file_number_prefix_format', 'Two to six capital letters, e.g. EXP'));

@@ -16,8 +16,20 @@ import profileEn from './profile.en.json';
 import seizuresEn from './seizures.en.json';
 import seizuresFr from './seizures.fr.json';
 import profileFr from './profile.fr.json';
+import reasonsEn from './reasons.en.json';
+import reasonsFr from './reasons.fr.json';
 
-export const en = { ...coreEn, ...profileEn, ...evidenceEn, ...auditEn, ...entitiesEn, ...seizuresEn, ...enforcementEn };
+/** reasons: the contract's refusals, `reason.<code>` with the refusal's params (db/errors.ts). */
+export const en = {
+  ...coreEn,
+  ...profileEn,
+  ...evidenceEn,
+  ...auditEn,
+  ...entitiesEn,
+  ...seizuresEn,
+  ...enforcementEn,
+  ...reasonsEn,
+};
 export type MessageId = keyof typeof en;
 
 export const fr: Record<MessageId, string> = {
@@ -28,4 +40,5 @@ export const fr: Record<MessageId, string> = {
   ...entitiesFr,
   ...seizuresFr,
   ...enforcementFr,
+  ...reasonsFr,
 };

@@ -22,7 +22,8 @@ interface Formats {
 function readable(params: ReasonParams, f: Formats): ReasonParams {
   const out: ReasonParams = {};
   for (const [k, v] of Object.entries(params)) {
-    out[k] = typeof v === 'string' && ISO_INSTANT.test(v) ? f.dateTime(v) : typeof v === 'string' && ISO_DATE.test(v) ? f.date(v) : v;
+    out[k] =
+      typeof v === 'string' && ISO_INSTANT.test(v) ? f.dateTime(v) : typeof v === 'string' && ISO_DATE.test(v) ? f.date(v) : v;
   }
   return out;
 }
@@ -66,7 +67,8 @@ export interface Refusal {
 /** The one way a form takes a refusal from the contract (or a failure of the transport). */
 export function refusalOf(err: unknown, t: Translate, f: Formats): Refusal {
   if (err instanceof ApiError) {
-    if (err.code === 'conflict' && err.field === 'version') return { field: undefined, code: 'conflict', message: t('error.conflict') };
+    if (err.code === 'conflict' && err.field === 'version')
+      return { field: undefined, code: 'conflict', message: t('error.conflict') };
     return { field: err.field, code: err.code, message: refusalText(err, t, f) };
   }
   return { field: undefined, code: 'internal', message: err instanceof Error ? err.message : String(err) };

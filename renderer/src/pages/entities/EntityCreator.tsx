@@ -68,8 +68,7 @@ export function EntityCreator(props: {
   }, [key, form, t]);
 
   const errors = visibleErrors(check.ok ? {} : check.errors, touched, submitted);
-  if (serverError?.field && !errors[serverError.field])
-    errors[serverError.field] = serverError.message;
+  if (serverError?.field && !errors[serverError.field]) errors[serverError.field] = serverError.message;
 
   const change = (patch: Partial<EntityForm>, paths?: string[]) => {
     setForm((f) => ({ ...f, ...patch }));

@@ -134,11 +134,7 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
         <h2 className="panel-title">{t('entity.section.details')}</h2>
         {serverError && (serverError.code === 'conflict' || !serverError.field) && (
           <Callout intent={serverError.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            <p>
-              {serverError.code === 'conflict'
-                ? t('error.conflict')
-                : t('error.generic', { message: serverError.message })}
-            </p>
+            <p>{serverError.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: serverError.message })}</p>
             {serverError.code === 'conflict' && <Button small icon="refresh" text={t('entity.reload')} onClick={onReload} />}
           </Callout>
         )}
