@@ -14,8 +14,10 @@ const chromiumArgs = [
 // reason, where it is not).
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Deadlines, not targets: a loaded 2-core machine runs these specs 2-3 times slower, and a test
+  // must not fail for that (speed is measured by `npm run bench`, not here).
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -43,7 +43,7 @@ async function startServer(db: string): Promise<{ child: ChildProcess; url: stri
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not print a URL: ${out} ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not print a URL: ${out} ${err}`)), 90_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);

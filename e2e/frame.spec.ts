@@ -168,6 +168,6 @@ test.describe('long work', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog.getByText('Cancelled: nothing was changed.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Check again' }).click();
-    await expect(dialog.getByText(/^Every check passed/)).toBeVisible({ timeout: 60_000 });
+    await expect(dialog.getByText(/^Every check passed/)).toBeVisible({ timeout: 120_000 });
   });
 });

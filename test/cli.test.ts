@@ -33,7 +33,7 @@ function dossier(args: string[], opts: { cwd: string; env?: Record<string, strin
   delete env.DOSSIER_DB;
   Object.assign(env, opts.env);
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: opts.cwd, env, timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd: opts.cwd, env, timeout: 90_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -684,7 +684,7 @@ describe('dist main.cjs under a stand-in electron module', () => {
     const result = spawnSync(process.execPath, [mainCjs], {
       env: { ...process.env, FAKE_APP_DIR: path.join(root, 'app'), DOSSIER_DB: '', ...env },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 90_000,
     });
     const line = result.stdout.trim().split('\n').at(-1) ?? '';
     return { status: result.status, record: JSON.parse(line) as MainRecord };

@@ -72,7 +72,7 @@ function request(opts: {
       },
     );
     req.on('error', reject);
-    req.setTimeout(5000, () => req.destroy(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' })));
+    req.setTimeout(60_000, () => req.destroy(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' })));
     req.end(opts.body);
   });
 }
@@ -320,7 +320,7 @@ function storeTempFiles(): string[] {
   return fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
 }
 
-async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

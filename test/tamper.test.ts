@@ -30,7 +30,7 @@ function dossier(args: string[], cwd: string): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg'), HOME: path.join(dir, 'home') };
   delete env.DOSSIER_DB;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env, timeout: 90_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
