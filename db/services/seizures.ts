@@ -15,7 +15,7 @@ import {
 } from '../shared/domain.ts';
 import type { Money } from '../shared/inputs/money.ts';
 import { analyzeChain, type Origin } from '../shared/custody-chain.ts';
-import { loadEntries } from './custody.ts';
+import { loadEntries } from './custody-entries.ts';
 
 export interface TermsOfRelease {
   amount: Money | null;
