@@ -1,26 +1,12 @@
 /** Migration 002: what it creates, what its constraints refuse, and that what it leaves opens through the contract. */
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/sqlite.ts';
-import { migrations } from '../../db/migrations/index.ts';
-import { newFile, track, pragma, open } from './helpers.ts';
+import type { Db } from '../../db/sqlite.ts';
+import { migratedWithOneCase } from './helpers.ts';
 
 describe('migration 002', () => {
   /** A database at version 1 holding one case, migrated to 2. */
   async function migratedTo2(): Promise<Db> {
-    const file = newFile();
-    const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 1) }));
-    before.db
-      .prepare(
-        `INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
-      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`,
-      )
-      .run();
-    before.db.close();
-    open.pop();
-    const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 2) }));
-    expect(pragma(db, 'user_version')).toBe(2);
-    expect(db.prepare('SELECT title FROM cases').pluck().all()).toEqual(['Diverted FPGAs']);
-    return db;
+    return migratedWithOneCase(2);
   }
 
   const T = '2026-03-10T16:30:00.000Z';

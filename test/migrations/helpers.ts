@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
-import type { Db } from '../../db/sqlite.ts';
+import { openDatabase, type Db } from '../../db/sqlite.ts';
+import { migrations } from '../../db/migrations/index.ts';
 import { DossierError } from '../../db/errors.ts';
 import { openCore } from '../../db/index.ts';
 import { ok, tempDir } from '../helpers.ts';
@@ -51,4 +52,25 @@ export async function expectRefusedOpen(promise: Promise<unknown>, code: string,
   expect(error).toBeInstanceOf(DossierError);
   expect((error as DossierError).code).toBe(code);
   expect((error as DossierError).message).toMatch(message);
+}
+
+/**
+ * A database one version before `version` holding one case (id `case-1`), then migrated to
+ * `version`: the case is still there. The way each migration's test starts.
+ */
+export async function migratedWithOneCase(version: number): Promise<Db> {
+  const file = newFile();
+  const before = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version < version) }));
+  before.db
+    .prepare(
+      `INSERT INTO cases (id, file_number, title, lead_investigator, opened_on, created_at, updated_at)
+      VALUES ('case-1', '2026-EXP-000001', 'Diverted FPGAs', 'A. Investigator', '2026-03-01', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`,
+    )
+    .run();
+  before.db.close();
+  open.pop();
+  const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= version) }));
+  expect(pragma(db, 'user_version')).toBe(version);
+  expect(db.prepare('SELECT title FROM cases').pluck().all()).toEqual(['Diverted FPGAs']);
+  return db;
 }
