@@ -71,17 +71,17 @@ test.describe('cases, end to end', () => {
       const grid = page.getByRole('grid', { name: 'Cases' });
       await expect(page.getByRole('status')).toHaveText('400 cases');
 
-      await grid.getByRole('button', { name: 'File number' }).click();
-      await expect(grid.getByRole('columnheader', { name: 'File number' })).toHaveAttribute('aria-sort', 'ascending');
-      const ascending = await grid.locator('.dt-data-row').first().locator('.mono').textContent();
-      await grid.getByRole('button', { name: 'File number' }).click();
-      await expect(grid.getByRole('columnheader', { name: 'File number' })).toHaveAttribute('aria-sort', 'descending');
-      const descending = await grid.locator('.dt-data-row').first().locator('.mono').textContent();
       const all = JSON.parse(
         dossier(['call', 'cases.list', '{"limit":500,"sort":{"column":"fileNumber","direction":"asc"}}'], shell.db).stdout,
       ) as { rows: { fileNumber: string }[] };
-      expect(ascending).toBe(all.rows[0]?.fileNumber);
-      expect(descending).toBe(all.rows[all.rows.length - 1]?.fileNumber);
+      // The header turns at once; the rows follow when the page arrives: wait for them, not a moment.
+      const firstFileNumber = grid.locator('.dt-data-row').first().locator('.mono');
+      await grid.getByRole('button', { name: 'File number' }).click();
+      await expect(grid.getByRole('columnheader', { name: 'File number' })).toHaveAttribute('aria-sort', 'ascending');
+      await expect(firstFileNumber).toHaveText(all.rows[0]?.fileNumber ?? '');
+      await grid.getByRole('button', { name: 'File number' }).click();
+      await expect(grid.getByRole('columnheader', { name: 'File number' })).toHaveAttribute('aria-sort', 'descending');
+      await expect(firstFileNumber).toHaveText(all.rows[all.rows.length - 1]?.fileNumber ?? '');
 
       await grid.getByLabel('Filter Status').selectOption('closed');
       const closed = JSON.parse(dossier(['call', 'cases.list', '{"status":["closed"],"limit":1}'], shell.db).stdout) as {
