@@ -11,6 +11,7 @@ import {
   type DetentionSortColumn,
   type DetentionSubject,
   type InfoRequestKind,
+  type SecurityMarking,
 } from '../shared/domain.ts';
 import type { z } from 'zod';
 import type {
@@ -82,6 +83,8 @@ export interface DetentionOverdue {
 
 export interface DetentionDetail extends Detention {
   caseFileNumber: string;
+  /** The case's marking, shown with the record. */
+  caseSecurityMarking: SecurityMarking;
   exporter: EntitySummary | null;
   consignee: EntitySummary | null;
   requests: InfoRequest[];
@@ -223,10 +226,14 @@ export function getDetention(ctx: Pick<Ctx, 'db' | 'clock'>, id: string): Detent
     entityId === null
       ? null
       : (sql(ctx.db, 'SELECT id, kind, subtype, name, country FROM entities WHERE id = ?').get(entityId) as EntitySummary);
-  const { file_number } = sql(ctx.db, 'SELECT file_number FROM cases WHERE id = ?').get(d.caseId) as { file_number: string };
+  const c = sql(ctx.db, 'SELECT file_number, security_marking FROM cases WHERE id = ?').get(d.caseId) as {
+    file_number: string;
+    security_marking: SecurityMarking;
+  };
   return {
     ...d,
-    caseFileNumber: file_number,
+    caseFileNumber: c.file_number,
+    caseSecurityMarking: c.security_marking,
     exporter: party(d.exporterId),
     consignee: party(d.consigneeId),
     requests,

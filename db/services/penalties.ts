@@ -17,6 +17,7 @@ import {
   type PenaltyLevel,
   type PenaltySortColumn,
   type PenaltyStatus,
+  type SecurityMarking,
 } from '../shared/domain.ts';
 import { minorDigits } from '../shared/inputs/money.ts';
 import type {
@@ -83,6 +84,8 @@ export interface Payment {
 
 export interface PenaltyDetail extends Penalty {
   caseFileNumber: string;
+  /** The case's marking, shown with the record. */
+  caseSecurityMarking: SecurityMarking;
   entity: EntitySummary;
   payments: Payment[];
   /** The statuses penalties.setStatus would accept now. */
@@ -287,10 +290,14 @@ export function getPenalty(ctx: Pick<Ctx, 'db' | 'clock'>, id: string): PenaltyD
   const payments = sql(ctx.db, `SELECT ${paymentColumns} FROM penalty_payments WHERE penalty_id = ? ORDER BY paid_on, seq`).all(
     id,
   ) as Payment[];
-  const { file_number } = sql(ctx.db, 'SELECT file_number FROM cases WHERE id = ?').get(p.caseId) as { file_number: string };
+  const c = sql(ctx.db, 'SELECT file_number, security_marking FROM cases WHERE id = ?').get(p.caseId) as {
+    file_number: string;
+    security_marking: SecurityMarking;
+  };
   return {
     ...p,
-    caseFileNumber: file_number,
+    caseFileNumber: c.file_number,
+    caseSecurityMarking: c.security_marking,
     entity: entitySummary(ctx.db, p.entityId, 'entityId'),
     payments,
     allowedStatuses: allowedStatuses(p),

@@ -1,6 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { SECURITY_MARKINGS, type SecurityMarking } from '../../../db/shared/domain.ts';
-import { call } from './client.ts';
 
 type Setter = (m: SecurityMarking | null) => void;
 const MarkingContext = createContext<{ marking: SecurityMarking | null; set: Setter } | null>(null);
@@ -29,23 +28,4 @@ export function highestMarking(markings: readonly SecurityMarking[]): SecurityMa
   let best: SecurityMarking | null = null;
   for (const m of markings) if (best === null || SECURITY_MARKINGS.indexOf(m) > SECURITY_MARKINGS.indexOf(best)) best = m;
   return best;
-}
-
-/** Shows the marking of the case a record belongs to, for as long as the record is on screen. */
-export function useCaseMarking(caseId: string | null | undefined): void {
-  const [marking, setMarking] = useState<SecurityMarking | null>(null);
-  useEffect(() => {
-    if (!caseId) {
-      setMarking(null);
-      return;
-    }
-    let live = true;
-    call('cases.get', { id: caseId })
-      .then((c) => live && setMarking(c.securityMarking))
-      .catch(() => live && setMarking(null));
-    return () => {
-      live = false;
-    };
-  }, [caseId]);
-  useShowMarking(marking);
 }

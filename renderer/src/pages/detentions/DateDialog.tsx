@@ -1,9 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter, InputGroup, type IconName } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
-import { describedBy, serverError, today, type ServerError } from './common.tsx';
+import { describedBy, today } from './common.tsx';
 
 /** Asks for one date (today unless changed) and runs an action with it; the contract's refusal shows under the date. */
 export function DateDialog(props: {
@@ -21,7 +22,7 @@ export function DateDialog(props: {
   const t = useT();
   const f = useFormat();
   const [date, setDate] = useState(today());
-  const [error, setError] = useState<ServerError | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (props.isOpen) {
@@ -38,7 +39,7 @@ export function DateDialog(props: {
       await props.onSubmit(date);
       props.onClose();
     } catch (err) {
-      setError(serverError(err, t, f));
+      setError(refusalOf(err, t, f));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { DetentionDetail } from '../../../../db/api.ts';
@@ -9,7 +10,7 @@ import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
 import { CasePicker, type CaseRef } from '../../components/CasePicker.tsx';
 import { DetentionFields, emptyDetentionForm, inputFromForm, type DetentionForm } from './DetentionFields.tsx';
-import { serverError, shownErrors, validateInput, type ServerError } from './common.tsx';
+import { shownErrors, validateInput } from './common.tsx';
 
 /** "Detain goods": a new detention in a case (the case is chosen here when the list spans every case). */
 export function DetainDialog(props: {
@@ -24,7 +25,7 @@ export function DetainDialog(props: {
   const [caseRef, setCaseRef] = useState<CaseRef | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
 
   const caseId = props.caseId ?? caseRef?.id;
@@ -62,7 +63,7 @@ export function DetainDialog(props: {
       props.onCreated(created);
     } catch (err) {
       // What was typed stays in the form.
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }

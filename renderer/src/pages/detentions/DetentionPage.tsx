@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, Card, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionDetail, DetentionOverdue, InfoRequest } from '../../../../db/api.ts';
 import { DETENTION_OUTCOMES, type DetentionOutcome } from '../../../../db/shared/domain.ts';
@@ -14,19 +15,9 @@ import { DetentionFields, formFromDetention, inputFromForm, type DetentionForm }
 import { RequestDialog } from './RequestDialog.tsx';
 import { ReferralDialog } from './ReferralDialog.tsx';
 import { DateDialog } from './DateDialog.tsx';
-import {
-  daysFromToday,
-  describedBy,
-  DueDate,
-  instantFromInput,
-  serverError,
-  shownErrors,
-  validateInput,
-  type Format,
-  type ServerError,
-} from './common.tsx';
+import { daysFromToday, describedBy, DueDate, instantFromInput, shownErrors, validateInput, type Format } from './common.tsx';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
-import { useCaseMarking } from '../../lib/marking.tsx';
+import { useShowMarking } from '../../lib/marking.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
 import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
@@ -34,7 +25,7 @@ import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 export function DetentionPage({ id }: { id: string }) {
   const t = useT();
   const { load, set, reload } = useRecord(() => call('detentions.get', { id }), id);
-  useCaseMarking(load.state === 'ready' ? load.data.caseId : null);
+  useShowMarking(load.state === 'ready' ? load.data.caseSecurityMarking : null);
 
   if (load.state !== 'ready')
     return (
@@ -157,7 +148,7 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
     seen.current = next;
     setBase(next);
   }, [detention]);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(base);
   const check = useMemo(
@@ -183,7 +174,7 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
       onSaved(next);
       return true;
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
       return false;
     } finally {
       setSaving(false);
@@ -428,7 +419,7 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
   const [outcome, setOutcome] = useState<DetentionOutcome | ''>('');
   const [endedAt, setEndedAt] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const d = detention;
   const check = useMemo(
@@ -469,7 +460,7 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
       toast({ message: t('detention.ended', { number: next.detentionNumber }), intent: 'primary' });
       onEnded(next);
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { DetentionDetail } from '../../../../db/api.ts';
@@ -8,7 +9,7 @@ import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
-import { addDays, describedBy, serverError, shownErrors, today, validateInput, type ServerError } from './common.tsx';
+import { addDays, describedBy, shownErrors, today, validateInput } from './common.tsx';
 
 /** Refers the detained goods to a technical-assessment office, with the date and when its answer is due. */
 export function ReferralDialog(props: {
@@ -24,7 +25,7 @@ export function ReferralDialog(props: {
   const [referredOn, setReferredOn] = useState(today());
   const [dueOn, setDueOn] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (!props.isOpen) return;
@@ -58,7 +59,7 @@ export function ReferralDialog(props: {
       props.onClose();
       props.onSaved(next);
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import { detentionAddRequestInput } from '../../../../db/shared/inputs/detentions.ts';
@@ -7,7 +8,7 @@ import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
-import { describedBy, serverError, shownErrors, today, validateInput, type ServerError } from './common.tsx';
+import { describedBy, shownErrors, today, validateInput } from './common.tsx';
 
 interface RequestForm {
   kind: InfoRequestKind;
@@ -25,7 +26,7 @@ export function RequestDialog(props: { isOpen: boolean; detentionId: string; onC
   const [form, setForm] = useState<RequestForm>(empty);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
 
   const check = useMemo(
@@ -64,7 +65,7 @@ export function RequestDialog(props: { isOpen: boolean; detentionId: string; onC
       props.onClose();
       props.onAdded();
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }

@@ -3,7 +3,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import type { z } from 'zod';
 import { addDays, localDate } from '../../../../db/shared/time.ts';
 import { type useFormat, useLocale, useT, type Translate } from '../../i18n/index.tsx';
-import { refusalOf, zodIssueText, type Refusal } from '../../lib/refusals.ts';
+import { zodIssueText, type Refusal } from '../../lib/refusals.ts';
 import { routeHref, type Route } from '../../lib/router.ts';
 import { futureCheck, type FieldErrors } from '../../lib/validation.ts';
 import { DateText } from '../../components/DateText.tsx';
@@ -124,16 +124,11 @@ export function validateInput<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
-export type ServerError = Refusal;
-
-/** A refusal from the contract, in the user's language (lib/refusals.ts). */
-export const serverError = refusalOf;
-
 /** Errors to show: typed errors once a field was touched (or the form submitted), then the contract's. */
 export function shownErrors(
   check: { ok: true } | { ok: false; errors: FieldErrors },
   touched: ReadonlySet<string> | 'all',
-  server: ServerError | null,
+  server: Refusal | null,
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!check.ok) {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { EntitySummary, PenaltyDetail } from '../../../../db/api.ts';
@@ -19,7 +20,7 @@ import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
 import { CasePicker, type CaseRef } from '../../components/CasePicker.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
-import { addDays, describedBy, serverError, shownErrors, today, validateInput, type ServerError } from '../detentions/common.tsx';
+import { addDays, describedBy, shownErrors, today, validateInput } from '../detentions/common.tsx';
 import { amountProblem, MoneyInput, parseAmount } from './money.tsx';
 
 const PARTY_KINDS = ['person', 'organization'] as const;
@@ -82,7 +83,7 @@ export function IssuePenaltyDialog(props: {
   const [caseRef, setCaseRef] = useState<CaseRef | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const [parties, setParties] = useState<EntitySummary[]>([]);
   const [partyRole, setPartyRole] = useState<CaseRole>('subject');
@@ -192,7 +193,7 @@ export function IssuePenaltyDialog(props: {
       props.onClose();
       props.onIssued(saved);
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }

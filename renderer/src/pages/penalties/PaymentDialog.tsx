@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useIntl } from 'react-intl';
@@ -11,7 +12,7 @@ import { formatMoney } from '../../lib/money.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { describedBy, serverError, shownErrors, today, validateInput, type ServerError } from '../detentions/common.tsx';
+import { describedBy, shownErrors, today, validateInput } from '../detentions/common.tsx';
 import { amountProblem, MoneyInput, parseAmount } from './money.tsx';
 
 interface PaymentForm {
@@ -44,7 +45,7 @@ export function PaymentDialog(props: {
   const [form, setForm] = useState<PaymentForm>(emptyForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (props.isOpen) {
@@ -101,7 +102,7 @@ export function PaymentDialog(props: {
       props.onRecorded(next);
     } catch (err) {
       const balance = refusedBalance(err);
-      const refusal = serverError(err, t, f);
+      const refusal = refusalOf(err, t, f);
       // The typed values stay; an overpayment refusal names the balance under the amount.
       setServer(balance === null ? refusal : { ...refusal, message: overpayment(balance >= 0 ? balance : p.balanceMinor) });
     } finally {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, Card, HTMLTable, NonIdealState, Tag, TextArea } from '@blueprintjs/core';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_FINAL_STATUSES, type PenaltyStatus } from '../../../../db/shared/domain.ts';
@@ -8,13 +9,13 @@ import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { daysFromToday, DueDate, serverError, type ServerError } from '../detentions/common.tsx';
+import { daysFromToday, DueDate } from '../detentions/common.tsx';
 import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
-import { useCaseMarking } from '../../lib/marking.tsx';
+import { useShowMarking } from '../../lib/marking.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
 import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
@@ -22,7 +23,7 @@ import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 export function PenaltyPage({ id }: { id: string }) {
   const t = useT();
   const { load, set } = useRecord(() => call('penalties.get', { id }), id);
-  useCaseMarking(load.state === 'ready' ? load.data.caseId : null);
+  useShowMarking(load.state === 'ready' ? load.data.caseSecurityMarking : null);
   const f = useFormat();
   const [paying, setPaying] = useState(false);
   const [moving, setMoving] = useState<PenaltyStatus | null>(null);
@@ -320,7 +321,7 @@ function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: Pe
   const f = useFormat();
   const [base, setBase] = useState(penalty.notes);
   const [notes, setNotes] = useState(penalty.notes);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   // The penalty changed elsewhere on the page (a payment, a status): take its notes unless they are being edited.
   const seen = useRef(penalty.notes);
@@ -342,7 +343,7 @@ function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: Pe
       onSaved(next);
       return true;
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
       return false;
     } finally {
       setSaving(false);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, DialogBody, DialogFooter, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { PenaltyDetail } from '../../../../db/api.ts';
@@ -9,7 +10,7 @@ import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { describedBy, serverError, shownErrors, today, validateInput, type ServerError } from '../detentions/common.tsx';
+import { describedBy, shownErrors, today, validateInput } from '../detentions/common.tsx';
 import { amountProblem, MoneyInput, parseAmount } from './money.tsx';
 import { PenaltyStatusTag } from './PenaltyTags.tsx';
 
@@ -28,7 +29,7 @@ export function StatusDialog(props: {
   const [amount, setAmount] = useState('');
   const [on, setOn] = useState(today());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (status) {
@@ -76,7 +77,7 @@ export function StatusDialog(props: {
       props.onClose();
       props.onChanged(next);
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setBusy(false);
     }

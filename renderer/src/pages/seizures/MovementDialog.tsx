@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, Checkbox, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { CustodyChain, CustodyEntryView } from '../../../../db/api.ts';
@@ -12,15 +13,7 @@ import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { errorUnder } from './HeaderFields.tsx';
-import {
-  checkInput,
-  useFocusFirstInvalid,
-  fromLocalInput,
-  parseSeals,
-  serverError,
-  toLocalInput,
-  type ServerError,
-} from './util.ts';
+import { checkInput, useFocusFirstInvalid, fromLocalInput, parseSeals, toLocalInput } from './util.ts';
 
 interface MovementForm {
   at: string;
@@ -92,7 +85,7 @@ export function MovementDialog(props: {
   const [form, setForm] = useState<MovementForm>(() => initialForm(chain, correcting));
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const focusInvalid = useFocusFirstInvalid('.movement-dialog');
   const [carry, setCarry] = useState(true);
@@ -182,7 +175,7 @@ export function MovementDialog(props: {
       props.onClose();
       props.onRecorded(result.chain);
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
       focusInvalid();
     } finally {
       setSaving(false);

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, ControlGroup, DialogBody, DialogFooter, HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { SeizureDetail } from '../../../../db/api.ts';
@@ -13,7 +14,7 @@ import { Field } from '../../components/Field.tsx';
 import { MoneyTotals, CurrencySelect, useAmountReading } from './parts.tsx';
 import { HeaderFields, errorUnder } from './HeaderFields.tsx';
 import { emptyHeader, emptyLine, headerInput, lineInput, type HeaderForm, type LineForm } from './seizureForm.ts';
-import { amountOf, checkInput, useFocusFirstInvalid, serverError, type ServerError } from './util.ts';
+import { amountOf, checkInput, useFocusFirstInvalid } from './util.ts';
 
 /** Header fields and their contract names, to know which errors the user has touched. */
 const HEADER_PATHS: Record<keyof HeaderForm, string[]> = {
@@ -59,7 +60,7 @@ export function RecordSeizureDialog(props: {
   const [lines, setLines] = useState<LineForm[]>(() => [emptyLine()]);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const focusInvalid = useFocusFirstInvalid('.record-seizure-dialog');
 
@@ -164,7 +165,7 @@ export function RecordSeizureDialog(props: {
       props.onRecorded(created);
     } catch (err) {
       // The typed values stay in the form: nothing is lost when the contract refuses.
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
       focusInvalid();
     } finally {
       setSaving(false);

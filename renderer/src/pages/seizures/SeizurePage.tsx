@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { Button, Callout, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { Case, SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
 import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
@@ -17,7 +18,7 @@ import { DispositionTag, ReviewWindow } from './parts.tsx';
 import { HeaderFields } from './HeaderFields.tsx';
 import { CustodyPanel } from './CustodyPanel.tsx';
 import { headerChanges, headerFromSeizure, type HeaderForm } from './seizureForm.ts';
-import { checkInput, isFinal, serverError, todayLocal, type ServerError } from './util.ts';
+import { checkInput, isFinal, todayLocal } from './util.ts';
 import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
 import { saveFormProps } from '../../lib/saveForm.ts';
 import { useUnsavedChanges } from '../../lib/unsaved.tsx';
@@ -262,7 +263,7 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
       return merged;
     });
   }
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(base);
 
@@ -293,7 +294,7 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
       onChanged(next);
       return true;
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
       return false;
     } finally {
       setSaving(false);
@@ -356,7 +357,7 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
   const [on, setOn] = useState(todayLocal());
   const [authority, setAuthority] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<ServerError | null>(null);
+  const [server, setServer] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
 
   const check = useMemo(
@@ -391,7 +392,7 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
       setServer(null);
       onChanged(result);
     } catch (err) {
-      setServer(serverError(err, t, f));
+      setServer(refusalOf(err, t, f));
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { FINAL_DISPOSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
 import type { Translate } from '../../i18n/index.tsx';
-import { refusalOf, zodIssueText, type Refusal } from '../../lib/refusals.ts';
+import { zodIssueText } from '../../lib/refusals.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { parseMoney } from '../../lib/money.ts';
 
@@ -134,13 +134,6 @@ export function checkInput<S extends z.ZodType>(
     errors[field] ??= zodIssueText(issue, t);
   }
   return { ok: false, errors };
-}
-
-export type ServerError = Refusal;
-
-/** A refusal of the contract: its field and its text in the user's language. */
-export function serverError(err: unknown, t: Translate, f: Parameters<typeof refusalOf>[2]): ServerError {
-  return refusalOf(err, t, f);
 }
 
 /** After a refused submit, moves focus to the first field that says why, once it has rendered. */
