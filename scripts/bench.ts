@@ -47,6 +47,7 @@ import { penaltyListInput } from '../db/shared/inputs/penalties.ts';
 import { deadlineListInput } from '../db/shared/inputs/deadlines.ts';
 import { DEADLINE_KINDS } from '../db/shared/domain.ts';
 import { addDays, localDate, systemClock } from '../db/shared/time.ts';
+import { countStatement, pageStatement } from '../db/list-sql.ts';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -419,11 +420,13 @@ function prepareList(core: Core, c: ListCase, plans: boolean): Prepared {
   // The same defaults the contract applies, then the same SQL the service runs.
   const query: CaseListQuery = caseListInput.parse(c.input);
   const q = caseListSql(query);
-  const rowsStmt = db.prepare(q.rowsSql);
-  const countStmt = db.prepare(q.countSql);
+  const page = pageStatement(q, query);
+  const count = countStatement(q);
+  const rowsStmt = db.prepare(page.sql);
+  const countStmt = db.prepare(count.sql);
   const direct = () => ({
-    total: (countStmt.get(...q.countParams) as { n: number }).n,
-    rows: rowsStmt.all(...q.params, ...q.pageParams),
+    total: (countStmt.get(...count.values) as { n: number }).n,
+    rows: rowsStmt.all(...page.values),
   });
   const contract = () => {
     const env = core.invoke('cases.list', c.input);
@@ -432,8 +435,8 @@ function prepareList(core: Core, c: ListCase, plans: boolean): Prepared {
   };
   const viaContract = contract() as { total: number; rows: unknown[] };
   const viaDirect = direct();
-  const rowPlan = explain(db, q.rowsSql, [...q.params, ...q.pageParams]);
-  const countPlan = explain(db, q.countSql, q.countParams);
+  const rowPlan = explain(db, page.sql, page.values);
+  const countPlan = explain(db, count.sql, count.values);
   if (plans) {
     console.log(`\n  ${c.label}\n    rows:  ${rowPlan.join('\n           ')}\n    count: ${countPlan.join('\n           ')}`);
   }
@@ -541,16 +544,19 @@ function prepareEntityBench(core: Core, plans: boolean): Prepared[] {
   const db = core.db;
   const list = (label: string, extra: boolean, raw: Record<string, unknown>): Prepared => {
     const input = { limit: 100, ...raw };
-    const q = entityListSql(entityListInput.parse(input));
-    const rowsStmt = db.prepare(q.rowsSql);
-    const countStmt = db.prepare(q.countSql);
+    const parsed = entityListInput.parse(input);
+    const q = entityListSql(parsed);
+    const page = pageStatement(q, parsed);
+    const count = countStatement(q);
+    const rowsStmt = db.prepare(page.sql);
+    const countStmt = db.prepare(count.sql);
     const direct = () => ({
-      total: (countStmt.get(...q.countParams) as { n: number }).n,
-      ids: (rowsStmt.all(...q.params, ...q.pageParams) as { id: string }[]).map((r) => r.id),
+      total: (countStmt.get(...count.values) as { n: number }).n,
+      ids: (rowsStmt.all(...page.values) as { id: string }[]).map((r) => r.id),
     });
     const planSql: [string, unknown[]][] = [
-      [q.rowsSql, [...q.params, ...q.pageParams]],
-      [q.countSql, q.countParams],
+      [page.sql, page.values],
+      [count.sql, count.values],
     ];
     return entityQuery(core, `entities.list ${label}`, extra, 'entities.list', input, direct, planSql, plans);
   };
@@ -614,17 +620,20 @@ function prepareSeizureBench(core: Core, plans: boolean): Prepared[] {
   /** seizures.list: the page, its count and the page's item totals, as the service runs them. */
   const list = (label: string, extra: boolean, raw: Record<string, unknown>): Prepared => {
     const input = { limit: 100, ...raw };
-    const q = seizureListSql(seizureListInput.parse(input));
-    const rowsStmt = db.prepare(q.rowsSql);
-    const countStmt = db.prepare(q.countSql);
+    const parsed = seizureListInput.parse(input);
+    const q = seizureListSql(parsed);
+    const page = pageStatement(q, parsed);
+    const count = countStatement(q);
+    const rowsStmt = db.prepare(page.sql);
+    const countStmt = db.prepare(count.sql);
     const direct = () => {
-      const ids = (rowsStmt.all(...q.params, ...q.pageParams) as { id: string }[]).map((r) => r.id);
+      const ids = (rowsStmt.all(...page.values) as { id: string }[]).map((r) => r.id);
       totalsStmt.all(JSON.stringify(ids));
-      return { ids, total: (countStmt.get(...q.countParams) as { n: number }).n };
+      return { ids, total: (countStmt.get(...count.values) as { n: number }).n };
     };
     const planSql: [string, unknown[]][] = [
-      [q.rowsSql, [...q.params, ...q.pageParams]],
-      [q.countSql, q.countParams],
+      [page.sql, page.values],
+      [count.sql, count.values],
     ];
     return entityQuery(core, `seizures.list ${label}`, extra, 'seizures.list', input, direct, planSql, plans);
   };
@@ -947,7 +956,7 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
     input: Record<string, unknown>,
     direct: () => { ids: string[]; total: number },
     ids: (result: unknown) => { ids: string[]; total: number },
-    planSql: readonly [string, Record<string, unknown>][],
+    planSql: readonly [string, readonly unknown[]][],
   ): Prepared => {
     const contract = () => {
       const env = core.invoke(method, input);
@@ -956,7 +965,7 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
     };
     const viaContract = ids(contract());
     const viaDirect = direct();
-    const planned = planSql.map(([text, params]) => explain(db, text, [params]));
+    const planned = planSql.map(([text, values]) => explain(db, text, values));
     if (plans) console.log(`\n  ${label}\n    ${planned.map((p) => p.join('\n    ')).join('\n    --\n    ')}`);
     return {
       label,
@@ -990,13 +999,13 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
         : method === 'penalties.list'
           ? penaltyListSql(penaltyListInput.parse(input), today)
           : deadlineSql(deadlineListInput.parse(input), today);
-    const page = { limit: Number(input.limit), offset: Number(input.offset ?? 0) };
-    const rowParams = method === 'deadlines.list' ? s.params : { ...s.params, ...page };
-    const rowsStmt = db.prepare(s.rowsSql);
-    const countStmt = db.prepare(s.countSql);
+    const page = pageStatement(s, { limit: Number(input.limit), offset: Number(input.offset ?? 0) });
+    const count = countStatement(s);
+    const rowsStmt = db.prepare(page.sql);
+    const countStmt = db.prepare(count.sql);
     const direct = () => {
-      const rows = rowsStmt.all(rowParams) as Record<string, unknown>[];
-      const { n } = countStmt.get(s.params) as { n: number };
+      const rows = rowsStmt.all(...page.values) as Record<string, unknown>[];
+      const { n } = countStmt.get(...count.values) as { n: number };
       const ids =
         method === 'deadlines.list'
           ? rows.map((r) => `${DEADLINE_KINDS[Number(r.k)] ?? '?'} ${String(r.record_id)}`)
@@ -1004,8 +1013,8 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
       return { total: n, ids };
     };
     return timed(`${method} ${label}`, extra, method, input, direct, method === 'deadlines.list' ? deadlineIds : pageIds, [
-      [s.rowsSql, rowParams],
-      [s.countSql, s.params],
+      [page.sql, page.values],
+      [count.sql, count.values],
     ]);
   };
   // The open case with the most detentions, penalties and seizures, and one from the middle of the table.
@@ -1031,7 +1040,9 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
       return { total: o.deadlines.total, ids: o.deadlines.rows.map((x) => `${x.kind} ${x.recordId}`) };
     };
     const s = deadlineSql(deadlineListInput.parse({ caseId, limit: 100 }), today);
-    return timed(`cases.overview (${label})`, false, 'cases.overview', { caseId }, direct, ids, [[s.rowsSql, s.params]]);
+    return timed(`cases.overview (${label})`, false, 'cases.overview', { caseId }, direct, ids, [
+      [pageStatement(s, { limit: 100, offset: 0 }).sql, pageStatement(s, { limit: 100, offset: 0 }).values],
+    ]);
   };
   return [
     listOf('detentions.list', 'all, by start desc', false, {}),

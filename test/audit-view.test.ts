@@ -12,6 +12,7 @@ import { MARKING_PRINTED } from '../db/shared/domain.ts';
 import { auditListInput } from '../db/shared/inputs/audit.ts';
 import type { Case, Evidence } from '../db/api.ts';
 import { err, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
+import { explainList, pageStatement } from '../db/list-sql.ts';
 
 const dir = tempDir();
 let core: Core;
@@ -170,9 +171,7 @@ describe('audit.list', () => {
   it('walks the audit_log indexes in seq order (EXPLAIN QUERY PLAN: no temporary sort)', () => {
     const plan = (input: Record<string, unknown>, total = 100_000): string => {
       const q = auditListSql(auditListInput.parse(input));
-      return (core.db.prepare(`EXPLAIN QUERY PLAN ${q.rowsSql(total)}`).all(...q.params, 100, 0) as { detail: string }[])
-        .map((p) => p.detail)
-        .join('\n');
+      return explainList(core.db, q, { limit: 100, offset: 0 }, total).rows.join('\n');
     };
     const period = { from: '2026-03-15T09:00:00Z', to: '2026-03-15T10:00:00Z' };
     for (const direction of ['asc', 'desc'] as const) {
@@ -200,9 +199,7 @@ describe('audit.list', () => {
     // The counts use the indexes of every filter.
     const countPlan = (input: Record<string, unknown>) => {
       const q = auditListSql(auditListInput.parse(input));
-      return (core.db.prepare(`EXPLAIN QUERY PLAN ${q.countSql}`).all(...q.params) as { detail: string }[])
-        .map((p) => p.detail)
-        .join('\n');
+      return explainList(core.db, q).count.join('\n');
     };
     expect(countPlan({ recordType: 'setting' })).toMatch(/audit_record/);
     expect(countPlan(period)).toMatch(/audit_at/);
@@ -215,7 +212,11 @@ describe('audit.list', () => {
       for (const direction of ['asc', 'desc'] as const) {
         const q = auditListSql(auditListInput.parse({ ...input, sort: { column: 'seq', direction } }));
         const seqs = (total: number) =>
-          (core.db.prepare(q.rowsSql(total)).all(...q.params, 3, 1) as { seq: number }[]).map((r) => r.seq);
+          (
+            core.db
+              .prepare(pageStatement(q, { limit: 3, offset: 1 }, total).sql)
+              .all(...pageStatement(q, { limit: 3, offset: 1 }, total).values) as { seq: number }[]
+          ).map((r) => r.seq);
         expect(seqs(1), JSON.stringify(input)).toEqual(seqs(1_000_000));
         expect(seqs(1).length).toBe(3);
       }

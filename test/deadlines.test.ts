@@ -19,7 +19,8 @@ import { seedEnforcement } from '../db/seed/enforcement.ts';
 import { Random } from '../db/seed/random.ts';
 import { checkDatabase } from '../db/check.ts';
 import { ok, tempDir } from './helpers.ts';
-import { MISSING, TODAY, caseWithParties, expectRefused, explain, newCore, type Parties } from './enforcement-fixtures.ts';
+import { MISSING, TODAY, caseWithParties, expectRefused, newCore, type Parties } from './enforcement-fixtures.ts';
+import { explainList } from '../db/list-sql.ts';
 
 const dir = tempDir();
 
@@ -640,19 +641,20 @@ describe('deadlines.list against a brute-force reading of a seeded caseload', ()
     ];
     for (const q of [{}, { includeDone: true }, { from: '2026-01-01', to: '2026-12-31' }]) {
       const s = deadlineSql(deadlineListInput.parse(q), today);
-      const plan = explain(core.db, s.rowsSql, s.params);
+      const plans = explainList(core.db, s);
+      const plan = plans.rows;
       const text = plan.join('\n');
       for (const index of indexes) expect(text, index).toContain(`INDEX ${index}`);
       const reads = plan.filter((l) => /^(SCAN|SEARCH) (d|r|p|s|cases|c|x)\b/.test(l));
       for (const l of reads) expect(l, text).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
       // Only the union of the parts' first rows is sorted; each part is read in index order.
       expect(plan.filter((l) => l.includes('USE TEMP B-TREE FOR ORDER BY'))).toHaveLength(1);
-      const count = explain(core.db, s.countSql, s.params);
+      const count = plans.count;
       for (const l of count.filter((x) => /^(SCAN|SEARCH) /.test(x) && x !== 'SCAN CONSTANT ROW'))
         expect(l).toMatch(/USING (COVERING )?INDEX/);
     }
     const perCase = deadlineSql(deadlineListInput.parse({ caseId: MISSING }), today);
-    const text = explain(core.db, perCase.rowsSql, perCase.params).join('\n');
+    const text = explainList(core.db, perCase).rows.join('\n');
     for (const index of ['detentions_case', 'detention_info_requests_case', 'penalties_case', 'seizures_case'])
       expect(text).toContain(`INDEX ${index}`);
     expect(text).toMatch(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/);

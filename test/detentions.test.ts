@@ -11,7 +11,8 @@ import { detentionCreateInput, detentionListInput, detentionUpdateInput } from '
 import { detentionListSql } from '../db/services/detentions.ts';
 import { checkDatabase } from '../db/check.ts';
 import { auditRows, chainProblem, lastAuditSeq, ok, tempDir } from './helpers.ts';
-import { MISSING, TODAY, caseWithParties, expectRefused, explain, long, newCore, type Parties } from './enforcement-fixtures.ts';
+import { MISSING, TODAY, caseWithParties, expectRefused, long, newCore, type Parties } from './enforcement-fixtures.ts';
+import { explainList } from '../db/list-sql.ts';
 
 const dir = tempDir();
 
@@ -555,7 +556,7 @@ describe('detentions.list', () => {
         for (const state of [undefined, ...DETENTION_STATES]) {
           const q = detentionListInput.parse({ sort: { column, direction }, state });
           const s = detentionListSql(q, TODAY);
-          const plan = explain(core.db, s.rowsSql, { ...s.params, limit: 100, offset: 0 });
+          const plan = explainList(core.db, s).rows;
           const main = plan.filter((l) => /^(SCAN|SEARCH) d\b/.test(l));
           expect(main, plan.join('\n')).toEqual([
             expect.stringMatching(new RegExp(`^SCAN d USING (COVERING )?INDEX ${index[column]}$`)),
@@ -571,9 +572,7 @@ describe('detentions.list', () => {
       }
     }
     const perCase = detentionListSql(detentionListInput.parse({ caseId: caseA.caseId }), TODAY);
-    expect(explain(core.db, perCase.rowsSql, { ...perCase.params, limit: 100, offset: 0 }).join('\n')).toMatch(
-      /SEARCH d USING INDEX detentions_case \(case_id=\?\)/,
-    );
+    expect(explainList(core.db, perCase).rows.join('\n')).toMatch(/SEARCH d USING INDEX detentions_case \(case_id=\?\)/);
   });
 });
 

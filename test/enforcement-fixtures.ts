@@ -66,9 +66,5 @@ export function expectRefused(core: Core, method: string, input: unknown, code: 
   return e.message;
 }
 
-export function explain(db: Db, sqlText: string, params: Record<string, unknown>): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(params) as { detail: string }[]).map((r) => r.detail);
-}
-
 export const long = (n: number): string => 'x'.repeat(n);
 export const MISSING = '3f1c0f3e-8a4e-4e44-9a57-5b6c4f0e9d11';

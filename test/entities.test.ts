@@ -24,6 +24,7 @@ import { seedCases } from '../db/seed/cases.ts';
 import { recentCaseIds, seedEntities } from '../db/seed/entities.ts';
 import { Random } from '../db/seed/random.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, steppingClock, tempDir } from './helpers.ts';
+import { explainList } from '../db/list-sql.ts';
 
 const dir = tempDir();
 let n = 0;
@@ -1113,7 +1114,7 @@ describe('query plans', () => {
     (core.db.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail);
   const listPlans = (input: Record<string, unknown>) => {
     const q = entityListSql(entityListInput.parse(input));
-    return { rows: explain(q.rowsSql, [...q.params, ...q.pageParams]), count: explain(q.countSql, q.countParams) };
+    return explainList(core.db, q);
   };
   const INDEX: Record<EntitySortColumn, string> = {
     name: 'entities_name',

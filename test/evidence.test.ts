@@ -26,6 +26,7 @@ import { EVIDENCE_SORT_COLUMNS } from '../db/shared/domain.ts';
 import { checkDatabase } from '../db/check.ts';
 import type { Case } from '../db/api.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
+import { explainList } from '../db/list-sql.ts';
 
 const dir = tempDir();
 const ACTOR = { name: 'Jeanne Tremblay', badge: 'B-4411' };
@@ -486,18 +487,14 @@ describe('evidence methods', () => {
       for (const direction of ['asc', 'desc'] as const) {
         for (const extra of [{}, { includeRetired: true }]) {
           const q = evidenceListSql(evidenceListInput.parse({ caseId, sort: { column, direction }, ...extra }));
-          const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.rowsSql}`).all(...q.params, 100, 0) as { detail: string }[])
-            .map((p) => p.detail)
-            .join('\n');
+          const plan = explainList(core.db, q).rows.join('\n');
           expect(plan, `${column} ${direction}`).toMatch(/USING INDEX evidence_case_/);
           expect(plan, `${column} ${direction}`).not.toMatch(/TEMP B-TREE/);
         }
       }
     }
     const q = evidenceListSql(evidenceListInput.parse({ caseId, subjectType: 'entity', subjectId: randomUUID() }));
-    const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${q.rowsSql}`).all(...q.params, 100, 0) as { detail: string }[])
-      .map((p) => p.detail)
-      .join('\n');
+    const plan = explainList(core.db, q).rows.join('\n');
     expect(plan).toMatch(/USING INDEX evidence_/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });

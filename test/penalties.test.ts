@@ -14,7 +14,8 @@ import { penaltyListSql } from '../db/services/penalties.ts';
 import { checkDatabase } from '../db/check.ts';
 import { Random } from '../db/seed/random.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, tempDir } from './helpers.ts';
-import { MISSING, TODAY, caseWithParties, expectRefused, explain, long, newCore, type Parties } from './enforcement-fixtures.ts';
+import { MISSING, TODAY, caseWithParties, expectRefused, long, newCore, type Parties } from './enforcement-fixtures.ts';
+import { explainList } from '../db/list-sql.ts';
 
 const dir = tempDir();
 
@@ -767,22 +768,21 @@ describe('penalties.list', () => {
       for (const direction of ['asc', 'desc'] as const) {
         for (const filter of filters) {
           const s = penaltyListSql(penaltyListInput.parse({ ...filter, sort: { column, direction } }), TODAY);
-          const plan = explain(core.db, s.rowsSql, { ...s.params, limit: 100, offset: 0 });
+          const plans = explainList(core.db, s);
+          const plan = plans.rows;
           const main = plan.filter((l) => /^(SCAN|SEARCH) p\b/.test(l));
           expect(main, `${column} ${JSON.stringify(filter)}\n${plan.join('\n')}`).toEqual([
             expect.stringMatching(new RegExp(`^(SCAN|SEARCH) p USING (COVERING )?INDEX ${index[column]}\\b`)),
           ]);
           expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
           expect(plan.join('\n')).not.toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
-          const count = explain(core.db, s.countSql, s.params);
+          const count = plans.count;
           expect(count.join('\n'), s.countSql).toMatch(/USING (COVERING )?INDEX/);
         }
       }
     }
     const perCase = penaltyListSql(penaltyListInput.parse({ caseId: a.caseId }), TODAY);
-    expect(explain(core.db, perCase.rowsSql, { ...perCase.params, limit: 100, offset: 0 }).join('\n')).toMatch(
-      /SEARCH p USING INDEX penalties_case \(case_id=\?\)/,
-    );
+    expect(explainList(core.db, perCase).rows.join('\n')).toMatch(/SEARCH p USING INDEX penalties_case \(case_id=\?\)/);
   });
 });
 

@@ -16,6 +16,7 @@ import { seedCases } from '../db/seed/cases.ts';
 import { caseListSql, PRIORITY_RANKS, STATUS_RANKS } from '../db/services/cases.ts';
 import { caseListInput } from '../db/shared/inputs/cases.ts';
 import { CASE_SORT_COLUMNS, CASE_STATUSES, PRIORITIES, type CaseSortColumn } from '../db/shared/domain.ts';
+import { explainList } from '../db/list-sql.ts';
 
 /** The column each sort orders by first (see sortExpressions in db/services/cases.ts). */
 const SORT_COLUMN: Record<CaseSortColumn, string> = {
@@ -52,10 +53,7 @@ function explain(db: Db, sqlText: string, params: readonly unknown[]): string[] 
 /** The plans of the page query and of the count query for a `cases.list` input. */
 function listPlans(input: Record<string, unknown>): { rows: string[]; count: string[] } {
   const q = caseListSql(caseListInput.parse(input));
-  return {
-    rows: explain(core.db, q.rowsSql, [...q.params, ...q.pageParams]),
-    count: explain(core.db, q.countSql, q.countParams),
-  };
+  return explainList(core.db, q);
 }
 
 /** The first column of an index (its leading key). */

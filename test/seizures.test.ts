@@ -20,6 +20,7 @@ import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';
 import { Random } from '../db/seed/random.ts';
 import type { CustodyChain } from '../db/api.ts';
 import { auditRows, chainProblem, count, err, lastAuditSeq, ok, tempDir } from './helpers.ts';
+import { explainList } from '../db/list-sql.ts';
 
 const dir = tempDir();
 let n = 0;
@@ -955,14 +956,7 @@ describe('seizures.list', () => {
   });
 
   it('query plans: each sort walks its index, filters stay in it, a case uses its own index, text uses full-text', () => {
-    const explain = (q: ReturnType<typeof seizureListSql>, which: 'rows' | 'count') =>
-      (
-        core.db
-          .prepare(`EXPLAIN QUERY PLAN ${which === 'rows' ? q.rowsSql : q.countSql}`)
-          .all(...(which === 'rows' ? [...q.params, ...q.pageParams] : q.countParams)) as { detail: string }[]
-      )
-        .map((r) => r.detail)
-        .join('\n');
+    const explain = (q: ReturnType<typeof seizureListSql>, which: 'rows' | 'count') => explainList(core.db, q)[which].join('\n');
     for (const column of SEIZURE_SORT_COLUMNS) {
       for (const direction of ['asc', 'desc'] as const) {
         for (const filter of [{}, { disposition: ['forfeited', 'held'] }, { text: 'gate arrays' }]) {

@@ -3,7 +3,7 @@
  * append-only audit_log (db/audit.ts writes it), filtered and paged in SQL, and its CSV export.
  */
 import type { Db } from '../sqlite.ts';
-import { escapeLike } from '../list-sql.ts';
+import { escapeLike, pageStatement, runList, searchWords, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import { DossierError } from '../errors.ts';
 import type { AuditRow } from '../audit.ts';
@@ -46,11 +46,6 @@ export interface AuditQuery {
   sort: { column: 'seq'; direction: 'asc' | 'desc' };
 }
 
-/** An instant as the audit log stores it (UTC, milliseconds, Z), so that strings compare as times. */
-function utc(iso: string): string {
-  return new Date(iso).toISOString();
-}
-
 /**
  * Below this many matches, a page may read the matches through a range index (a record type, a
  * period) and sort them by seq; above it, walking the log in seq order finds a page sooner.
@@ -68,8 +63,8 @@ function conditions(q: Omit<AuditQuery, 'sort'>): Condition[] {
   if (q.recordId !== undefined && q.recordType === undefined) {
     throw new DossierError('invalid_input', 'recordType: required with recordId', 'recordType', 'audit.record_type_required', {});
   }
-  const from = q.from === undefined ? undefined : utc(q.from);
-  const to = q.to === undefined ? undefined : utc(q.to);
+  const from = q.from;
+  const to = q.to;
   if (from !== undefined && to !== undefined && from > to) {
     throw new DossierError('invalid_input', 'to: must not be before from', 'to', 'range.to_before_from', { from: q.from ?? '' });
   }
@@ -84,7 +79,7 @@ function conditions(q: Omit<AuditQuery, 'sort'>): Condition[] {
   if (q.method !== undefined) out.push({ sql: 'method = ?', params: [q.method] });
   if (from !== undefined) out.push({ sql: 'at >= ?', params: [from], range: true });
   if (to !== undefined) out.push({ sql: 'at < ?', params: [to], range: true });
-  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
+  for (const word of searchWords(q.text).words) {
     const like = `%${escapeLike(word)}%`;
     out.push({
       sql: `(actor LIKE ? ESCAPE '\\' OR method LIKE ? ESCAPE '\\' OR record_id LIKE ? ESCAPE '\\'
@@ -107,14 +102,6 @@ function whereOf(list: Condition[], mapSql: (c: Condition) => string = (c) => c.
   };
 }
 
-export interface AuditListSql {
-  /** The count: every filter may use its index. */
-  countSql: string;
-  params: unknown[];
-  /** The page query for a given number of matches (the count's result), then LIMIT and OFFSET. */
-  rowsSql(total: number): string;
-}
-
 /**
  * The audit view's SQL. An equality filter walks its index in seq order and stops after the page:
  * audit_case (case_id, seq), audit_record (record_type, record_id, seq), audit_actor (actor,
@@ -123,15 +110,16 @@ export interface AuditListSql {
  * not in seq order: with few matches the page reads them there and sorts them; with many, and
  * whenever an equality filter is present, it walks the log or that filter's index in seq order.
  */
-export function auditListSql(q: AuditQuery): AuditListSql {
+export function auditListSql(q: AuditQuery): ListSql {
   const list = conditions(q);
   const count = whereOf(list);
   const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const hasEquality = list.some((c) => !c.range && !c.sql.includes('LIKE'));
   return {
     countSql: `SELECT count(*) AS n FROM audit_log ${count.whereSql}`,
+    countParams: count.params,
     params: count.params,
-    rowsSql: (total) => {
+    rowsSql: (total: number) => {
       const walk = hasEquality || total > SORT_MATCHES_UP_TO;
       const { whereSql } = whereOf(list, (c) => (walk && c.range ? unindexed(c.sql) : c.sql));
       return `SELECT * FROM audit_log ${whereSql} ORDER BY seq ${dir} LIMIT ? OFFSET ?`;
@@ -175,10 +163,8 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
 }
 
 export function listAudit(db: Db, q: AuditQuery & { offset: number; limit: number }): { total: number; rows: AuditEntry[] } {
-  const s = auditListSql(q);
-  const { n } = sql(db, s.countSql).get(...s.params) as { n: number };
-  const rows = n === 0 ? [] : (sql(db, s.rowsSql(n)).all(...s.params, q.limit, q.offset) as AuditRow[]);
-  return { total: n, rows: rows.map(toAuditEntry) };
+  const page = runList<AuditRow>(db, auditListSql(q), q);
+  return { total: page.total, rows: page.rows.map(toAuditEntry) };
 }
 
 /** An export holds at most this many audit records: narrow the filters (a case, a period) beyond it. */
@@ -234,7 +220,7 @@ export function exportAuditCsv(
   maxRecords = MAX_EXPORT_RECORDS,
 ): { filename: string; csv: string; records: number } {
   const s = auditListSql(q);
-  const { n } = sql(db, s.countSql).get(...s.params) as { n: number };
+  const { n } = sql(db, s.countSql).get(...(s.countParams as unknown[])) as { n: number };
   if (n > maxRecords) {
     throw new DossierError(
       'invalid_input',
@@ -248,7 +234,8 @@ export function exportAuditCsv(
   // when it spans several), so a printed or forwarded CSV carries it like every other export.
   const marking = exportMarking(db, q.caseId);
   const parts: string[] = [csvLine([`${MARKING_PRINTED[marking]}`]), csvLine(AUDIT_CSV_HEADER)];
-  const rows = sql(db, s.rowsSql(n)).iterate(...s.params, -1, 0) as IterableIterator<AuditRow>;
+  const all = pageStatement(s, { limit: -1, offset: 0 }, n);
+  const rows = sql(db, all.sql).iterate(...all.values) as IterableIterator<AuditRow>;
   for (const row of rows) {
     const entry = toAuditEntry(row);
     const head = [entry.seq, entry.at, entry.actor, entry.actorBadge, entry.method, entry.recordType, entry.recordId];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
-import { DossierError, notFound } from '../errors.ts';
+import { DossierError } from '../errors.ts';
 import {
   CASE_ROLES,
   CASE_ROLE_KINDS,
@@ -12,6 +12,7 @@ import {
   type SecurityMarking,
 } from '../shared/domain.ts';
 import { entitySummary, withArticle, type EntitySummary } from './entities.ts';
+import { requireCase } from './guards.ts';
 
 /** An entity's role in a case, with the entity's summary (cases.entities, cases.addEntity). */
 export interface CaseEntity {
@@ -56,12 +57,6 @@ function toCaseEntity({ e_kind, e_subtype, e_name, e_country, ...r }: Row): Case
   return { ...r, entity: { id: r.entityId, kind: e_kind, subtype: e_subtype, name: e_name, country: e_country } };
 }
 
-function assertCase(db: Db, caseId: string): void {
-  if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw notFound('case', caseId, 'caseId');
-  }
-}
-
 function findRole(db: Db, caseId: string, entityId: string, role: CaseRole): CaseEntity | null {
   const row = sql(
     db,
@@ -74,7 +69,7 @@ function findRole(db: Db, caseId: string, entityId: string, role: CaseRole): Cas
 function mustFindRole(db: Db, input: { caseId: string; entityId: string; role: CaseRole }): CaseEntity {
   const found = findRole(db, input.caseId, input.entityId, input.role);
   if (found) return found;
-  assertCase(db, input.caseId);
+  requireCase(db, input.caseId);
   const entity = entitySummary(db, input.entityId, 'entityId');
   throw new DossierError(
     'not_found',
@@ -89,7 +84,7 @@ function mustFindRole(db: Db, input: { caseId: string; entityId: string; role: C
 }
 
 export function addCaseEntity(ctx: Ctx, input: { caseId: string; entityId: string; role: CaseRole; notes: string }): CaseEntity {
-  assertCase(ctx.db, input.caseId);
+  requireCase(ctx.db, input.caseId);
   const entity = entitySummary(ctx.db, input.entityId, 'entityId');
   const kinds = CASE_ROLE_KINDS[input.role];
   if (!kinds.includes(entity.kind)) {
@@ -153,7 +148,7 @@ export function caseEntitiesSql(): string {
 }
 
 export function listCaseEntities(db: Db, caseId: string): { total: number; rows: CaseEntity[] } {
-  assertCase(db, caseId);
+  requireCase(db, caseId);
   const rows = (sql(db, caseEntitiesSql()).all(caseId) as Row[]).map(toCaseEntity);
   return { total: rows.length, rows };
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../contract.ts';
 import { sql } from '../statements.ts';
-import { notFound } from '../errors.ts';
+
 import { localDate } from '../shared/time.ts';
 import { getCase, type Case } from './cases.ts';
 import { listCaseEntities, type CaseEntity } from './case-entities.ts';
@@ -9,6 +9,7 @@ import { listDetentions, type DetentionListRow } from './detentions.ts';
 import { listPenalties, penaltyTotalsByCase, type PenaltyListRow, type PenaltyTotals } from './penalties.ts';
 import { runDeadlines, type DeadlinePage } from './deadlines.ts';
 import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '../limitation-sql.ts';
+import { requireCase } from './guards.ts';
 
 /** The most rows of each kind one overview returns; a case rarely has more than a handful. */
 const OVERVIEW_ROWS = 500;
@@ -69,9 +70,7 @@ function limitationOf(ctx: Pick<Ctx, 'db'>, c: Case): Limitation {
 }
 
 export function caseOverview(ctx: Pick<Ctx, 'db' | 'clock'>, caseId: string): CaseOverview {
-  if (!sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw notFound('case', caseId, 'caseId');
-  }
+  requireCase(ctx.db, caseId);
   const c = getCase(ctx.db, caseId);
   const seized = totalsByCase(ctx.db, caseId);
   const page = { offset: 0, limit: OVERVIEW_ROWS };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
-import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
+import { escapeLike, runList, searchWords, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
@@ -15,6 +15,7 @@ import {
 } from '../shared/domain.ts';
 import { readSettings } from './settings.ts';
 import { caseNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
+import { assertVersion } from './guards.ts';
 
 export interface Case {
   id: string;
@@ -193,21 +194,9 @@ const updatableColumns: Record<Exclude<keyof UpdateCaseInput, 'id' | 'version'>,
   contraventionOn: 'contravention_on',
 };
 
-function assertVersion(current: Case, expected: number | undefined): void {
-  if (expected !== undefined && expected !== current.version) {
-    throw new DossierError(
-      'conflict',
-      `Case ${current.fileNumber} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
-      'version',
-      'version.conflict',
-      { recordType: 'case', record: current.fileNumber, version: current.version, expected },
-    );
-  }
-}
-
 export function updateCase(ctx: Ctx, input: UpdateCaseInput): Case {
   const current = getCase(ctx.db, input.id);
-  assertVersion(current, input.version);
+  assertVersion(current, input.version, 'case', current.fileNumber);
   const sets: string[] = [];
   const params: Record<string, unknown> = { id: input.id, now: ctx.now() };
   for (const [key, column] of Object.entries(updatableColumns) as [keyof typeof updatableColumns, string][]) {
@@ -246,7 +235,7 @@ export function setCaseStatus(
   input: { id: string; status: CaseStatus; closedOn?: string | undefined; version?: number | undefined },
 ): Case {
   const current = getCase(ctx.db, input.id);
-  assertVersion(current, input.version);
+  assertVersion(current, input.version, 'case', current.fileNumber);
   const allowed = CASE_TRANSITIONS[current.status];
   if (!allowed.includes(input.status)) {
     throw new DossierError(
@@ -380,10 +369,7 @@ export function caseListSql(q: CaseListQuery): CaseListSql {
     where.push(`lead_investigator LIKE ? ESCAPE '\\'`);
     params.push(`%${escapeLike(q.leadInvestigator)}%`);
   }
-  const words = (q.text ?? '').trim().split(/\s+/).filter(Boolean);
-  const long = words.filter((w) => [...w].length >= 3);
-  const short = words.filter((w) => [...w].length < 3);
-  const match = long.map(ftsPhrase).join(' AND ');
+  const { long, short, match } = searchWords(q.text);
   if (long.length) {
     where.push('+seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)');
     params.push(match);
@@ -401,7 +387,6 @@ export function caseListSql(q: CaseListQuery): CaseListSql {
   return {
     rowsSql: `SELECT ${listColumns} FROM cases INDEXED BY ${sortIndexes[q.sort.column]} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     params,
-    pageParams: [q.limit, q.offset],
     countSql: textOnly
       ? 'SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH ?'
       : `SELECT count(*) AS n FROM cases ${whereSql}`,
@@ -410,5 +395,5 @@ export function caseListSql(q: CaseListQuery): CaseListSql {
 }
 
 export function listCases(db: Db, q: CaseListQuery): { total: number; rows: CaseListRow[] } {
-  return runList<CaseListRow>(db, caseListSql(q));
+  return runList<CaseListRow>(db, caseListSql(q), q);
 }

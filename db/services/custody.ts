@@ -5,7 +5,7 @@ import type { Ctx } from '../contract.ts';
 import { DossierError, refusal, type ReasonParams, type Refusal } from '../errors.ts';
 import { FINAL_DISPOSITIONS, type CustodyPurpose } from '../shared/domain.ts';
 import { analyzeChain, linkProblems, type ChainBreak, type Movement, type Origin } from '../shared/custody-chain.ts';
-import { getItem, getSeizureRow, originOf, utcInstant, type SeizedItem, type Seizure } from './seizures.ts';
+import { getItem, getSeizureRow, originOf, type SeizedItem, type Seizure } from './seizures.ts';
 import { loadEntries, type CustodyEntry } from './custody-entries.ts';
 
 export { loadEntries, type CustodyEntry };
@@ -176,7 +176,7 @@ export function recordCustody(
   input: MovementInput & { itemId: string; correctsEntryId: string | null },
 ): { entry: CustodyEntryView; chain: CustodyChain } {
   const { itemId, correctsEntryId, ...movement } = input;
-  const m: MovementInput = { ...movement, at: utcInstant(movement.at) };
+  const m: MovementInput = { ...movement, at: movement.at };
   const { item, seizure, entries } = itemContext(ctx.db, itemId);
   let id: string;
   if (correctsEntryId === null) {
@@ -200,7 +200,7 @@ export function correctCustody(
   const { item, seizure, entries } = itemContext(ctx.db, input.itemId);
   const corrections = input.corrections.map(({ correctsEntryId, ...movement }, i) => ({
     correctsEntryId,
-    movement: { ...movement, at: utcInstant(movement.at) },
+    movement: { ...movement, at: movement.at },
     prefix: `corrections.${i}.`,
   }));
   checkCorrections(item, seizure, entries, corrections);

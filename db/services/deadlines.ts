@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Db } from '../sqlite.ts';
-import { sql } from '../statements.ts';
+
 import type { Ctx } from '../contract.ts';
-import { DossierError, notFound } from '../errors.ts';
+import { DossierError } from '../errors.ts';
 import { addDays, localDate } from '../shared/time.ts';
 import {
   DEADLINE_KINDS,
@@ -14,6 +14,8 @@ import {
 } from '../shared/domain.ts';
 import type { deadlineListInput } from '../shared/inputs/deadlines.ts';
 import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '../limitation-sql.ts';
+import { requireCase } from './guards.ts';
+import { runCountedList, type ListSql } from '../list-sql.ts';
 
 export type DeadlineRecordType = 'case' | 'detention' | 'detention_info_request' | 'penalty' | 'seizure';
 
@@ -281,21 +283,15 @@ function partWhere(p: Part, caseScoped: boolean, params: Record<string, unknown>
   return where.join(' AND ');
 }
 
-export interface DeadlineSql {
-  rowsSql: string;
-  countSql: string;
-  params: Record<string, unknown>;
-}
-
 /**
  * The SQL behind the deadline list, exported for the bench and the query-plan tests: a UNION ALL
  * with one part per source (and per range when done deadlines are included). Each part reads its
  * source's deadline index in due order and stops after offset + limit rows, so the outer sort
  * (overdue first, then the soonest) only sees a few hundred rows whatever the caseload.
  */
-export function deadlineSql(q: DeadlineQuery, todayDate: string): DeadlineSql {
+export function deadlineSql(q: DeadlineQuery, todayDate: string): ListSql {
   const caseScoped = q.caseId !== undefined;
-  const params: Record<string, unknown> = { today: todayDate, n: q.offset + q.limit, limit: q.limit, offset: q.offset };
+  const params: Record<string, unknown> = { today: todayDate, n: q.offset + q.limit };
   if (caseScoped) params.caseId = q.caseId;
   const parts = partsFor(q, todayDate);
   const selects: string[] = [];
@@ -321,7 +317,7 @@ export function deadlineSql(q: DeadlineQuery, todayDate: string): DeadlineSql {
     }
   });
   if (selects.length === 0) {
-    return { rowsSql: 'SELECT NULL WHERE 0', countSql: 'SELECT 0 AS n, 0 AS overdue', params: {} };
+    return { rowsSql: 'SELECT NULL WHERE 0', countSql: 'SELECT 0 AS n, 0 AS overdue', params: {}, countParams: {} };
   }
   const order = 'overdue DESC, due_on, k, seq';
   return {
@@ -332,8 +328,9 @@ export function deadlineSql(q: DeadlineQuery, todayDate: string): DeadlineSql {
         .split(', ')
         .map((c) => `u.${c}`)
         .join(', ')}`,
-    countSql: `SELECT ${counts.join(' + ')} AS n, ${overdueCounts.length ? overdueCounts.join(' + ') : '0'} AS overdue`,
     params,
+    countSql: `SELECT ${counts.join(' + ')} AS n, ${overdueCounts.length ? overdueCounts.join(' + ') : '0'} AS overdue`,
+    countParams: params,
   };
 }
 
@@ -388,18 +385,14 @@ export function listDeadlines(ctx: Pick<Ctx, 'db' | 'clock'>, q: DeadlineQuery):
       from: q.from,
     });
   }
-  if (q.caseId !== undefined && !sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(q.caseId)) {
-    throw notFound('case', q.caseId, 'caseId');
-  }
+  if (q.caseId !== undefined) requireCase(ctx.db, q.caseId);
   const todayDate = localDate(ctx.clock());
   return runDeadlines(ctx.db, q, todayDate);
 }
 
 export function runDeadlines(db: Db, q: DeadlineQuery, todayDate: string): DeadlinePage {
-  const s = deadlineSql(q, todayDate);
-  const raw = sql(db, s.rowsSql).all(s.params) as Raw[];
-  const counts = sql(db, s.countSql).get(s.params) as { n: number; overdue: number };
-  const rows = raw.map((r): Deadline => {
+  const page = runCountedList<Raw, { n: number; overdue: number }>(db, deadlineSql(q, todayDate), q);
+  const rows = page.rows.map((r): Deadline => {
     const kind = DEADLINE_KINDS[r.k] as DeadlineKind;
     const detail = r.detail === null ? null : String(r.detail);
     const source = SOURCES.find((x) => x.kind === kind);
@@ -419,5 +412,5 @@ export function runDeadlines(db: Db, q: DeadlineQuery, todayDate: string): Deadl
       daysLeft: daysBetween(todayDate, r.due_on),
     };
   });
-  return { total: counts.n, overdueTotal: counts.overdue, rows };
+  return { total: page.total, overdueTotal: page.counts.overdue, rows };
 }

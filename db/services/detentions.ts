@@ -24,6 +24,8 @@ import type {
 } from '../shared/inputs/detentions.ts';
 import { entitySummary, type EntitySummary } from './entities.ts';
 import { assertNumberYear, detentionNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
+import { assertVersion, requireCase } from './guards.ts';
+import { runList, type ListSql } from '../list-sql.ts';
 
 export interface Detention {
   id: string;
@@ -340,41 +342,11 @@ function assertNumberFree(db: Db, number: string, exceptId: string | null): void
   }
 }
 
-function assertCase(db: Db, caseId: string): void {
-  if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw notFound('case', caseId, 'caseId');
-  }
-}
-
-/** `what` names the record in the English message; `record` is its number (empty for an information request). */
-function assertVersion(
-  current: { version: number },
-  expected: number | undefined,
-  what: string,
-  recordType: 'detention' | 'detention_info_request',
-  record: string,
-): void {
-  if (expected !== undefined && expected !== current.version) {
-    throw new DossierError(
-      'conflict',
-      `version: ${what} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
-      'version',
-      'version.conflict',
-      { recordType, record, version: current.version, expected },
-    );
-  }
-}
-
-/** UTC ISO string of an instant given with any offset. */
-function utc(instant: string): string {
-  return new Date(instant).toISOString();
-}
-
 // --- Writes ------------------------------------------------------------------------------------
 
 export function createDetention(ctx: Ctx, input: z.output<typeof detentionCreateInput>): DetentionDetail {
-  assertCase(ctx.db, input.caseId);
-  const startedAt = utc(input.startedAt ?? ctx.now());
+  requireCase(ctx.db, input.caseId);
+  const startedAt = input.startedAt ?? ctx.now();
   const startedOn = dateOf(startedAt);
   const values: DetentionValues = {
     subject: input.subject,
@@ -445,11 +417,11 @@ type UpdatableKey = keyof typeof updatableColumns;
 /** Changes fields of a detention (not its outcome: see endDetention). */
 export function updateDetention(ctx: Ctx, input: z.output<typeof detentionUpdateInput>): DetentionDetail {
   const current = loadDetention(ctx.db, input.id);
-  assertVersion(current, input.version, `Detention ${current.detentionNumber}`, 'detention', current.detentionNumber);
+  assertVersion(current, input.version, 'detention', current.detentionNumber);
   const changes: Partial<Record<UpdatableKey, unknown>> = {};
   for (const key of Object.keys(updatableColumns) as UpdatableKey[]) {
     const value = input[key];
-    if (value !== undefined) changes[key] = key === 'startedAt' ? utc(value as string) : value;
+    if (value !== undefined) changes[key] = value;
   }
   const merged = { ...current, ...changes } as Detention;
   // A new referral gets the default answer date, unless one was given.
@@ -483,7 +455,7 @@ export function updateDetention(ctx: Ctx, input: z.output<typeof detentionUpdate
  */
 export function endDetention(ctx: Ctx, input: z.output<typeof detentionEndInput>): DetentionDetail {
   const current = loadDetention(ctx.db, input.id);
-  assertVersion(current, input.version, `Detention ${current.detentionNumber}`, 'detention', current.detentionNumber);
+  assertVersion(current, input.version, 'detention', current.detentionNumber);
   if (current.outcome !== null) {
     throw new DossierError(
       'invalid_transition',
@@ -494,7 +466,7 @@ export function endDetention(ctx: Ctx, input: z.output<typeof detentionEndInput>
     );
   }
   const now = ctx.now();
-  const endedAt = utc(input.endedAt ?? now);
+  const endedAt = input.endedAt ?? now;
   if (endedAt < current.startedAt) {
     throw invalid('endedAt', `must not be before the detention started (${current.startedAt})`, 'detention.before_start', {
       start: current.startedAt,
@@ -569,7 +541,7 @@ export function addInfoRequest(ctx: Ctx, input: z.output<typeof detentionAddRequ
 export function receiveInfoRequest(ctx: Ctx, input: z.output<typeof detentionReceiveRequestInput>): InfoRequest {
   const t = today(ctx);
   const current = loadRequest(ctx.db, input.id, t);
-  assertVersion(current, input.version, 'The information request', 'detention_info_request', '');
+  assertVersion(current, input.version, 'detention_info_request', '');
   if (current.receivedOn !== null) {
     throw new DossierError(
       'invalid_transition',
@@ -629,13 +601,6 @@ const listColumns = `d.id, d.case_id AS caseId, (SELECT file_number FROM cases c
     AS outstandingRequests,
   ${OVERDUE_ROW} AS overdue`;
 
-export interface ListSql {
-  rowsSql: string;
-  countSql: string;
-  /** Named parameters of both (the rows query also takes @limit and @offset). */
-  params: Record<string, unknown>;
-}
-
 /**
  * The SQL behind the detention list, exported for the bench and the query-plan tests. As for
  * cases, the page walks the sort column's index in order (INDEXED BY) and stops after the page,
@@ -659,8 +624,9 @@ export function detentionListSql(q: DetentionListQuery, todayDate: string): List
   return {
     rowsSql: `SELECT ${listColumns} FROM detentions d INDEXED BY ${index} ${whereSql}
       ORDER BY d.${sort.column} ${dir}, d.seq ${dir} LIMIT @limit OFFSET @offset`,
-    countSql: `SELECT count(*) AS n FROM detentions d ${whereSql}`,
     params,
+    countSql: `SELECT count(*) AS n FROM detentions d ${whereSql}`,
+    countParams: params,
   };
 }
 
@@ -670,11 +636,6 @@ export function listDetentions(
   ctx: Pick<Ctx, 'db' | 'clock'>,
   q: DetentionListQuery,
 ): { total: number; rows: DetentionListRow[] } {
-  const s = detentionListSql(q, localDate(ctx.clock()));
-  const rows = (sql(ctx.db, s.rowsSql).all({ ...s.params, limit: q.limit, offset: q.offset }) as ListRowRaw[]).map((r) => ({
-    ...r,
-    overdue: r.overdue === 1,
-  }));
-  const { n } = sql(ctx.db, s.countSql).get(s.params) as { n: number };
-  return { total: n, rows };
+  const page = runList<ListRowRaw>(ctx.db, detentionListSql(q, localDate(ctx.clock())), q);
+  return { total: page.total, rows: page.rows.map((r) => ({ ...r, overdue: r.overdue === 1 })) };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
-import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
+import { escapeLike, runList, searchWords, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
 import type { ConveyanceType, EntityKind, EntitySortColumn } from '../shared/domain.ts';
 import { entityData, type EntityData, type EntityListInput, type EntityUpdateInput } from '../shared/inputs/entities.ts';
+import { assertVersion } from './guards.ts';
 
 /** What a list, a link or a case page shows of an entity. */
 export interface EntitySummary {
@@ -207,15 +208,7 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       { subtype: row.subtype ?? '' },
     );
   }
-  if (input.version !== undefined && input.version !== row.version) {
-    throw new DossierError(
-      'conflict',
-      `${row.name} was changed elsewhere (version ${row.version}, you edited version ${input.version}). Reload it and apply your change again.`,
-      'version',
-      'version.conflict',
-      { recordType: 'entity', record: row.name, version: row.version, expected: input.version },
-    );
-  }
+  assertVersion(row, input.version, 'entity', row.name);
   const { id: _id, version: _version, ...patch } = input;
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   // The merged entity is checked again as a whole, so that rules across fields hold after the edit.
@@ -281,10 +274,7 @@ export function entityListSql(q: EntityListInput): EntityListSql {
   };
   inList('kind', q.kind);
   inList('country', q.country);
-  const words = (q.text ?? '').trim().split(/\s+/).filter(Boolean);
-  const long = words.filter((w) => [...w].length >= 3);
-  const short = words.filter((w) => [...w].length < 3);
-  const match = long.map(ftsPhrase).join(' AND ');
+  const { long, short, match } = searchWords(q.text);
   if (long.length) {
     where.push('+seq IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)');
     params.push(match);
@@ -300,7 +290,6 @@ export function entityListSql(q: EntityListInput): EntityListSql {
   return {
     rowsSql: `SELECT ${listColumns} FROM entities INDEXED BY ${sortIndexes[q.sort.column]} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     params,
-    pageParams: [q.limit, q.offset],
     countSql: textOnly
       ? 'SELECT count(*) AS n FROM entities_fts WHERE entities_fts MATCH ?'
       : `SELECT count(*) AS n FROM entities ${whereSql}`,
@@ -309,5 +298,5 @@ export function entityListSql(q: EntityListInput): EntityListSql {
 }
 
 export function listEntities(db: Db, q: EntityListInput): { total: number; rows: EntityListRow[] } {
-  return runList<EntityListRow>(db, entityListSql(q));
+  return runList<EntityListRow>(db, entityListSql(q), q);
 }

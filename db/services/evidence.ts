@@ -5,6 +5,8 @@ import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
 import { blobStat } from '../evidence-store.ts';
 import type { EvidenceSortColumn, EvidenceSubjectType } from '../shared/domain.ts';
+import { requireCase } from './guards.ts';
+import { runList, type ListSql } from '../list-sql.ts';
 
 export interface Evidence {
   id: string;
@@ -65,9 +67,7 @@ function hasTable(db: Db, table: string): boolean {
  * large file, so that a mistake is refused at once; evidence.attach calls it again.
  */
 export function resolveAttachTarget(db: Db, caseId: string, type: EvidenceSubjectType, subjectId: string | undefined): string {
-  if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
-    throw notFound('case', caseId, 'caseId');
-  }
+  requireCase(db, caseId);
   if (type === 'case') {
     if (subjectId !== undefined && subjectId !== caseId) {
       throw new DossierError(
@@ -168,7 +168,7 @@ export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
   }
   let acquiredAt: string | null = null;
   if (input.acquiredAt !== undefined) {
-    acquiredAt = new Date(input.acquiredAt).toISOString();
+    acquiredAt = input.acquiredAt;
   }
   const id = randomUUID();
   ctx.audit.track('evidence', id, input.caseId, () => {
@@ -239,7 +239,7 @@ const sortExpressions: Record<EvidenceSortColumn, string> = {
   acquiredAt: 'acquired_at',
 };
 
-export function evidenceListSql(q: EvidenceListQuery): { rowsSql: string; countSql: string; params: unknown[] } {
+export function evidenceListSql(q: EvidenceListQuery): ListSql {
   const where = ['case_id = ?'];
   const params: unknown[] = [q.caseId];
   if (q.subjectType !== undefined) {
@@ -255,16 +255,14 @@ export function evidenceListSql(q: EvidenceListQuery): { rowsSql: string; countS
   const whereSql = where.join(' AND ');
   return {
     rowsSql: `SELECT ${columns} FROM evidence WHERE ${whereSql} ORDER BY ${sortExpressions[q.sort.column]} ${dir}, seq ${dir} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS n FROM evidence WHERE ${whereSql}`,
     params,
+    countSql: `SELECT count(*) AS n FROM evidence WHERE ${whereSql}`,
+    countParams: params,
   };
 }
 
 export function listEvidence(db: Db, q: EvidenceListQuery): { total: number; rows: Evidence[] } {
-  const s = evidenceListSql(q);
-  const rows = sql(db, s.rowsSql).all(...s.params, q.limit, q.offset) as Evidence[];
-  const { n } = sql(db, s.countSql).get(...s.params) as { n: number };
-  return { total: n, rows };
+  return runList<Evidence>(db, evidenceListSql(q), q);
 }
 
 /** Every evidence record, for `dossier check`: id, name and the content it must find in the store. */

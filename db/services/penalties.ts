@@ -30,6 +30,9 @@ import type {
 import { entitySummary, type EntitySummary } from './entities.ts';
 import { addCaseEntity } from './case-entities.ts';
 import { assertNumberYear, nextRecordNumber, numberForDate, penaltyNumbers } from './record-numbers.ts';
+import { assertVersion, requireCase } from './guards.ts';
+import { runList, type ListSql } from '../list-sql.ts';
+import { exactAmount, exactSum } from '../money-sums.ts';
 
 /** Money is integer minor units of `currency` everywhere below; nothing is ever a float. */
 export interface Penalty {
@@ -209,20 +212,12 @@ function loadRow(db: Db, id: string, field = 'id'): PenaltyRow {
 const paymentColumns = `id, penalty_id AS penaltyId, case_id AS caseId, paid_on AS paidOn, amount_minor AS amountMinor,
   currency, method, reference, created_at AS createdAt`;
 
-/** The sum of a penalty's payments, added up by SQLite as 64-bit integers and read exactly. */
+/** The sum of a penalty's payments, exact (db/money-sums.ts). */
 function sumPayments(db: Db, penaltyId: string): number {
-  // Its own statement text: this statement always reads BigInts.
-  const stmt = sql(db, 'SELECT coalesce(sum(amount_minor), 0) AS s FROM penalty_payments WHERE penalty_id = ? /* exact */');
-  const { s } = stmt.safeIntegers(true).get(penaltyId) as { s: bigint };
-  return exactNumber(s, 'paidMinor');
-}
-
-/** A BigInt total as a number, refusing one that a number cannot hold exactly. */
-export function exactNumber(value: bigint, what: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new DossierError('internal', `${what}: the total ${value} is too large to be shown exactly`);
-  }
-  return Number(value);
+  const row = sql(db, `SELECT ${exactSum('amount_minor', 'paid')} FROM penalty_payments WHERE penalty_id = ?`).get(
+    penaltyId,
+  ) as object;
+  return exactAmount(row, 'paid', 'paid on the penalty');
 }
 
 /** The statuses setStatus would accept now, with their conditions (see PENALTY_TRANSITIONS). */
@@ -304,18 +299,6 @@ export function getPenalty(ctx: Pick<Ctx, 'db' | 'clock'>, id: string): PenaltyD
   };
 }
 
-function assertVersion(row: PenaltyRow, expected: number | undefined): void {
-  if (expected !== undefined && expected !== row.version) {
-    throw new DossierError(
-      'conflict',
-      `version: penalty ${row.notice_number} was changed elsewhere (version ${row.version}, you edited version ${expected}). Reload it and apply your change again.`,
-      'version',
-      'version.conflict',
-      { recordType: 'penalty', record: row.notice_number, version: row.version, expected },
-    );
-  }
-}
-
 function assertPenalized(db: Db, entityId: string): void {
   const entity = entitySummary(db, entityId, 'entityId');
   if (entity.kind !== 'person' && entity.kind !== 'organization') {
@@ -352,9 +335,7 @@ function checkDates(assessedOn: string, dueOn: string): void {
 // --- Writes ------------------------------------------------------------------------------------
 
 export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInput>): PenaltyDetail {
-  if (!sql(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(input.caseId)) {
-    throw notFound('case', input.caseId, 'caseId');
-  }
+  requireCase(ctx.db, input.caseId);
   assertPenalized(ctx.db, input.entityId);
   const todayDate = localDate(ctx.clock());
   const assessedOn = input.assessedOn ?? todayDate;
@@ -422,7 +403,7 @@ type UpdatableKey = keyof typeof updatableColumns;
  */
 export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInput>): PenaltyDetail {
   const row = loadRow(ctx.db, input.id);
-  assertVersion(row, input.version);
+  assertVersion(row, input.version, 'penalty', row.notice_number);
   const keys = (Object.keys(updatableColumns) as UpdatableKey[]).filter((k) => input[k] !== undefined);
   const locked = keys.find((k) => k !== 'notes');
   if (locked !== undefined && (row.paid_minor > 0 || row.status !== 'issued')) {
@@ -474,7 +455,7 @@ export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInpu
 
 export function setPenaltyStatus(ctx: Ctx, input: z.output<typeof penaltySetStatusInput>): PenaltyDetail {
   const row = loadRow(ctx.db, input.id);
-  assertVersion(row, input.version);
+  assertVersion(row, input.version, 'penalty', row.notice_number);
   const todayDate = localDate(ctx.clock());
   const p = toPenalty(row, todayDate);
   const problem = transitionProblem(p, input.status);
@@ -560,7 +541,7 @@ export function setPenaltyStatus(ctx: Ctx, input: z.output<typeof penaltySetStat
  */
 export function recordPayment(ctx: Ctx, input: z.output<typeof penaltyRecordPaymentInput>): PenaltyDetail {
   const row = loadRow(ctx.db, input.penaltyId, 'penaltyId');
-  assertVersion(row, input.version);
+  assertVersion(row, input.version, 'penalty', row.notice_number);
   if (row.status === 'cancelled' || row.status === 'written_off') {
     throw new DossierError(
       'invalid_transition',
@@ -643,18 +624,12 @@ const listColumns = `p.id, p.case_id AS caseId, (SELECT file_number FROM cases c
   p.paid_minor AS paidMinor, p.balance_minor AS balanceMinor, p.currency, p.assessed_on AS assessedOn, p.due_on AS dueOn,
   p.level, p.status, (p.status NOT IN ${FINAL_SQL} AND p.due_on < @today) AS overdue`;
 
-export interface PenaltyListSql {
-  rowsSql: string;
-  countSql: string;
-  params: Record<string, unknown>;
-}
-
 /**
  * The SQL behind the penalty list, exported for the bench and the query-plan tests: the page
  * walks the sort column's index (INDEXED BY), which carries status_rank, due_on and currency so
  * that every filter is checked in the index. One case's penalties are read through penalties_case.
  */
-export function penaltyListSql(q: PenaltyListQuery, todayDate: string): PenaltyListSql {
+export function penaltyListSql(q: PenaltyListQuery, todayDate: string): ListSql {
   const where: string[] = [];
   const params: Record<string, unknown> = { today: todayDate };
   if (q.caseId !== undefined) {
@@ -684,21 +659,17 @@ export function penaltyListSql(q: PenaltyListQuery, todayDate: string): PenaltyL
   return {
     rowsSql: `SELECT ${listColumns} FROM penalties p INDEXED BY ${index} ${whereSql}
       ORDER BY p.${sort.column} ${dir}, p.seq ${dir} LIMIT @limit OFFSET @offset`,
-    countSql: `SELECT count(*) AS n FROM penalties p ${whereSql}`,
     params,
+    countSql: `SELECT count(*) AS n FROM penalties p ${whereSql}`,
+    countParams: params,
   };
 }
 
 type ListRowRaw = Omit<PenaltyListRow, 'overdue'> & { overdue: 0 | 1 };
 
 export function listPenalties(ctx: Pick<Ctx, 'db' | 'clock'>, q: PenaltyListQuery): { total: number; rows: PenaltyListRow[] } {
-  const s = penaltyListSql(q, localDate(ctx.clock()));
-  const rows = (sql(ctx.db, s.rowsSql).all({ ...s.params, limit: q.limit, offset: q.offset }) as ListRowRaw[]).map((r) => ({
-    ...r,
-    overdue: r.overdue === 1,
-  }));
-  const { n } = sql(ctx.db, s.countSql).get(s.params) as { n: number };
-  return { total: n, rows };
+  const page = runList<ListRowRaw>(ctx.db, penaltyListSql(q, localDate(ctx.clock())), q);
+  return { total: page.total, rows: page.rows.map((r) => ({ ...r, overdue: r.overdue === 1 })) };
 }
 
 /** Per currency, the exact totals of a case's penalties that are not cancelled or written off. */
@@ -710,16 +681,15 @@ export interface PenaltyTotals {
 }
 
 export function penaltyTotalsByCase(db: Db, caseId: string): PenaltyTotals[] {
-  const stmt = sql(
+  const rows = sql(
     db,
-    `SELECT currency, sum(effective_minor) AS amount, sum(paid_minor) AS paid, sum(balance_minor) AS balance
+    `SELECT currency, ${exactSum('effective_minor', 'amount')}, ${exactSum('paid_minor', 'paid')}, ${exactSum('balance_minor', 'balance')}
      FROM penalties WHERE case_id = ? AND status NOT IN ('cancelled','written_off') GROUP BY currency ORDER BY currency`,
-  );
-  const rows = stmt.safeIntegers(true).all(caseId) as { currency: string; amount: bigint; paid: bigint; balance: bigint }[];
+  ).all(caseId) as { currency: string }[];
   return rows.map((r) => ({
     currency: r.currency,
-    amountMinor: exactNumber(r.amount, 'amountMinor'),
-    paidMinor: exactNumber(r.paid, 'paidMinor'),
-    balanceMinor: exactNumber(r.balance, 'balanceMinor'),
+    amountMinor: exactAmount(r, 'amount', `penalised in ${r.currency}`),
+    paidMinor: exactAmount(r, 'paid', `paid in ${r.currency}`),
+    balanceMinor: exactAmount(r, 'balance', `owed in ${r.currency}`),
   }));
 }

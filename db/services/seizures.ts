@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../sqlite.ts';
-import { ftsPhrase, escapeLike, runList, type ListSql } from '../list-sql.ts';
+import { escapeLike, runList, searchWords, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
@@ -16,6 +16,8 @@ import {
 import type { Money } from '../shared/inputs/money.ts';
 import { analyzeChain, type Origin } from '../shared/custody-chain.ts';
 import { loadEntries } from './custody-entries.ts';
+import { assertVersion, requireCase } from './guards.ts';
+import { exactAmount, exactSum } from '../money-sums.ts';
 
 export interface TermsOfRelease {
   amount: Money | null;
@@ -231,32 +233,21 @@ export function itemView(db: Db, item: SeizedItem, seizure: Pick<Seizure, 'seize
   return { ...item, current: chain.current, entryCount: entries.length, broken: chain.breaks.length > 0 };
 }
 
-/** A sum of minor units as SQL computes it (exactly, in 64 bits), with whether it is past 2^53 - 1. */
-export const EXACT_SUM = (column: string) => `sum(${column}) AS amount, sum(${column}) > ${Number.MAX_SAFE_INTEGER} AS unsafe`;
-
 interface SumRow {
   currency: string;
   amount: number;
-  unsafe: number;
+  amountUnsafe: number;
 }
 
-/**
- * Totals per currency. SQLite sums integers exactly (and fails on 64-bit overflow); a sum past
- * 2^53 - 1 would lose digits as a JSON number, so it is refused rather than rounded.
- */
+/** Totals per currency, exact (db/money-sums.ts). */
 function exactTotals(rows: readonly SumRow[], what: string): MoneyTotal[] {
-  return rows.map((r) => {
-    if (r.unsafe) {
-      throw new DossierError('internal', `The total ${what} in ${r.currency} exceeds ${Number.MAX_SAFE_INTEGER} minor units`);
-    }
-    return { currency: r.currency, amountMinor: r.amount };
-  });
+  return rows.map((r) => ({ currency: r.currency, amountMinor: exactAmount(r, 'amount', `${what} in ${r.currency}`) }));
 }
 
 function seizureTotalRows(db: Db, seizureId: string): SumRow[] {
   return sql(
     db,
-    `SELECT value_currency AS currency, ${EXACT_SUM('value_minor')}
+    `SELECT value_currency AS currency, ${exactSum('value_minor')}
     FROM seized_items WHERE seizure_id = ? GROUP BY value_currency ORDER BY value_currency`,
   ).all(seizureId) as SumRow[];
 }
@@ -327,11 +318,6 @@ function checkParties(db: Db, input: PartyFields): void {
   if (input.ownerEntityId !== undefined) checkEntity(db, 'ownerEntityId', input.ownerEntityId, PARTY_KINDS);
   input.claimantEntityIds?.forEach((id, i) => checkEntity(db, `claimantEntityIds.${i}`, id, PARTY_KINDS));
   if (input.conveyanceEntityId !== undefined) checkEntity(db, 'conveyanceEntityId', input.conveyanceEntityId, ['conveyance']);
-}
-
-/** The instant as a canonical UTC string (`2026-03-15T14:05:00.000Z`), whatever offset it came with. */
-export function utcInstant(iso: string): string {
-  return new Date(iso).toISOString();
 }
 
 /** Next seizure number for a year: `2026-SZ-000045`, never reused, skipping numbers given by hand. */
@@ -444,11 +430,10 @@ function termsParams(terms: TermsOfRelease | null): Record<string, unknown> {
 }
 
 export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetail {
-  const caseRow = sql(ctx.db, 'SELECT id FROM cases WHERE id = ?').get(input.caseId);
-  if (!caseRow) throw notFound('case', input.caseId, 'caseId', 'invalid_input');
+  requireCase(ctx.db, input.caseId, 'caseId', 'invalid_input');
   checkParties(ctx.db, input);
   checkSeizureTotal(ctx.db, null, input.items, 'items');
-  const seizedAt = utcInstant(input.seizedAt);
+  const seizedAt = input.seizedAt;
   const seizedOn = localDate(new Date(seizedAt));
   if (input.seizureNumber !== undefined) {
     checkNumberFree(ctx.db, input.seizureNumber, null);
@@ -496,18 +481,6 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
   return getSeizure(ctx.db, id);
 }
 
-function assertVersion(current: Seizure, expected: number | undefined): void {
-  if (expected !== undefined && expected !== current.version) {
-    throw new DossierError(
-      'conflict',
-      `version: seizure ${current.seizureNumber} was changed elsewhere (version ${current.version}, you edited version ${expected}). Reload it and apply your change again.`,
-      'version',
-      'version.conflict',
-      { recordType: 'seizure', record: current.seizureNumber, version: current.version, expected },
-    );
-  }
-}
-
 export interface UpdateSeizureInput extends PartyFields {
   id: string;
   version?: number | undefined;
@@ -542,7 +515,7 @@ const plainColumns = {
  */
 export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetail {
   const current = getSeizureRow(ctx.db, input.id);
-  assertVersion(current, input.version);
+  assertVersion(current, input.version, 'seizure', current.seizureNumber);
   checkParties(ctx.db, input);
   if (input.seizureNumber !== undefined) checkNumberFree(ctx.db, input.seizureNumber, current.id);
   const sets: string[] = [];
@@ -567,7 +540,7 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
     params.forfeitureCurrency = input.ascertainedForfeiture?.currency ?? null;
   }
   if (input.seizedAt !== undefined) {
-    const seizedAt = utcInstant(input.seizedAt);
+    const seizedAt = input.seizedAt;
     const seizedOn = localDate(new Date(seizedAt));
     const first = sql(
       ctx.db,
@@ -594,7 +567,7 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
     sets.push('seized_at = @seizedAt, seized_on = @seizedOn, review_window_ends_on = @reviewEnds');
     Object.assign(params, { seizedAt, seizedOn, reviewEnds: addDays(seizedOn, SEIZURE_REVIEW_WINDOW_DAYS) });
   }
-  const effectiveOn = input.seizedAt !== undefined ? localDate(new Date(utcInstant(input.seizedAt))) : current.seizedOn;
+  const effectiveOn = input.seizedAt !== undefined ? localDate(new Date(input.seizedAt)) : current.seizedOn;
   if (input.seizureNumber !== undefined) assertNumberYear(seizureNumbers, input.seizureNumber, effectiveOn);
   else if (input.seizedAt !== undefined) {
     const renumbered = numberForDate(ctx.db, seizureNumbers, current.seizureNumber, effectiveOn);
@@ -615,7 +588,7 @@ export function setDisposition(
   input: { id: string; disposition: Disposition; dispositionOn: string; authority: string; version?: number | undefined },
 ): SeizureDetail {
   const current = getSeizureRow(ctx.db, input.id);
-  assertVersion(current, input.version);
+  assertVersion(current, input.version, 'seizure', current.seizureNumber);
   const allowed = DISPOSITION_TRANSITIONS[current.disposition];
   if (!allowed.includes(input.disposition)) {
     if (allowed.length === 0) {
@@ -754,10 +727,7 @@ export function seizureListSql(q: SeizureListQuery): SeizureListSql {
     where.push(`disposition_rank IN (${q.disposition.map(() => '?').join(', ')})`);
     params.push(...q.disposition.map((d) => DISPOSITION_RANKS[d]));
   }
-  const words = (q.text ?? '').trim().split(/\s+/).filter(Boolean);
-  const long = words.filter((w) => [...w].length >= 3);
-  const short = words.filter((w) => [...w].length < 3);
-  const match = long.map(ftsPhrase).join(' AND ');
+  const { long, short, match } = searchWords(q.text);
   if (long.length) {
     where.push('+seq IN (SELECT rowid FROM seizures_fts WHERE seizures_fts MATCH ?)');
     params.push(match);
@@ -779,7 +749,6 @@ export function seizureListSql(q: SeizureListQuery): SeizureListSql {
     rowsSql: `SELECT ${listColumns} FROM seizures INDEXED BY ${index} ${whereSql}
       ORDER BY ${sortExpressions[q.sort.column]} ${dir}, seq ${dir} LIMIT ? OFFSET ?`,
     params,
-    pageParams: [q.limit, q.offset],
     countSql: textOnly
       ? 'SELECT count(*) AS n FROM seizures_fts WHERE seizures_fts MATCH ?'
       : `SELECT count(*) AS n FROM seizures ${whereSql}`,
@@ -789,7 +758,7 @@ export function seizureListSql(q: SeizureListQuery): SeizureListSql {
 
 /** Item counts and value totals of a page of seizures, in one query. */
 export const PAGE_TOTALS_SQL = `SELECT seizure_id AS seizureId, value_currency AS currency, count(*) AS items,
-    ${EXACT_SUM('value_minor')}
+    ${exactSum('value_minor')}
   FROM seized_items WHERE seizure_id IN (SELECT value FROM json_each(?))
   GROUP BY seizure_id, value_currency ORDER BY seizure_id, value_currency`;
 
@@ -814,7 +783,7 @@ export function attachPageTotals(db: Db, rows: PageRow[]): SeizureListRow[] {
 }
 
 export function listSeizures(db: Db, q: SeizureListQuery): { total: number; rows: SeizureListRow[] } {
-  const page = runList<PageRow>(db, seizureListSql(q));
+  const page = runList<PageRow>(db, seizureListSql(q), q);
   return { total: page.total, rows: attachPageTotals(db, page.rows) };
 }
 
@@ -827,11 +796,11 @@ export interface CaseSeizureTotals {
 }
 
 export function totalsByCase(db: Db, caseId: string): CaseSeizureTotals {
-  if (!sql(db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw notFound('case', caseId);
+  requireCase(db, caseId, 'id');
   const { n } = sql(db, 'SELECT count(*) AS n FROM seizures WHERE case_id = ?').get(caseId) as { n: number };
   const rows = sql(
     db,
-    `SELECT i.value_currency AS currency, count(*) AS items, ${EXACT_SUM('i.value_minor')}
+    `SELECT i.value_currency AS currency, count(*) AS items, ${exactSum('i.value_minor')}
      FROM seizures s JOIN seized_items i ON i.seizure_id = s.id
      WHERE s.case_id = ? GROUP BY i.value_currency ORDER BY i.value_currency`,
   ).all(caseId) as (SumRow & { items: number })[];

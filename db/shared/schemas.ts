@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utcInstant } from './time.ts';
 import { temporalRegistry, type When } from './temporal.ts';
 
 /** Reusable field schemas, so that every method validates the same thing the same way. */
@@ -6,10 +7,12 @@ export const uuid = z.uuid();
 
 /**
  * Dates (YYYY-MM-DD) and instants (ISO 8601 with an offset), each tagged with its rule
- * (db/temporal.ts): what happened cannot be dated in the future; what is planned can.
+ * (db/temporal.ts): what happened cannot be dated in the future; what is planned can. An
+ * instant arrives in services already in UTC (utcInstant): no service normalizes one itself.
  */
 const date = (when: When) => z.iso.date().register(temporalRegistry, { when, kind: 'date' });
-const dateTime = (when: When) => z.iso.datetime({ offset: true }).register(temporalRegistry, { when, kind: 'datetime' });
+const dateTime = (when: When) =>
+  z.iso.datetime({ offset: true }).register(temporalRegistry, { when, kind: 'datetime' }).transform(utcInstant);
 export const pastDate = date('past');
 export const plannedDate = date('planned');
 export const filterDate = date('filter');

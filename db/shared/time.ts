@@ -8,6 +8,14 @@ export function isoNow(clock: Clock): string {
 }
 
 /**
+ * An instant given with any offset as it is stored: UTC, milliseconds, Z; so that stored
+ * instants compare as strings. Every instant field of the contract passes through this.
+ */
+export function utcInstant(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
+/**
  * The investigator's calendar date for an instant: "today" on the laptop's clock, so that a case
  * opened at 21:00 in Montréal is opened today, not tomorrow (UTC).
  */

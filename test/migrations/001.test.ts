@@ -5,6 +5,7 @@ import { migrations } from '../../db/migrations/index.ts';
 import { CASE_SORT_COLUMNS } from '../../db/shared/domain.ts';
 import { caseListSql } from '../../db/services/cases.ts';
 import { newFile, track, pragma } from './helpers.ts';
+import { explainList } from '../../db/list-sql.ts';
 
 describe('migration 001', () => {
   async function migratedTo1(): Promise<Db> {
@@ -58,8 +59,7 @@ describe('migration 001', () => {
     for (const column of CASE_SORT_COLUMNS) {
       for (const direction of ['asc', 'desc'] as const) {
         const q = caseListSql({ sort: { column, direction }, offset: 0, limit: 100 });
-        const plan = db.prepare(`EXPLAIN QUERY PLAN ${q.rowsSql}`).all(...q.params, ...q.pageParams) as { detail: string }[];
-        expect(plan.map((p) => p.detail).join('\n'), `${column} ${direction}`).not.toMatch(/TEMP B-TREE/);
+        expect(explainList(db, q).rows.join('\n'), `${column} ${direction}`).not.toMatch(/TEMP B-TREE/);
       }
     }
   });
