@@ -16,6 +16,8 @@ import {
 import { readSettings } from './settings.ts';
 import { caseNumbers, nextRecordNumber, numberForDate } from './record-numbers.ts';
 import { assertVersion } from './guards.ts';
+import type { z } from 'zod';
+import type { caseCreateInput, caseUpdateInput } from '../shared/inputs/cases.ts';
 
 export interface Case {
   id: string;
@@ -111,20 +113,7 @@ export function findCaseByFileNumber(db: Db, fileNumber: string): Case | null {
   return row ? toCase(row) : null;
 }
 
-export interface CreateCaseInput {
-  title: string;
-  priority: Priority;
-  leadInvestigator?: string | undefined;
-  agency?: string | undefined;
-  partnerAgencies: string[];
-  violationType: ViolationType | null;
-  legalAuthorities: string;
-  securityMarking: SecurityMarking;
-  summary: string;
-  notes: string;
-  openedOn?: string | undefined;
-  contraventionOn: string | null;
-}
+export type CreateCaseInput = z.output<typeof caseCreateInput>;
 
 export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   const settings = readSettings(ctx.db);
@@ -162,22 +151,7 @@ export function createCase(ctx: Ctx, input: CreateCaseInput): Case {
   return getCase(ctx.db, id);
 }
 
-export interface UpdateCaseInput {
-  id: string;
-  version?: number | undefined;
-  title?: string | undefined;
-  priority?: Priority | undefined;
-  leadInvestigator?: string | undefined;
-  agency?: string | undefined;
-  partnerAgencies?: string[] | undefined;
-  violationType?: ViolationType | null | undefined;
-  legalAuthorities?: string | undefined;
-  securityMarking?: SecurityMarking | undefined;
-  summary?: string | undefined;
-  notes?: string | undefined;
-  openedOn?: string | undefined;
-  contraventionOn?: string | null | undefined;
-}
+export type UpdateCaseInput = z.output<typeof caseUpdateInput>;
 
 const updatableColumns: Record<Exclude<keyof UpdateCaseInput, 'id' | 'version'>, string> = {
   title: 'title',

@@ -7,6 +7,8 @@ import { FINAL_DISPOSITIONS, type CustodyPurpose } from '../shared/domain.ts';
 import { analyzeChain, linkProblems, type ChainBreak, type Movement, type Origin } from '../shared/custody-chain.ts';
 import { getItem, getSeizureRow, originOf, type SeizedItem, type Seizure } from './seizures.ts';
 import { loadEntries, type CustodyEntry } from './custody-entries.ts';
+import type { z } from 'zod';
+import type { custodyCorrectInput, custodyRecordInput } from '../shared/inputs/seizures.ts';
 
 export { loadEntries, type CustodyEntry };
 
@@ -173,10 +175,9 @@ function brokenLink(
 
 export function recordCustody(
   ctx: Ctx,
-  input: MovementInput & { itemId: string; correctsEntryId: string | null },
+  input: z.output<typeof custodyRecordInput>,
 ): { entry: CustodyEntryView; chain: CustodyChain } {
-  const { itemId, correctsEntryId, ...movement } = input;
-  const m: MovementInput = { ...movement, at: movement.at };
+  const { itemId, correctsEntryId, ...m } = input;
   const { item, seizure, entries } = itemContext(ctx.db, itemId);
   let id: string;
   if (correctsEntryId === null) {
@@ -195,12 +196,12 @@ export function recordCustody(
 
 export function correctCustody(
   ctx: Ctx,
-  input: { itemId: string; corrections: (MovementInput & { correctsEntryId: string })[] },
+  input: z.output<typeof custodyCorrectInput>,
 ): { entries: CustodyEntryView[]; chain: CustodyChain } {
   const { item, seizure, entries } = itemContext(ctx.db, input.itemId);
   const corrections = input.corrections.map(({ correctsEntryId, ...movement }, i) => ({
     correctsEntryId,
-    movement: { ...movement, at: movement.at },
+    movement,
     prefix: `corrections.${i}.`,
   }));
   checkCorrections(item, seizure, entries, corrections);

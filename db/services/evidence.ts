@@ -7,6 +7,8 @@ import { blobStat } from '../evidence-store.ts';
 import type { EvidenceSortColumn, EvidenceSubjectType } from '../shared/domain.ts';
 import { requireCase } from './guards.ts';
 import { runList, type ListSql } from '../list-sql.ts';
+import type { z } from 'zod';
+import type { evidenceAttachInput } from '../shared/inputs/evidence.ts';
 
 export interface Evidence {
   id: string;
@@ -119,19 +121,7 @@ export function resolveAttachTarget(db: Db, caseId: string, type: EvidenceSubjec
   return subjectId;
 }
 
-export interface AttachEvidenceInput {
-  caseId: string;
-  subjectType: EvidenceSubjectType;
-  subjectId?: string | undefined;
-  sha256: string;
-  size: number;
-  originalName: string;
-  mediaType: string;
-  acquiredAt?: string | undefined;
-  acquiredBy: string;
-  acquiredFrom: string;
-  description: string;
-}
+export type AttachEvidenceInput = z.output<typeof evidenceAttachInput>;
 
 function requireDataDir(ctx: Ctx): string {
   if (ctx.dataDir === null)

@@ -18,6 +18,8 @@ import { analyzeChain, type Origin } from '../shared/custody-chain.ts';
 import { loadEntries } from './custody-entries.ts';
 import { assertVersion, requireCase } from './guards.ts';
 import { exactAmount, exactSum } from '../money-sums.ts';
+import type { z } from 'zod';
+import type { seizedItemInput, seizureCreateInput, seizureUpdateInput } from '../shared/inputs/seizures.ts';
 
 export interface TermsOfRelease {
   amount: Money | null;
@@ -334,17 +336,7 @@ function checkNumberFree(db: Db, seizureNumber: string, exceptId: string | null)
   }
 }
 
-export interface ItemInput {
-  description: string;
-  quantity: number;
-  unit: QuantityUnit;
-  hsCode: string | null;
-  eccn: string | null;
-  originCountry: string | null;
-  value: Money;
-  sealNumbers: string[];
-  initialLocation?: string | undefined;
-}
+export type ItemInput = z.output<typeof seizedItemInput>;
 
 function insertItem(ctx: Ctx, seizure: Seizure, item: ItemInput): string {
   const id = randomUUID();
@@ -402,24 +394,7 @@ function checkSeizureTotal(db: Db, seizureId: string | null, items: readonly Ite
   }
 }
 
-export interface CreateSeizureInput extends PartyFields {
-  caseId: string;
-  seizureNumber?: string | undefined;
-  seizedAt: string;
-  place: string;
-  seizingOfficer?: string | undefined;
-  seizedFromEntityId: string | null;
-  ownerEntityId: string | null;
-  claimantEntityIds: string[];
-  legalProvision: string;
-  conveyanceEntityId: string | null;
-  storageLocation: string;
-  custodian?: string | undefined;
-  termsOfRelease: TermsOfRelease | null;
-  ascertainedForfeiture: Money | null;
-  notes: string;
-  items: ItemInput[];
-}
+export type CreateSeizureInput = z.output<typeof seizureCreateInput>;
 
 function termsParams(terms: TermsOfRelease | null): Record<string, unknown> {
   return {
@@ -481,20 +456,7 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
   return getSeizure(ctx.db, id);
 }
 
-export interface UpdateSeizureInput extends PartyFields {
-  id: string;
-  version?: number | undefined;
-  seizureNumber?: string | undefined;
-  seizedAt?: string | undefined;
-  place?: string | undefined;
-  seizingOfficer?: string | undefined;
-  legalProvision?: string | undefined;
-  storageLocation?: string | undefined;
-  custodian?: string | undefined;
-  termsOfRelease?: TermsOfRelease | null | undefined;
-  ascertainedForfeiture?: Money | null | undefined;
-  notes?: string | undefined;
-}
+export type UpdateSeizureInput = z.output<typeof seizureUpdateInput>;
 
 const plainColumns = {
   seizureNumber: 'seizure_number',
