@@ -11,8 +11,8 @@ import { CommandPalette, type PaletteAction } from './components/CommandPalette.
 import { CheckDialog } from './components/CheckDialog.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { UnsavedChangesPrompt } from './lib/unsaved.tsx';
-import { CaseListPage } from './pages/CaseListPage.tsx';
-import { CasePage } from './pages/CasePage.tsx';
+import { CaseListPage } from './pages/cases/CaseListPage.tsx';
+import { CasePage } from './pages/cases/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { EntitiesPage } from './pages/entities/EntitiesPage.tsx';
 import { EntityPage } from './pages/entities/EntityPage.tsx';
@@ -23,7 +23,7 @@ import { DetentionPage } from './pages/detentions/DetentionPage.tsx';
 import { PenaltiesPage } from './pages/penalties/PenaltiesPage.tsx';
 import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
 import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
-import { NewCaseDialog } from './pages/NewCaseDialog.tsx';
+import { NewCaseDialog } from './pages/cases/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');

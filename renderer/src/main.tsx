@@ -7,6 +7,7 @@ import '@blueprintjs/core/lib/css/blueprint.css';
 import '@blueprintjs/icons/lib/css/blueprint-icons.css';
 import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './app.css';
+import './pages/detentions/enforcement.css';
 import { LocaleProvider, useT } from './i18n/index.tsx';
 import { ThemeProvider } from './lib/theme.tsx';
 import { SettingsProvider } from './lib/settings.tsx';

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
+import type { FieldInput } from './Field.tsx';
 import { SearchPicker } from './SearchPicker.tsx';
 
 export interface CaseRef {
@@ -10,11 +11,9 @@ export interface CaseRef {
 
 /** Picks the case a new record belongs to (from the lists that span every case). */
 export function CasePicker(props: {
-  id: string;
+  input: FieldInput;
   value: CaseRef | null;
   onChange(value: CaseRef | null): void;
-  invalid?: boolean | undefined;
-  describedBy?: string | undefined;
   autoFocus?: boolean | undefined;
 }) {
   const t = useT();

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Menu, MenuItem, MenuDivider } from '@blueprintjs/core';
 import { Omnibar, type ItemListRenderer, type ItemRenderer } from '@blueprintjs/select';
 import type { CaseListRow } from '../../../db/api.ts';
 import { useT, type MessageId } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
+import { useQuery } from '../lib/useQuery.tsx';
 import { StatusTag } from './Tags.tsx';
 
 export interface PaletteAction {
@@ -26,25 +27,20 @@ export function CommandPalette(props: {
   const t = useT();
   const [query, setQuery] = useState('');
   const debounced = useDebounced(query.trim(), 120);
-  const [cases, setCases] = useState<CaseListRow[]>([]);
-
-  useEffect(() => {
-    if (!props.isOpen) return;
-    let live = true;
-    call('cases.list', { text: debounced || undefined, limit: 8 })
-      .then((r) => live && setCases(r.rows))
-      .catch(() => live && setCases([]));
-    return () => {
-      live = false;
-    };
-  }, [debounced, props.isOpen]);
+  const { load, data } = useQuery(
+    () => call('cases.list', { text: debounced || undefined, limit: 8 }).then((r) => r.rows),
+    debounced,
+    { enabled: props.isOpen },
+  );
+  const failed = load.state === 'error';
 
   // Commands are matched here as the user types; cases are matched in SQL (cases.list text search).
   const items = useMemo<Item[]>(() => {
     const q = query.trim().toLowerCase();
     const actions = props.actions.filter((a) => !q || a.label.toLowerCase().includes(q));
+    const cases = failed ? [] : (data ?? []);
     return [...actions.map((action): Item => ({ kind: 'action', action })), ...cases.map((row): Item => ({ kind: 'case', row }))];
-  }, [props.actions, cases, query]);
+  }, [props.actions, data, failed, query]);
 
   // Keep a valid active item as results arrive, so Enter always opens what is highlighted.
   const [active, setActive] = useState<Item | null>(null);

@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
 import { KIND_ICONS } from '../pages/entities/EntityTags.tsx';
 import { formKeyOf } from '../pages/entities/entityForm.ts';
+import type { FieldInput } from './Field.tsx';
 import { SearchPicker } from './SearchPicker.tsx';
 
 /** Folds case and accents, for matching a few preferred names in the browser. */
@@ -15,14 +16,12 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * (the case's parties) first.
  */
 export function EntityPicker(props: {
-  id: string;
+  input: FieldInput;
   value: EntitySummary | null;
   onChange(value: EntitySummary | null): void;
   kinds?: readonly EntityKind[] | undefined;
   exclude?: readonly string[] | undefined;
   preferred?: readonly EntitySummary[] | undefined;
-  invalid?: boolean | undefined;
-  describedBy?: string | undefined;
   autoFocus?: boolean | undefined;
   clearable?: boolean | undefined;
 }) {

@@ -3,13 +3,16 @@ import { Button, MenuItem } from '@blueprintjs/core';
 import { Suggest, type ItemRenderer } from '@blueprintjs/select';
 import { useT } from '../i18n/index.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
+import { useQuery } from '../lib/useQuery.tsx';
+import type { FieldInput } from './Field.tsx';
 
 export interface PickerItem {
   id: string;
 }
 
 export interface SearchPickerProps<T extends PickerItem> {
-  id: string;
+  /** The input's id and aria wiring, from the Field it stands in. */
+  input: FieldInput;
   value: T | null;
   onChange(value: T | null): void;
   /** Runs the search in SQL through the contract; `text` is undefined for "what to offer first". */
@@ -26,8 +29,6 @@ export interface SearchPickerProps<T extends PickerItem> {
   placeholder: string;
   noResults: string;
   preferredLabel?: string | undefined;
-  invalid?: boolean | undefined;
-  describedBy?: string | undefined;
   autoFocus?: boolean | undefined;
   clearable?: boolean | undefined;
 }
@@ -41,30 +42,19 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
   const t = useT();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  // The results, and the text they are for: results for other text are never shown.
-  const [found, setFound] = useState<{ for: string; rows: T[] } | null>(null);
   const [active, setActive] = useState<T | null>(null);
   // Set by an arrow key, before the list moves its highlight; cleared when the results change.
   const moved = useRef(false);
   const debounced = useDebounced(query.trim(), 150);
+  // The results carry the text they are for: results for other text are never shown.
   const { search } = props;
-  const searchRef = useRef(search);
-  searchRef.current = search;
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    searchRef
-      .current(debounced || undefined)
-      .then((rows) => live && setFound({ for: debounced, rows }))
-      .catch(() => live && setFound({ for: debounced, rows: [] }));
-    return () => {
-      live = false;
-    };
-  }, [debounced, open]);
+  const { load, data } = useQuery(async () => ({ for: debounced, rows: await search(debounced || undefined) }), debounced, {
+    enabled: open,
+  });
+  const found = load.state === 'error' ? { for: debounced, rows: [] } : data;
 
   const text = query.trim();
-  const current = found !== null && found.for === text ? found.rows : null;
+  const current = found !== undefined && found.for === text ? found.rows : null;
   const preferred = (props.preferred ?? []).filter((p) => !text || (props.matches?.(p, text) ?? true));
   const preferredIds = new Set(preferred.map((p) => p.id));
   const excluded = new Set(props.exclude ?? []);
@@ -104,6 +94,11 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
       onKeyDownCapture={(e) => {
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') moved.current = true;
       }}
+      onKeyDown={(e) => {
+        // While the list is open, Enter belongs to it (Blueprint picks on key up): it must not
+        // also submit the form around the picker, whose refusal would take the focus away first.
+        if (e.key === 'Enter' && open) e.preventDefault();
+      }}
     >
       <Suggest<T>
         fill
@@ -135,13 +130,11 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
         resetOnClose
         resetOnQuery={false}
         inputProps={{
-          id: props.id,
+          ...props.input,
           leftIcon: 'search',
           placeholder: props.placeholder,
-          intent: props.invalid ? 'danger' : 'none',
+          intent: props.input['aria-invalid'] ? 'danger' : 'none',
           autoFocus: props.autoFocus,
-          ...(props.invalid ? { 'aria-invalid': true } : {}),
-          ...(props.describedBy ? { 'aria-describedby': props.describedBy } : {}),
           rightElement:
             chosen && props.clearable !== false ? (
               <Button
@@ -155,7 +148,7 @@ export function SearchPicker<T extends PickerItem>(props: SearchPickerProps<T>) 
         }}
       />
       {chosen && (
-        <div className="picker-chosen muted" data-testid={`${props.id}-chosen`}>
+        <div className="picker-chosen muted" data-testid={`${props.input.id}-chosen`}>
           {[t('picker.chosen', { name: props.text(chosen) }), props.label?.(chosen)].filter(Boolean).join(' · ')}
         </div>
       )}

@@ -98,3 +98,6 @@ export function useFormat() {
     [intl],
   );
 }
+
+/** Dates, times, numbers and money in the user's locale (useFormat). */
+export type Format = ReturnType<typeof useFormat>;

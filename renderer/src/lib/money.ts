@@ -46,3 +46,40 @@ export function parseMoney(text: string, currency: string): number | null {
   const value = Number(whole.replace(/[.,]/g, '') + fraction.padEnd(digits, '0'));
   return Number.isSafeInteger(value) ? value : null;
 }
+
+/** Currencies offered first in pickers; the rest of ISO 4217 follows. */
+const COMMON_CURRENCIES = [
+  'CAD',
+  'USD',
+  'EUR',
+  'GBP',
+  'CNY',
+  'JPY',
+  'CHF',
+  'HKD',
+  'AED',
+  'TRY',
+  'RUB',
+  'INR',
+  'SGD',
+  'KRW',
+  'AUD',
+];
+export const CURRENCIES: readonly string[] = [
+  ...COMMON_CURRENCIES,
+  ...Intl.supportedValuesOf('currency').filter((c) => !COMMON_CURRENCIES.includes(c)),
+];
+
+/**
+ * Minor units of what was typed: undefined when empty, null when it is not an amount in that
+ * currency (or the currency is not one), else the integer count of minor units (never a float).
+ */
+export function amountOf(text: string, currency: string): number | null | undefined {
+  if (text.trim() === '') return undefined;
+  if (!/^[A-Z]{3}$/.test(currency)) return null;
+  try {
+    return parseMoney(text, currency);
+  } catch {
+    return null;
+  }
+}

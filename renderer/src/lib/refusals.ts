@@ -13,7 +13,7 @@ function reasonKey(reason: string): MessageId | null {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-interface Formats {
+export interface Formats {
   date(iso: string): string;
   dateTime(iso: string): string;
 }

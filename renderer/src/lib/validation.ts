@@ -1,62 +1,49 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/index.tsx';
 import { futureProblem } from '../../../db/shared/temporal.ts';
-import { zodIssueText } from './refusals.ts';
+import { zodIssueText, type Formats } from './refusals.ts';
 
+/** What is wrong with a form, by the contract's field path (`items.1.hsCode`) and by its top field (`items`). */
 export type FieldErrors = Record<string, string>;
 
-type Issue = z.core.$ZodIssue;
+export type Check<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-/** The catalog's words for a zod issue: its reason (lib/refusals.ts), else a generic word. */
-export function issueText(issue: Issue, t: Translate): string {
-  const text = zodIssueText(issue, t);
-  if (text !== issue.message || issue.code === 'custom') return text;
-  return genericText(issue, t);
-}
-
-function genericText(issue: Issue, t: Translate): string {
-  switch (issue.code) {
-    case 'too_small':
-      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
-    case 'too_big':
-      return t('validation.tooLong', { max: Number(issue.maximum) });
-    case 'invalid_value':
-      return t('validation.choice');
-    case 'invalid_format':
-      return issue.format === 'date' ? t('validation.date') : t('validation.format');
-    case 'custom':
-      // The contract's own reason (e.g. why an ECCN is not valid) says more than a generic word.
-      return issue.message || t('validation.invalid');
-    case 'invalid_type':
-      return issue.input === undefined ? t('validation.required') : t('validation.invalid');
-    default:
-      return t('validation.invalid');
-  }
-}
-
+/**
+ * The one validation of the renderer: the contract's own schema, as the user types. Each issue
+ * stands at its full path and, when that is the first there, at its top field; a rule's reason
+ * (an ECCN, a country...) is shown in the user's language, dates in its format. `local` errors
+ * (text that is not even a number) come first. Then the date rule: what happened is not future.
+ */
 export function validate<S extends z.ZodType>(
   schema: S,
   value: unknown,
   t: Translate,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+  f?: Formats,
+  local: FieldErrors = {},
+): Check<z.output<S>> {
   const result = schema.safeParse(value);
-  if (result.success) return futureCheck(schema, result.data, t);
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.') || '_';
-    const top = field.split('.')[0] ?? field;
-    errors[top] ??= issueText(issue, t);
+  for (const [path, message] of Object.entries(local)) place(errors, path, message);
+  if (!result.success)
+    for (const issue of result.error.issues) place(errors, issue.path.map(String).join('.') || '_', zodIssueText(issue, t, f));
+  if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
+  const problem = futureProblem(schema, result.data, new Date());
+  if (problem) {
+    place(errors, problem.field, t('validation.future'));
+    return { ok: false, errors };
   }
-  return { ok: false, errors };
+  return { ok: true, data: result.data };
 }
 
-/** The contract's date rule, as you type: what happened cannot be dated in the future. */
-export function futureCheck<S extends z.ZodType>(
-  schema: S,
-  data: z.output<S>,
-  t: Translate,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const problem = futureProblem(schema, data, new Date());
-  if (!problem) return { ok: true, data };
-  return { ok: false, errors: { [problem.field.split('.')[0] ?? problem.field]: t('validation.future') } };
+function place(errors: FieldErrors, path: string, message: string): void {
+  errors[path] ??= message;
+  const top = path.split('.')[0] ?? path;
+  errors[top] ??= message;
+}
+
+/** The first error at this path or under it (a money field's amount or currency, a route's countries). */
+export function errorUnder(errors: FieldErrors, path: string): string | undefined {
+  if (errors[path]) return errors[path];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${path}.`));
+  return key ? errors[key] : undefined;
 }

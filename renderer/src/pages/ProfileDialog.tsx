@@ -1,34 +1,32 @@
-import { useMemo, useState } from 'react';
-import { Button, Callout, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { useEffect } from 'react';
+import { Button, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
 import { Dialog } from '../components/Dialog.tsx';
 import { profileSchema } from '../../../db/shared/inputs/settings.ts';
 import { useT } from '../i18n/index.tsx';
-import { ApiError, call } from '../lib/client.ts';
+import { call } from '../lib/client.ts';
+import { useForm } from '../lib/form.ts';
 import { useSettings } from '../lib/settings.tsx';
-import { validate } from '../lib/validation.ts';
 import { Field } from '../components/Field.tsx';
+import { FormRefusal } from '../components/FormRefusal.tsx';
 
 /** Asked once, at first start: who is acting, for the audit trail and custody entries. */
 export function ProfileDialog() {
   const t = useT();
   const { settings, reload } = useSettings();
-  const [profile, setProfile] = useState({ name: '', badge: '', agency: '' });
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const check = useMemo(() => validate(profileSchema, profile, t), [profile, t]);
-  const errors = submitted && !check.ok ? check.errors : {};
   const isOpen = settings !== null && settings.profile === null;
-
-  const save = async () => {
-    setSubmitted(true);
-    if (!check.ok) return;
-    try {
-      await call('settings.update', { profile: check.data });
+  const form = useForm({
+    schema: profileSchema,
+    initial: { name: '', badge: '', agency: '' },
+    input: (v) => v,
+    save: async (profile) => {
+      await call('settings.update', { profile });
       await reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (isOpen) reset();
+  }, [isOpen, reset]);
 
   return (
     <Dialog
@@ -39,46 +37,24 @@ export function ProfileDialog() {
       canEscapeKeyClose={false}
       canOutsideClickClose={false}
     >
-      <form
-        noValidate
-        aria-label={t('settings.profile')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <form aria-label={t('settings.profile')} {...form.formProps}>
         <DialogBody>
           <p>{t('profile.firstStart.body')}</p>
-          {error && (
-            <Callout intent="danger" role="alert">
-              {error}
-            </Callout>
-          )}
-          <Field id="first-profile-name" label={t('settings.profile.name')} error={errors.name} required>
-            <InputGroup
-              id="first-profile-name"
-              autoFocus
-              value={profile.name}
-              onValueChange={(name) => setProfile((p) => ({ ...p, name }))}
-            />
+          <FormRefusal refusal={form.refusal} />
+          <Field id="first-profile-name" label={t('settings.profile.name')} error={form.errors.name} required>
+            {(input) => <InputGroup {...input} autoFocus value={form.values.name} onValueChange={(name) => form.set({ name })} />}
           </Field>
-          <Field id="first-profile-badge" label={t('settings.profile.badge')} error={errors.badge}>
-            <InputGroup
-              id="first-profile-badge"
-              value={profile.badge}
-              onValueChange={(badge) => setProfile((p) => ({ ...p, badge }))}
-            />
+          <Field id="first-profile-badge" label={t('settings.profile.badge')} error={form.errors.badge}>
+            {(input) => <InputGroup {...input} value={form.values.badge} onValueChange={(badge) => form.set({ badge })} />}
           </Field>
-          <Field id="first-profile-agency" label={t('settings.profile.agency')} error={errors.agency}>
-            <InputGroup
-              id="first-profile-agency"
-              value={profile.agency}
-              onValueChange={(agency) => setProfile((p) => ({ ...p, agency }))}
-            />
+          <Field id="first-profile-agency" label={t('settings.profile.agency')} error={form.errors.agency}>
+            {(input) => <InputGroup {...input} value={form.values.agency} onValueChange={(agency) => form.set({ agency })} />}
           </Field>
           <p className="muted">{t('profile.firstStart.later')}</p>
         </DialogBody>
-        <DialogFooter actions={<Button type="submit" intent="primary" text={t('profile.firstStart.save')} />} />
+        <DialogFooter
+          actions={<Button type="submit" intent="primary" text={t('profile.firstStart.save')} loading={form.saving} />}
+        />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
 import { DateText } from '../../components/DateText.tsx';
-import { RowLink } from '../detentions/common.tsx';
+import { RowLink } from '../../table/RowLink.tsx';
 import { DaysLeft, DeadlineRecordLink, deadlineLabel, openDeadline } from './deadlineText.tsx';
 
 function isKind(k: string): k is DeadlineKind {

@@ -1,12 +1,15 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
-import { Button, Callout, DialogBody, DialogFooter, InputGroup, type IconName } from '@blueprintjs/core';
+import { useEffect, type ReactNode } from 'react';
+import { z } from 'zod';
+import { Button, DialogBody, DialogFooter, InputGroup, type IconName } from '@blueprintjs/core';
+import { pastDate } from '../../../../db/shared/schemas.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useFormat, useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
-import { describedBy, today } from './common.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { today } from '../../lib/dates.ts';
+import { useForm } from '../../lib/form.ts';
 
-/** Asks for one date (today unless changed) and runs an action with it; the contract's refusal shows under the date. */
+/** Asks for the date something happened (today unless changed) and runs an action with it; the contract's refusal shows under the date. */
 export function DateDialog(props: {
   isOpen: boolean;
   title: string;
@@ -20,68 +23,46 @@ export function DateDialog(props: {
   onSubmit(date: string): Promise<void>;
 }) {
   const t = useT();
-  const f = useFormat();
-  const [date, setDate] = useState(today());
-  const [error, setError] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (props.isOpen) {
-      setDate(today());
-      setError(null);
-    }
-  }, [props.isOpen]);
-  const localError = /^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : t('validation.date');
-  const fieldError = localError ?? (error && (error.field === props.field || !error.field) ? error.message : undefined);
-  const submit = async () => {
-    if (localError) return;
-    setBusy(true);
-    try {
-      await props.onSubmit(date);
+  const schema = z.object({ [props.field]: pastDate });
+  const form = useForm({
+    schema,
+    initial: () => ({ [props.field]: today() }),
+    input: (v) => v,
+    save: async (data) => {
+      await props.onSubmit(String(data[props.field]));
       props.onClose();
-    } catch (err) {
-      setError(refusalOf(err, t, f));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (props.isOpen) reset();
+  }, [props.isOpen, reset]);
   const id = `date-dialog-${props.field}`;
+  const error = form.errors[props.field];
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={props.title} icon={props.icon} className="enf-small-dialog">
-      <form
-        noValidate
-        aria-label={props.title}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form aria-label={props.title} {...form.formProps}>
         <DialogBody>
           {props.hint && <p className="muted">{props.hint}</p>}
-          {error && error.field && error.field !== props.field && (
-            <Callout intent="danger" role="alert" className="form-callout">
-              {error.message}
-            </Callout>
-          )}
-          <Field id={id} label={props.label} error={fieldError} required>
-            <InputGroup
-              id={id}
-              type="date"
-              autoFocus
-              value={date}
-              onValueChange={(v) => {
-                setDate(v);
-                setError(null);
-              }}
-              intent={fieldError ? 'danger' : 'none'}
-              {...describedBy(id, fieldError)}
-            />
+          <FormRefusal refusal={form.refusal} />
+          <Field id={id} label={props.label} error={error} required>
+            {(input) => (
+              <InputGroup
+                {...input}
+                type="date"
+                autoFocus
+                value={form.values[props.field] ?? ''}
+                onValueChange={(v) => form.set({ [props.field]: v })}
+                intent={error ? 'danger' : 'none'}
+              />
+            )}
           </Field>
         </DialogBody>
         <DialogFooter
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="primary" text={props.confirm} loading={busy} />
+              <Button type="submit" intent="primary" text={props.confirm} loading={form.saving} />
             </>
           }
         />

@@ -6,8 +6,11 @@ import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
 
+import { addDays } from '../../../../db/shared/time.ts';
+import { instantFromInput, localInput, today } from '../../lib/dates.ts';
+import { orNull } from '../../lib/form.ts';
+
 const PARTY_KINDS = ['person', 'organization'] as const;
-import { addDays, describedBy, instantFromInput, localInputValue, orNull, today } from './common.tsx';
 
 /** What the officer typed, kept as is until the contract accepts it. */
 export interface DetentionForm {
@@ -47,7 +50,7 @@ export function formFromDetention(d: DetentionDetail): DetentionForm {
   return {
     detentionNumber: d.detentionNumber,
     subject: d.subject,
-    startedAt: localInputValue(d.startedAt),
+    startedAt: localInput(d.startedAt),
     place: d.place,
     legalAuthority: d.legalAuthority,
     exporter: d.exporter,
@@ -93,7 +96,6 @@ export function DetentionFields(props: {
   const f = useFormat();
   const { form, errors, onChange, variant } = props;
   const id = (name: string) => `${props.idPrefix}-${name}`;
-  const aria = (name: string) => describedBy(id(name), errors[name]);
   const startedOn = form.startedAt ? form.startedAt.slice(0, 10) : today();
   const defaultReview = /^\d{4}-\d{2}-\d{2}$/.test(startedOn) ? addDays(startedOn, DETENTION_REVIEW_DAYS) : null;
   return (
@@ -104,23 +106,26 @@ export function DetentionFields(props: {
         error={errors.detentionNumber}
         help={variant === 'create' ? t('detention.field.number.help') : undefined}
       >
-        <InputGroup
-          id={id('detentionNumber')}
-          value={form.detentionNumber}
-          className="mono-input"
-          onValueChange={(detentionNumber) => onChange({ detentionNumber })}
-          intent={errors.detentionNumber ? 'danger' : 'none'}
-          {...aria('detentionNumber')}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            value={form.detentionNumber}
+            className="mono-input"
+            onValueChange={(detentionNumber) => onChange({ detentionNumber })}
+            intent={errors.detentionNumber ? 'danger' : 'none'}
+          />
+        )}
       </Field>
       <Field id={id('subject')} label={t('detention.field.subject')} error={errors.subject} required>
-        <HTMLSelect
-          id={id('subject')}
-          fill
-          value={form.subject}
-          onChange={(e) => onChange({ subject: e.currentTarget.value as DetentionSubject })}
-          options={DETENTION_SUBJECTS.map((s) => ({ value: s, label: t(`detention.subject.${s}`) }))}
-        />
+        {(input) => (
+          <HTMLSelect
+            {...input}
+            fill
+            value={form.subject}
+            onChange={(e) => onChange({ subject: e.currentTarget.value as DetentionSubject })}
+            options={DETENTION_SUBJECTS.map((s) => ({ value: s, label: t(`detention.subject.${s}`) }))}
+          />
+        )}
       </Field>
       <Field
         id={id('startedAt')}
@@ -128,14 +133,15 @@ export function DetentionFields(props: {
         error={errors.startedAt}
         help={variant === 'create' ? t('detention.field.startedAt.help') : undefined}
       >
-        <InputGroup
-          id={id('startedAt')}
-          type="datetime-local"
-          value={form.startedAt}
-          onValueChange={(startedAt) => onChange({ startedAt })}
-          intent={errors.startedAt ? 'danger' : 'none'}
-          {...aria('startedAt')}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            type="datetime-local"
+            value={form.startedAt}
+            onValueChange={(startedAt) => onChange({ startedAt })}
+            intent={errors.startedAt ? 'danger' : 'none'}
+          />
+        )}
       </Field>
       <Field
         id={id('reviewDueOn')}
@@ -147,37 +153,33 @@ export function DetentionFields(props: {
             : undefined
         }
       >
-        <InputGroup
-          id={id('reviewDueOn')}
-          type="date"
-          value={form.reviewDueOn}
-          onValueChange={(reviewDueOn) => onChange({ reviewDueOn })}
-          intent={errors.reviewDueOn ? 'danger' : 'none'}
-          {...aria('reviewDueOn')}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            type="date"
+            value={form.reviewDueOn}
+            onValueChange={(reviewDueOn) => onChange({ reviewDueOn })}
+            intent={errors.reviewDueOn ? 'danger' : 'none'}
+          />
+        )}
       </Field>
       <Field id={id('place')} label={t('detention.field.place')} error={errors.place} className="span-2">
-        <InputGroup id={id('place')} value={form.place} onValueChange={(place) => onChange({ place })} {...aria('place')} />
+        {(input) => <InputGroup {...input} value={form.place} onValueChange={(place) => onChange({ place })} />}
       </Field>
       <Field id={id('exporterId')} label={t('detention.field.exporter')} error={errors.exporterId}>
-        <EntityPicker
-          kinds={PARTY_KINDS}
-          id={id('exporterId')}
-          value={form.exporter}
-          onChange={(exporter) => onChange({ exporter })}
-          invalid={Boolean(errors.exporterId)}
-          describedBy={errors.exporterId ? `${id('exporterId')}-help` : undefined}
-        />
+        {(input) => (
+          <EntityPicker input={input} kinds={PARTY_KINDS} value={form.exporter} onChange={(exporter) => onChange({ exporter })} />
+        )}
       </Field>
       <Field id={id('consigneeId')} label={t('detention.field.consignee')} error={errors.consigneeId}>
-        <EntityPicker
-          kinds={PARTY_KINDS}
-          id={id('consigneeId')}
-          value={form.consignee}
-          onChange={(consignee) => onChange({ consignee })}
-          invalid={Boolean(errors.consigneeId)}
-          describedBy={errors.consigneeId ? `${id('consigneeId')}-help` : undefined}
-        />
+        {(input) => (
+          <EntityPicker
+            input={input}
+            kinds={PARTY_KINDS}
+            value={form.consignee}
+            onChange={(consignee) => onChange({ consignee })}
+          />
+        )}
       </Field>
       <Field
         id={id('destinationCountry')}
@@ -185,24 +187,26 @@ export function DetentionFields(props: {
         error={errors.destinationCountry}
         help={t('detention.field.destination.help')}
       >
-        <InputGroup
-          id={id('destinationCountry')}
-          value={form.destinationCountry}
-          maxLength={2}
-          className="mono-input"
-          onValueChange={(v) => onChange({ destinationCountry: v.toUpperCase() })}
-          intent={errors.destinationCountry ? 'danger' : 'none'}
-          {...aria('destinationCountry')}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            value={form.destinationCountry}
+            maxLength={2}
+            className="mono-input"
+            onValueChange={(v) => onChange({ destinationCountry: v.toUpperCase() })}
+            intent={errors.destinationCountry ? 'danger' : 'none'}
+          />
+        )}
       </Field>
       <Field id={id('declaredPermit')} label={t('detention.field.declaredPermit')} error={errors.declaredPermit}>
-        <InputGroup
-          id={id('declaredPermit')}
-          value={form.declaredPermit}
-          className="mono-input"
-          onValueChange={(declaredPermit) => onChange({ declaredPermit })}
-          {...aria('declaredPermit')}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            value={form.declaredPermit}
+            className="mono-input"
+            onValueChange={(declaredPermit) => onChange({ declaredPermit })}
+          />
+        )}
       </Field>
       <Field
         id={id('declaredEccn')}
@@ -210,41 +214,37 @@ export function DetentionFields(props: {
         error={errors.declaredEccn}
         help={t('detention.field.declaredEccn.help')}
       >
-        <InputGroup
-          id={id('declaredEccn')}
-          value={form.declaredEccn}
-          className="mono-input"
-          onValueChange={(declaredEccn) => onChange({ declaredEccn })}
-          intent={errors.declaredEccn ? 'danger' : 'none'}
-          {...aria('declaredEccn')}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            value={form.declaredEccn}
+            className="mono-input"
+            onValueChange={(declaredEccn) => onChange({ declaredEccn })}
+            intent={errors.declaredEccn ? 'danger' : 'none'}
+          />
+        )}
       </Field>
       <Field id={id('legalAuthority')} label={t('detention.field.legalAuthority')} error={errors.legalAuthority}>
-        <InputGroup
-          id={id('legalAuthority')}
-          value={form.legalAuthority}
-          onValueChange={(legalAuthority) => onChange({ legalAuthority })}
-          {...aria('legalAuthority')}
-        />
+        {(input) => (
+          <InputGroup {...input} value={form.legalAuthority} onValueChange={(legalAuthority) => onChange({ legalAuthority })} />
+        )}
       </Field>
       <Field id={id('reason')} label={t('detention.field.reason')} error={errors.reason} className="span-2">
-        <TextArea
-          id={id('reason')}
-          fill
-          rows={variant === 'create' ? 2 : 3}
-          value={form.reason}
-          onChange={(e) => onChange({ reason: e.currentTarget.value })}
-        />
+        {(input) => (
+          <TextArea
+            {...input}
+            fill
+            rows={variant === 'create' ? 2 : 3}
+            value={form.reason}
+            onChange={(e) => onChange({ reason: e.currentTarget.value })}
+          />
+        )}
       </Field>
       {variant === 'edit' && (
         <Field id={id('notes')} label={t('detention.field.notes')} error={errors.notes} className="span-2">
-          <TextArea
-            id={id('notes')}
-            fill
-            rows={4}
-            value={form.notes}
-            onChange={(e) => onChange({ notes: e.currentTarget.value })}
-          />
+          {(input) => (
+            <TextArea {...input} fill rows={4} value={form.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} />
+          )}
         </Field>
       )}
     </div>

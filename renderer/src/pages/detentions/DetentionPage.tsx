@@ -1,30 +1,32 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Callout, Card, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import type { DetentionDetail, DetentionOverdue, InfoRequest } from '../../../../db/api.ts';
 import { DETENTION_OUTCOMES, type DetentionOutcome } from '../../../../db/shared/domain.ts';
 import { detentionEndInput, detentionUpdateInput } from '../../../../db/shared/inputs/detentions.ts';
-import { useFormat, useT, type Translate } from '../../i18n/index.tsx';
+import { useFormat, useT, type Format, type Translate } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { daysFromToday, instantFromInput } from '../../lib/dates.ts';
+import { useForm } from '../../lib/form.ts';
+import { useShowMarking } from '../../lib/marking.tsx';
 import { navigate } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
+import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
+import { DueDate } from '../../components/DueDate.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { OutcomeTag } from './DetentionTags.tsx';
-import { DetentionFields, formFromDetention, inputFromForm, type DetentionForm } from './DetentionFields.tsx';
+import { DetentionFields, formFromDetention, inputFromForm } from './DetentionFields.tsx';
 import { RequestDialog } from './RequestDialog.tsx';
 import { ReferralDialog } from './ReferralDialog.tsx';
 import { DateDialog } from './DateDialog.tsx';
-import { daysFromToday, describedBy, DueDate, instantFromInput, shownErrors, validateInput, type Format } from './common.tsx';
-import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
-import { useShowMarking } from '../../lib/marking.tsx';
-import { saveFormProps } from '../../lib/saveForm.ts';
-import { useUnsavedChanges } from '../../lib/unsaved.tsx';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One detention (#/detentions/:id): what is overdue, its details, the technical assessment, requests to the exporter, its end. */
 export function DetentionPage({ id }: { id: string }) {
   const t = useT();
-  const { load, set, reload } = useRecord(() => call('detentions.get', { id }), id);
+  const { load, set, reload } = useQuery(() => call('detentions.get', { id }), id);
   useShowMarking(load.state === 'ready' ? load.data.caseSecurityMarking : null);
 
   if (load.state !== 'ready')
@@ -135,88 +137,50 @@ function OverdueCallout({ items, detention }: { items: DetentionOverdue[]; deten
 
 function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSaved(d: DetentionDetail): void }) {
   const t = useT();
-  const f = useFormat();
-  const [base, setBase] = useState<DetentionForm>(() => formFromDetention(detention));
-  const [form, setForm] = useState<DetentionForm>(base);
-  // Another card changed the detention (a referral, an answer, its end): take the new values,
-  // unless the officer is editing here.
-  const seen = useRef(base);
-  useEffect(() => {
-    const next = formFromDetention(detention);
-    if (JSON.stringify(next) === JSON.stringify(seen.current)) return;
-    setForm((current) => (JSON.stringify(current) === JSON.stringify(seen.current) ? next : current));
-    seen.current = next;
-    setBase(next);
-  }, [detention]);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [saving, setSaving] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(base);
-  const check = useMemo(
-    () =>
-      validateInput(
-        detentionUpdateInput,
-        { id: detention.id, version: detention.version, ...inputFromForm(form, 'update') },
-        t,
-        f,
-      ),
-    [form, detention, t, f],
-  );
-  const errors = shownErrors(check, 'all', server);
-
-  const save = async (): Promise<boolean> => {
-    if (!check.ok || !dirty) return false;
-    setSaving(true);
-    try {
-      const next = await call('detentions.update', check.data);
-      setServer(null);
-      setForm(formFromDetention(next));
+  const form = useForm({
+    schema: detentionUpdateInput,
+    initial: () => formFromDetention(detention),
+    input: (v) => ({ id: detention.id, ...inputFromForm(v, 'update') }),
+    fieldOf: { exporter: 'exporterId', consignee: 'consigneeId' },
+    guardUnsaved: true,
+    save: async (data, values) => {
+      if (same(values, formFromDetention(detention))) return;
+      // The version is the record's as it stands now: another card may have saved it since the last keystroke.
+      const next = await call('detentions.update', { ...data, version: detention.version });
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       onSaved(next);
-      return true;
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  useUnsavedChanges(dirty, save);
+      return formFromDetention(next);
+    },
+  });
+  // Another card changed the detention (a referral, an answer, its end): take the new values,
+  // unless the officer is editing here.
+  const { reset, dirty } = form;
+  const editing = useRef(dirty);
+  editing.current = dirty;
+  const seen = useRef(formFromDetention(detention));
+  useEffect(() => {
+    const next = formFromDetention(detention);
+    if (same(next, seen.current)) return;
+    seen.current = next;
+    if (!editing.current) reset(next);
+  }, [detention, reset]);
+
   return (
-    <form aria-label={t('detention.section.details')} {...saveFormProps(save)}>
+    <form aria-label={t('detention.section.details')} {...form.formProps}>
       <Card compact className="panel">
         <h2 className="panel-title">{t('detention.section.details')}</h2>
-        {server && !server.field && (
-          <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            {server.code === 'conflict' ? server.message : t('error.generic', { message: server.message })}
-          </Callout>
-        )}
-        <DetentionFields
-          idPrefix="detention"
-          variant="edit"
-          form={form}
-          errors={errors}
-          onChange={(patch) => {
-            setForm((x) => ({ ...x, ...patch }));
-            setServer(null);
-          }}
-        />
+        <FormRefusal refusal={form.refusal} />
+        <DetentionFields idPrefix="detention" variant="edit" form={form.values} errors={form.errors} onChange={form.set} />
         <div className="form-actions">
           {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button
-            text={t('common.discard')}
-            disabled={!dirty || saving}
-            onClick={() => {
-              setForm(base);
-              setServer(null);
-            }}
-          />
+          <Button text={t('common.discard')} disabled={!dirty || form.saving} onClick={() => reset()} />
           <Button
             type="submit"
             intent="primary"
             icon="floppy-disk"
-            text={saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty || !check.ok}
-            loading={saving}
+            text={form.saving ? t('common.saving') : t('common.save')}
+            disabled={!dirty || !form.check.ok}
+            loading={form.saving}
             title={`${t('common.save')} (Ctrl+S)`}
           />
         </div>
@@ -413,26 +377,25 @@ function AssessmentCard({ detention, onSaved }: { detention: DetentionDetail; on
   );
 }
 
+interface EndForm {
+  outcome: DetentionOutcome | '';
+  /** A datetime-local value, in the laptop's time zone; empty for now. */
+  endedAt: string;
+}
+
 function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d: DetentionDetail): void }) {
   const t = useT();
-  const f = useFormat();
-  const [outcome, setOutcome] = useState<DetentionOutcome | ''>('');
-  const [endedAt, setEndedAt] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
   const d = detention;
-  const check = useMemo(
-    () =>
-      validateInput(
-        detentionEndInput,
-        { id: d.id, version: d.version, outcome, ...(endedAt ? { endedAt: instantFromInput(endedAt) } : {}) },
-        t,
-        f,
-      ),
-    [d, outcome, endedAt, t, f],
-  );
-  const errors = shownErrors(check, submitted ? 'all' : new Set(['endedAt']), server);
+  const form = useForm({
+    schema: detentionEndInput,
+    initial: (): EndForm => ({ outcome: '', endedAt: '' }),
+    input: (v) => ({ id: d.id, outcome: v.outcome, ...(v.endedAt ? { endedAt: instantFromInput(v.endedAt) } : {}) }),
+    save: async (data) => {
+      const next = await call('detentions.end', { ...data, version: d.version });
+      toast({ message: t('detention.ended', { number: next.detentionNumber }), intent: 'primary' });
+      onEnded(next);
+    },
+  });
 
   if (d.outcome !== null) {
     return (
@@ -451,50 +414,25 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
       </Card>
     );
   }
-  const end = async () => {
-    setSubmitted(true);
-    if (!check.ok) return;
-    setBusy(true);
-    try {
-      const next = await call('detentions.end', check.data);
-      toast({ message: t('detention.ended', { number: next.detentionNumber }), intent: 'primary' });
-      onEnded(next);
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, values } = form;
   return (
     <Card compact className="panel">
       <h2 className="panel-title">{t('detention.section.end')}</h2>
-      <form
-        aria-label={t('detention.section.end')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void end();
-        }}
-      >
-        {server && server.field !== 'outcome' && server.field !== 'endedAt' && (
-          <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            {server.message}
-          </Callout>
-        )}
+      <form aria-label={t('detention.section.end')} {...form.formProps}>
+        <FormRefusal refusal={form.refusal} />
         <Field id="end-outcome" label={t('detention.field.outcome')} error={errors.outcome} required>
-          <HTMLSelect
-            id="end-outcome"
-            fill
-            value={outcome}
-            onChange={(e) => {
-              setOutcome(e.currentTarget.value as DetentionOutcome | '');
-              setServer(null);
-            }}
-            options={[
-              { value: '', label: t('detention.outcome.choose') },
-              ...DETENTION_OUTCOMES.map((o) => ({ value: o, label: t(`detention.outcome.${o}`) })),
-            ]}
-            {...describedBy('end-outcome', errors.outcome)}
-          />
+          {(input) => (
+            <HTMLSelect
+              {...input}
+              fill
+              value={values.outcome}
+              onChange={(e) => form.set({ outcome: e.currentTarget.value as DetentionOutcome | '' })}
+              options={[
+                { value: '', label: t('detention.outcome.choose') },
+                ...DETENTION_OUTCOMES.map((o) => ({ value: o, label: t(`detention.outcome.${o}`) })),
+              ]}
+            />
+          )}
         </Field>
         <Field
           id="end-endedAt"
@@ -502,19 +440,17 @@ function EndCard({ detention, onEnded }: { detention: DetentionDetail; onEnded(d
           error={errors.endedAt}
           help={t('detention.field.endedAt.help')}
         >
-          <InputGroup
-            id="end-endedAt"
-            type="datetime-local"
-            value={endedAt}
-            onValueChange={(v) => {
-              setEndedAt(v);
-              setServer(null);
-            }}
-            intent={errors.endedAt ? 'danger' : 'none'}
-            {...describedBy('end-endedAt', errors.endedAt)}
-          />
+          {(input) => (
+            <InputGroup
+              {...input}
+              type="datetime-local"
+              value={values.endedAt}
+              onValueChange={(endedAt) => form.set({ endedAt })}
+              intent={errors.endedAt ? 'danger' : 'none'}
+            />
+          )}
         </Field>
-        <Button type="submit" intent="warning" icon="endorsed" text={t('detention.end')} loading={busy} fill />
+        <Button type="submit" intent="warning" icon="endorsed" text={t('detention.end')} loading={form.saving} fill />
       </form>
     </Card>
   );

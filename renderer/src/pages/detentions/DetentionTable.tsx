@@ -12,7 +12,10 @@ import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
-import { CountryText, DueDate, RowLink, today } from './common.tsx';
+import { CountryText } from '../../components/CountryText.tsx';
+import { DueDate } from '../../components/DueDate.tsx';
+import { RowLink } from '../../table/RowLink.tsx';
+import { today } from '../../lib/dates.ts';
 import { OutcomeTag } from './DetentionTags.tsx';
 import { DetainDialog } from './DetainDialog.tsx';
 

@@ -1,15 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
-import { Button, Callout, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { useEffect } from 'react';
+import { Button, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { DetentionDetail } from '../../../../db/api.ts';
 import { detentionUpdateInput } from '../../../../db/shared/inputs/detentions.ts';
 import { TECHNICAL_ASSESSMENT_DAYS } from '../../../../db/shared/domain.ts';
+import { addDays } from '../../../../db/shared/time.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { today } from '../../lib/dates.ts';
+import { useForm } from '../../lib/form.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
-import { addDays, describedBy, shownErrors, today, validateInput } from './common.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
+
+interface ReferralForm {
+  office: string;
+  referredOn: string;
+  dueOn: string;
+}
 
 /** Refers the detained goods to a technical-assessment office, with the date and when its answer is due. */
 export function ReferralDialog(props: {
@@ -21,50 +29,35 @@ export function ReferralDialog(props: {
   const t = useT();
   const f = useFormat();
   const d = props.detention;
-  const [office, setOffice] = useState('');
-  const [referredOn, setReferredOn] = useState(today());
-  const [dueOn, setDueOn] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    if (!props.isOpen) return;
-    setOffice(d.assessmentOffice ?? '');
-    setReferredOn(d.referredOn ?? today());
-    setDueOn(d.assessmentDueOn ?? '');
-    setSubmitted(false);
-    setServer(null);
-  }, [props.isOpen, d]);
-
-  const check = useMemo(
-    () =>
-      validateInput(
-        detentionUpdateInput,
-        { id: d.id, version: d.version, assessmentOffice: office, referredOn, ...(dueOn ? { assessmentDueOn: dueOn } : {}) },
-        t,
-        f,
-      ),
-    [d, office, referredOn, dueOn, t, f],
-  );
-  const errors = shownErrors(check, submitted ? 'all' : new Set(['referredOn', 'assessmentDueOn']), server);
-  const defaultDue = /^\d{4}-\d{2}-\d{2}$/.test(referredOn) ? addDays(referredOn, TECHNICAL_ASSESSMENT_DAYS) : null;
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!check.ok) return;
-    setSaving(true);
-    try {
-      const next = await call('detentions.update', check.data);
+  const form = useForm({
+    schema: detentionUpdateInput,
+    initial: (): ReferralForm => ({
+      office: d.assessmentOffice ?? '',
+      referredOn: d.referredOn ?? today(),
+      dueOn: d.assessmentDueOn ?? '',
+    }),
+    input: (v) => ({
+      id: d.id,
+      version: d.version,
+      assessmentOffice: v.office,
+      referredOn: v.referredOn,
+      ...(v.dueOn ? { assessmentDueOn: v.dueOn } : {}),
+    }),
+    fieldOf: { office: 'assessmentOffice', dueOn: 'assessmentDueOn' },
+    save: async (data) => {
+      const next = await call('detentions.update', data);
       toast({ message: t('assessment.referred', { office: next.assessmentOffice ?? '' }), intent: 'success', icon: 'tick' });
       props.onClose();
       props.onSaved(next);
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (props.isOpen) reset();
+  }, [props.isOpen, reset]);
 
+  const { errors, values } = form;
+  const defaultDue = /^\d{4}-\d{2}-\d{2}$/.test(values.referredOn) ? addDays(values.referredOn, TECHNICAL_ASSESSMENT_DAYS) : null;
   return (
     <Dialog
       isOpen={props.isOpen}
@@ -73,47 +66,32 @@ export function ReferralDialog(props: {
       icon="lab-test"
       className="enf-small-dialog"
     >
-      <form
-        noValidate
-        aria-label={t('assessment.refer')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form aria-label={t('assessment.refer')} {...form.formProps}>
         <DialogBody>
           <p className="muted">{t('assessment.referHint')}</p>
-          {server && !server.field && (
-            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-              {server.message}
-            </Callout>
-          )}
+          <FormRefusal refusal={form.refusal} />
           <Field id="referral-office" label={t('assessment.field.office')} error={errors.assessmentOffice} required>
-            <InputGroup
-              id="referral-office"
-              autoFocus
-              value={office}
-              onValueChange={(v) => {
-                setOffice(v);
-                setServer(null);
-              }}
-              intent={errors.assessmentOffice ? 'danger' : 'none'}
-              {...describedBy('referral-office', errors.assessmentOffice)}
-            />
+            {(input) => (
+              <InputGroup
+                {...input}
+                autoFocus
+                value={values.office}
+                onValueChange={(office) => form.set({ office })}
+                intent={errors.assessmentOffice ? 'danger' : 'none'}
+              />
+            )}
           </Field>
           <div className="two-columns">
             <Field id="referral-referredOn" label={t('assessment.field.referredOn')} error={errors.referredOn} required>
-              <InputGroup
-                id="referral-referredOn"
-                type="date"
-                value={referredOn}
-                onValueChange={(v) => {
-                  setReferredOn(v);
-                  setServer(null);
-                }}
-                intent={errors.referredOn ? 'danger' : 'none'}
-                {...describedBy('referral-referredOn', errors.referredOn)}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  type="date"
+                  value={values.referredOn}
+                  onValueChange={(referredOn) => form.set({ referredOn })}
+                  intent={errors.referredOn ? 'danger' : 'none'}
+                />
+              )}
             </Field>
             <Field
               id="referral-dueOn"
@@ -125,17 +103,15 @@ export function ReferralDialog(props: {
                   : undefined
               }
             >
-              <InputGroup
-                id="referral-dueOn"
-                type="date"
-                value={dueOn}
-                onValueChange={(v) => {
-                  setDueOn(v);
-                  setServer(null);
-                }}
-                intent={errors.assessmentDueOn ? 'danger' : 'none'}
-                {...describedBy('referral-dueOn', errors.assessmentDueOn)}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  type="date"
+                  value={values.dueOn}
+                  onValueChange={(dueOn) => form.set({ dueOn })}
+                  intent={errors.assessmentDueOn ? 'danger' : 'none'}
+                />
+              )}
             </Field>
           </div>
         </DialogBody>
@@ -143,7 +119,7 @@ export function ReferralDialog(props: {
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="primary" icon="lab-test" text={t('assessment.referConfirm')} loading={saving} />
+              <Button type="submit" intent="primary" icon="lab-test" text={t('assessment.referConfirm')} loading={form.saving} />
             </>
           }
         />

@@ -1,18 +1,17 @@
-import { useMemo, useState } from 'react';
-import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { useEffect, useMemo } from 'react';
+import { Button, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { Entity, EntitySummary } from '../../../../db/api.ts';
 import { LINK_ENDPOINTS, LINK_TYPES, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../../../../db/shared/domain.ts';
 import { entityLinkInput } from '../../../../db/shared/inputs/entities.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { useForm } from '../../lib/form.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
-import { visibleErrors } from './EntityCreator.tsx';
-import { validateAt } from './reasons.ts';
-import { refusalOf } from '../../lib/refusals.ts';
 
 /** Links whose two directions read the same: offered once. */
 const SYMMETRIC: readonly LinkType[] = ['same_as', 'associated'];
@@ -62,149 +61,104 @@ interface LinkForm {
 /** Links the entity to another one found by search: which link, which way, its source and dates. */
 export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(): void; onLinked(): void }) {
   const t = useT();
-  const f = useFormat();
   const relations = useMemo(() => relationsFor(props.entity.kind), [props.entity.kind]);
-  const empty: LinkForm = {
-    relation: relations[0]?.value ?? '',
-    other: null,
-    share: '',
-    source: '',
-    validFrom: '',
-    validTo: '',
-    notes: '',
-  };
-  const [form, setForm] = useState<LinkForm>(empty);
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<{ field?: string | undefined; message: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const relation = relations.find((r) => r.value === form.relation) ?? relations[0];
-
-  const check = useMemo(() => {
-    const local: FieldErrors = {};
-    if (!form.other) local.other = t('entity.link.pickOther');
-    let shareBp: number | null = null;
-    if (relation?.type === 'owns' && form.share.trim()) {
-      shareBp = basisPoints(form.share);
-      if (shareBp === null) local.shareBp = t('entity.link.shareInvalid');
-    }
-    const otherId = form.other?.id ?? props.entity.id;
-    const value = {
-      type: relation?.type,
-      fromId: relation?.direction === 'in' ? otherId : props.entity.id,
-      toId: relation?.direction === 'in' ? props.entity.id : otherId,
-      shareBp,
-      source: form.source,
-      validFrom: form.validFrom || null,
-      validTo: form.validTo || null,
-      notes: form.notes,
-    };
-    // The contract refuses an end before the start too; say so as it is typed.
-    if (form.validFrom && form.validTo && form.validTo < form.validFrom) local.validTo = t('entity.reason.toBeforeFrom');
-    return validateAt(entityLinkInput, value, t, local);
-  }, [form, relation, props.entity.id, t]);
-
-  const errors = visibleErrors(check.ok ? {} : check.errors, touched, submitted);
-  if (serverError?.field) {
-    const field = serverError.field === 'fromId' || serverError.field === 'toId' ? 'other' : serverError.field;
-    errors[field] ??= serverError.message;
-  }
-
-  const change = (patch: Partial<LinkForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setTouched((s) => new Set([...s, ...Object.keys(patch).map((k) => (k === 'share' ? 'shareBp' : k))]));
-    setServerError(null);
-  };
-
-  const close = () => {
-    setForm(empty);
-    setTouched(new Set());
-    setSubmitted(false);
-    setServerError(null);
-    props.onClose();
-  };
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!check.ok) return;
-    setSaving(true);
-    try {
-      await call('entities.link', check.data);
+  const relationOf = (value: string) => relations.find((r) => r.value === value) ?? relations[0];
+  const form = useForm({
+    schema: entityLinkInput,
+    initial: (): LinkForm => ({
+      relation: relations[0]?.value ?? '',
+      other: null,
+      share: '',
+      source: '',
+      validFrom: '',
+      validTo: '',
+      notes: '',
+    }),
+    input: (v) => {
+      const relation = relationOf(v.relation);
+      const otherId = v.other?.id ?? props.entity.id;
+      return {
+        type: relation?.type,
+        fromId: relation?.direction === 'in' ? otherId : props.entity.id,
+        toId: relation?.direction === 'in' ? props.entity.id : otherId,
+        shareBp: relation?.type === 'owns' && v.share.trim() ? basisPoints(v.share) : null,
+        source: v.source,
+        validFrom: v.validFrom || null,
+        validTo: v.validTo || null,
+        notes: v.notes,
+      };
+    },
+    local: (v) => {
+      const local: FieldErrors = {};
+      if (!v.other) local.other = t('entity.link.pickOther');
+      if (relationOf(v.relation)?.type === 'owns' && v.share.trim() && basisPoints(v.share) === null)
+        local.shareBp = t('entity.link.shareInvalid');
+      // The contract refuses an end before the start too; say so as it is typed.
+      if (v.validFrom && v.validTo && v.validTo < v.validFrom) local.validTo = t('entity.reason.toBeforeFrom');
+      return local;
+    },
+    fieldOf: { relation: 'type', share: 'shareBp' },
+    save: async (data) => {
+      await call('entities.link', data);
       toast({ message: t('entity.link.added'), intent: 'success', icon: 'link' });
-      setForm(empty);
-      setTouched(new Set());
-      setSubmitted(false);
       props.onLinked();
-    } catch (err) {
-      setServerError(refusalOf(err, t, f));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (props.isOpen) reset();
+  }, [props.isOpen, reset]);
 
-  const aria = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `link-${name}-help` } : {});
+  const { values, errors } = form;
+  const relation = relationOf(values.relation);
+  const title = t('entity.link.addTitle', { name: props.entity.name });
 
   return (
-    <Dialog
-      isOpen={props.isOpen}
-      onClose={close}
-      title={t('entity.link.addTitle', { name: props.entity.name })}
-      icon="new-link"
-      className="ent-link-dialog"
-    >
-      <form
-        noValidate
-        aria-label={t('entity.link.addTitle', { name: props.entity.name })}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="new-link" className="ent-link-dialog">
+      <form aria-label={title} {...form.formProps}>
         <DialogBody>
-          {serverError && !serverError.field && (
-            <Callout intent="danger" role="alert" className="form-callout">
-              {t('error.generic', { message: serverError.message })}
-            </Callout>
-          )}
+          <FormRefusal refusal={form.refusal} />
           <div className="two-columns">
             <Field id="link-relation" label={t('entity.link.relation')} error={errors.type}>
-              <HTMLSelect
-                id="link-relation"
-                fill
-                value={form.relation}
-                onChange={(e) => {
-                  const next = relations.find((r) => r.value === e.currentTarget.value);
-                  // The entity already picked stays, unless this link cannot reach its kind.
-                  const drop = form.other && next?.otherKinds && !next.otherKinds.includes(form.other.kind);
-                  change({ relation: e.currentTarget.value, ...(drop ? { other: null } : {}) });
-                }}
-                options={relations.map((r) => ({ value: r.value, label: t(`entity.link.${r.direction}.${r.type}`) }))}
-              />
+              {(input) => (
+                <HTMLSelect
+                  {...input}
+                  fill
+                  value={values.relation}
+                  onChange={(e) => {
+                    const next = relations.find((r) => r.value === e.currentTarget.value);
+                    // The entity already picked stays, unless this link cannot reach its kind.
+                    const drop = values.other && next?.otherKinds && !next.otherKinds.includes(values.other.kind);
+                    form.set({ relation: e.currentTarget.value, ...(drop ? { other: null } : {}) });
+                  }}
+                  options={relations.map((r) => ({ value: r.value, label: t(`entity.link.${r.direction}.${r.type}`) }))}
+                />
+              )}
             </Field>
             <Field id="link-other" label={t('entity.link.other')} error={errors.other} required>
-              <EntityPicker
-                id="link-other"
-                kinds={relation?.otherKinds}
-                exclude={[props.entity.id]}
-                value={form.other}
-                onChange={(other) => change({ other })}
-                invalid={Boolean(errors.other)}
-                describedBy={errors.other ? 'link-other-help' : undefined}
-              />
+              {(input) => (
+                <EntityPicker
+                  input={input}
+                  kinds={relation?.otherKinds}
+                  exclude={[props.entity.id]}
+                  value={values.other}
+                  onChange={(other) => form.set({ other })}
+                />
+              )}
             </Field>
           </div>
           <p className="muted ent-link-preview">
-            {form.other
+            {values.other
               ? relation?.direction === 'in'
                 ? t('entity.link.preview', {
-                    from: form.other.name,
+                    from: values.other.name,
                     relation: t(`entity.link.out.${relation.type}`).toLowerCase(),
                     to: props.entity.name,
                   })
                 : t('entity.link.preview', {
                     from: props.entity.name,
                     relation: t(`entity.link.out.${relation?.type ?? 'associated'}`).toLowerCase(),
-                    to: form.other.name,
+                    to: values.other.name,
                   })
               : t('entity.link.previewNone')}
           </p>
@@ -215,14 +169,15 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
               error={errors.shareBp}
               help={t('entity.link.shareHelp')}
             >
-              <InputGroup
-                id="link-shareBp"
-                className="ent-num-input ent-share-input"
-                value={form.share}
-                rightElement={<span className="ent-input-hint muted">%</span>}
-                onValueChange={(share) => change({ share })}
-                {...aria('shareBp')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  className="ent-num-input ent-share-input"
+                  value={values.share}
+                  rightElement={<span className="ent-input-hint muted">%</span>}
+                  onValueChange={(share) => form.set({ share })}
+                />
+              )}
             </Field>
           )}
           <Field
@@ -232,54 +187,54 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
             help={t('entity.link.sourceHelp')}
             required
           >
-            <InputGroup
-              id="link-source"
-              value={form.source}
-              intent={errors.source ? 'danger' : 'none'}
-              onValueChange={(source) => change({ source })}
-              {...aria('source')}
-            />
+            {(input) => (
+              <InputGroup
+                {...input}
+                value={values.source}
+                intent={errors.source ? 'danger' : 'none'}
+                onValueChange={(source) => form.set({ source })}
+              />
+            )}
           </Field>
           <div className="two-columns">
             <Field id="link-validFrom" label={t('entity.link.validFrom')} error={errors.validFrom}>
-              <InputGroup
-                id="link-validFrom"
-                type="date"
-                value={form.validFrom}
-                onValueChange={(validFrom) => change({ validFrom })}
-                {...aria('validFrom')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  type="date"
+                  value={values.validFrom}
+                  onValueChange={(validFrom) => form.set({ validFrom })}
+                />
+              )}
             </Field>
             <Field id="link-validTo" label={t('entity.link.validTo')} error={errors.validTo}>
-              <InputGroup
-                id="link-validTo"
-                type="date"
-                value={form.validTo}
-                onValueChange={(validTo) => change({ validTo })}
-                {...aria('validTo')}
-              />
+              {(input) => (
+                <InputGroup {...input} type="date" value={values.validTo} onValueChange={(validTo) => form.set({ validTo })} />
+              )}
             </Field>
           </div>
           <Field id="link-notes" label={t('entity.field.notes')} error={errors.notes}>
-            <TextArea
-              id="link-notes"
-              fill
-              rows={2}
-              value={form.notes}
-              onChange={(e) => change({ notes: e.currentTarget.value })}
-            />
+            {(input) => (
+              <TextArea
+                {...input}
+                fill
+                rows={2}
+                value={values.notes}
+                onChange={(e) => form.set({ notes: e.currentTarget.value })}
+              />
+            )}
           </Field>
         </DialogBody>
         <DialogFooter
           actions={
             <>
-              <Button text={t('common.cancel')} onClick={close} />
+              <Button text={t('common.cancel')} onClick={props.onClose} />
               <Button
                 type="submit"
                 intent="primary"
                 icon="link"
-                text={saving ? t('common.saving') : t('entity.link.addSubmit')}
-                loading={saving}
+                text={form.saving ? t('common.saving') : t('entity.link.addSubmit')}
+                loading={form.saving}
               />
             </>
           }

@@ -1,22 +1,28 @@
-import { useMemo, useState } from 'react';
-import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, TextArea } from '@blueprintjs/core';
+import { useEffect, useState } from 'react';
+import { Button, DialogBody, DialogFooter, HTMLSelect, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { CaseEntity, Entity, EntitySummary } from '../../../../db/api.ts';
 import { CASE_ROLES, CASE_ROLE_KINDS, type CaseRole } from '../../../../db/shared/domain.ts';
 import { caseAddEntityInput } from '../../../../db/shared/inputs/entities.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { useForm } from '../../lib/form.ts';
 import { toast } from '../../lib/toaster.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { EntityCreator } from './EntityCreator.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
 import { CountryText, KindTag } from './EntityTags.tsx';
-import { validateAt } from './reasons.ts';
-import { refusalOf } from '../../lib/refusals.ts';
 
 function rowOf(e: Entity): EntitySummary {
   return { id: e.id, kind: e.kind, subtype: 'subtype' in e ? e.subtype : null, name: e.name, country: e.country };
+}
+
+interface SubjectForm {
+  entity: EntitySummary | null;
+  role: CaseRole;
+  notes: string;
 }
 
 /**
@@ -31,76 +37,50 @@ export function AddSubjectDialog(props: {
   onAdded(): void;
 }) {
   const t = useT();
-  const f = useFormat();
   const [mode, setMode] = useState<'pick' | 'create'>('pick');
-  const [entity, setEntity] = useState<EntitySummary | null>(null);
-  const [role, setRole] = useState<CaseRole>('subject');
-  const [notes, setNotes] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<{ field?: string | undefined; message: string } | null>(null);
-  const [saving, setSaving] = useState(false);
   /** Back from creating an entity: the next thing to choose is its role. */
   const [created, setCreated] = useState(false);
-
-  const roles = entity ? CASE_ROLES.filter((r) => CASE_ROLE_KINDS[r].includes(entity.kind)) : CASE_ROLES;
-  const check = useMemo(() => {
-    const local: FieldErrors = {};
-    if (!entity) local.entityId = t('subjects.pickEntity');
-    else if (props.existing.some((x) => x.entityId === entity.id && x.role === role)) {
-      local.role = t('subjects.alreadyRole', { name: entity.name, role: t(`entity.role.${role}`) });
-    }
-    return validateAt(caseAddEntityInput, { caseId: props.caseId, entityId: entity?.id ?? '', role, notes }, t, local);
-  }, [entity, role, notes, props.caseId, props.existing, t]);
-  const errors: FieldErrors = {};
-  if (!check.ok) {
-    for (const [k, v] of Object.entries(check.errors)) if (submitted || k === 'role') errors[k] = v;
-  }
-  if (serverError?.field) errors[serverError.field] ??= serverError.message;
-
-  const reset = () => {
-    setMode('pick');
-    setEntity(null);
-    setRole('subject');
-    setNotes('');
-    setSubmitted(false);
-    setServerError(null);
-    setCreated(false);
-  };
-  const close = () => {
-    reset();
-    props.onClose();
-  };
-
-  const pick = (next: EntitySummary | null) => {
-    setEntity(next);
-    setServerError(null);
-    if (next && !CASE_ROLE_KINDS[role].includes(next.kind)) setRole('subject');
-  };
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!check.ok) return;
-    setSaving(true);
-    try {
-      await call('cases.addEntity', check.data);
+  const form = useForm({
+    schema: caseAddEntityInput,
+    initial: (): SubjectForm => ({ entity: null, role: 'subject', notes: '' }),
+    input: (v) => ({ caseId: props.caseId, entityId: v.entity?.id ?? '', role: v.role, notes: v.notes }),
+    local: (v) => {
+      const local: FieldErrors = {};
+      if (!v.entity) local.entityId = t('subjects.pickEntity');
+      else if (props.existing.some((x) => x.entityId === v.entity?.id && x.role === v.role))
+        local.role = t('subjects.alreadyRole', { name: v.entity.name, role: t(`entity.role.${v.role}`) });
+      return local;
+    },
+    fieldOf: { entity: 'entityId' },
+    save: async (data, v) => {
+      await call('cases.addEntity', data);
       toast({
-        message: t('subjects.added', { name: entity?.name ?? '', role: t(`entity.role.${role}`) }),
+        message: t('subjects.added', { name: v.entity?.name ?? '', role: t(`entity.role.${v.role}`) }),
         intent: 'success',
         icon: 'tick',
       });
-      reset();
       props.onAdded();
-    } catch (err) {
-      setServerError(refusalOf(err, t, f));
-    } finally {
-      setSaving(false);
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (props.isOpen) {
+      reset();
+      setMode('pick');
+      setCreated(false);
     }
-  };
+  }, [props.isOpen, reset]);
+
+  const { entity, role, notes } = form.values;
+  const roles = entity ? CASE_ROLES.filter((r) => CASE_ROLE_KINDS[r].includes(entity.kind)) : CASE_ROLES;
+  // The role's reason (the entity already holds it) depends on the entity: picking one shows it.
+  const pick = (next: EntitySummary | null) =>
+    form.set({ entity: next, role: next && !CASE_ROLE_KINDS[role].includes(next.kind) ? 'subject' : role });
 
   return (
     <Dialog
       isOpen={props.isOpen}
-      onClose={close}
+      onClose={props.onClose}
       title={mode === 'create' ? t('subjects.createTitle') : t('subjects.addTitle')}
       icon={mode === 'create' ? 'new-person' : 'add'}
       className={mode === 'create' ? 'ent-entity-dialog' : 'ent-subject-dialog'}
@@ -120,38 +100,22 @@ export function AddSubjectDialog(props: {
           }}
         />
       ) : (
-        <form
-          noValidate
-          aria-label={t('subjects.addTitle')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <form aria-label={t('subjects.addTitle')} {...form.formProps}>
           <DialogBody>
-            {serverError && !serverError.field && (
-              <Callout intent="danger" role="alert" className="form-callout">
-                {t('error.generic', { message: serverError.message })}
-              </Callout>
-            )}
+            <FormRefusal refusal={form.refusal} />
             <Field
               id="subject-entity"
               label={t('subjects.entity')}
-              error={errors.entityId}
+              error={form.errors.entityId}
               help={t('subjects.entityHelp')}
               required
             >
-              <div className="ent-picker-row">
-                <EntityPicker
-                  id="subject-entity"
-                  value={entity}
-                  onChange={pick}
-                  invalid={Boolean(errors.entityId)}
-                  describedBy="subject-entity-help"
-                  autoFocus={!created}
-                />
-                <Button icon="new-person" text={t('subjects.newEntity')} onClick={() => setMode('create')} />
-              </div>
+              {(input) => (
+                <div className="ent-picker-row">
+                  <EntityPicker input={input} value={entity} onChange={pick} autoFocus={!created} />
+                  <Button icon="new-person" text={t('subjects.newEntity')} onClick={() => setMode('create')} />
+                </div>
+              )}
             </Field>
             {entity && (
               <div className="ent-picked-entity" aria-live="polite">
@@ -163,36 +127,36 @@ export function AddSubjectDialog(props: {
             <Field
               id="subject-role"
               label={t('subjects.role')}
-              error={errors.role}
+              error={form.errors.role}
               help={entity ? undefined : t('subjects.roleHelp')}
             >
-              <HTMLSelect
-                id="subject-role"
-                fill
-                autoFocus={created}
-                value={role}
-                onChange={(e) => {
-                  setRole(e.currentTarget.value as CaseRole);
-                  setServerError(null);
-                }}
-                options={roles.map((r) => ({ value: r, label: t(`entity.role.${r}`) }))}
-                {...(errors.role ? { 'aria-invalid': true, 'aria-describedby': 'subject-role-help' } : {})}
-              />
+              {(input) => (
+                <HTMLSelect
+                  {...input}
+                  fill
+                  autoFocus={created}
+                  value={role}
+                  onChange={(e) => form.set({ role: e.currentTarget.value as CaseRole })}
+                  options={roles.map((r) => ({ value: r, label: t(`entity.role.${r}`) }))}
+                />
+              )}
             </Field>
-            <Field id="subject-notes" label={t('subjects.notes')} error={errors.notes}>
-              <TextArea id="subject-notes" fill rows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+            <Field id="subject-notes" label={t('subjects.notes')} error={form.errors.notes}>
+              {(input) => (
+                <TextArea {...input} fill rows={3} value={notes} onChange={(e) => form.set({ notes: e.currentTarget.value })} />
+              )}
             </Field>
           </DialogBody>
           <DialogFooter
             actions={
               <>
-                <Button text={t('common.cancel')} onClick={close} />
+                <Button text={t('common.cancel')} onClick={props.onClose} />
                 <Button
                   type="submit"
                   intent="primary"
                   icon="add"
-                  text={saving ? t('common.saving') : t('subjects.addSubmit')}
-                  loading={saving}
+                  text={form.saving ? t('common.saving') : t('subjects.addSubmit')}
+                  loading={form.saving}
                 />
               </>
             }

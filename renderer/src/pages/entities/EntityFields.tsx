@@ -8,7 +8,7 @@ import {
 } from '../../../../db/shared/domain.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { Field } from '../../components/Field.tsx';
-import type { FieldErrors } from '../../lib/validation.ts';
+import { errorUnder, type FieldErrors } from '../../lib/validation.ts';
 import { countryName } from './EntityTags.tsx';
 import {
   emptyDocument,
@@ -19,15 +19,13 @@ import {
   type FormKey,
   type GoodsLineForm,
 } from './entityForm.ts';
-import { errorAt, errorUnder } from './reasons.ts';
 
 interface Props {
   idPrefix: string;
   formKey: FormKey;
   form: EntityForm;
   errors: FieldErrors;
-  /** `paths`: the contract paths the change touched, when not simply the form keys (rows of goods, documents). */
-  onChange(patch: Partial<EntityForm>, paths?: string[]): void;
+  onChange(patch: Partial<EntityForm>): void;
   autoFocus?: boolean;
 }
 
@@ -35,13 +33,19 @@ type TextKey = {
   [K in keyof EntityForm]: EntityForm[K] extends string ? K : never;
 }[keyof EntityForm];
 
+/** The error about this path as a whole, not one that stands there because one of its parts is wrong. */
+function ownError(errors: FieldErrors, path: string): string | undefined {
+  const error = errors[path];
+  if (error === undefined) return undefined;
+  const fromPart = Object.entries(errors).some(([k, m]) => k.startsWith(`${path}.`) && m === error);
+  return fromPart ? undefined : error;
+}
+
 /** The fields of one kind (a conveyance: of its type), each with the contract's reason under it. */
 export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFocus }: Props) {
   const t = useT();
   const { locale } = useLocale();
   const id = (name: string) => `${idPrefix}-${name}`;
-  const aria = (name: string, error: string | undefined) =>
-    error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {};
 
   let first = true;
   const focusFirst = () => {
@@ -54,7 +58,8 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
     name: TextKey,
     opts: { required?: boolean; mono?: boolean; help?: string; span?: boolean; errorPath?: string; placeholder?: string } = {},
   ) => {
-    const error = opts.errorPath ? errorUnder(errors, opts.errorPath) : errorAt(errors, name);
+    const error = opts.errorPath ? errorUnder(errors, opts.errorPath) : errors[name];
+    const autoFocusHere = focusFirst();
     return (
       <Field
         id={id(name)}
@@ -64,58 +69,62 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
         required={opts.required}
         className={opts.span ? 'span-2' : undefined}
       >
-        <InputGroup
-          id={id(name)}
-          value={form[name]}
-          className={opts.mono ? 'ent-mono-input' : undefined}
-          intent={error ? 'danger' : 'none'}
-          placeholder={opts.placeholder}
-          autoFocus={focusFirst()}
-          onValueChange={(v) => onChange({ [name]: v })}
-          {...aria(name, error)}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            value={form[name]}
+            className={opts.mono ? 'ent-mono-input' : undefined}
+            intent={error ? 'danger' : 'none'}
+            placeholder={opts.placeholder}
+            autoFocus={autoFocusHere}
+            onValueChange={(v) => onChange({ [name]: v })}
+          />
+        )}
       </Field>
     );
   };
 
   const country = (name: TextKey) => {
-    const error = errorAt(errors, name);
+    const error = errors[name];
     const value = form[name];
     const label = value.trim().length === 2 && !error ? countryName(locale, value.trim()) : null;
     return (
       <Field id={id(name)} label={t(`entity.field.${name}`)} error={error}>
-        <InputGroup
-          id={id(name)}
-          value={value}
-          className="ent-mono-input ent-country-input"
-          placeholder={t('entity.countryPlaceholder')}
-          intent={error ? 'danger' : 'none'}
-          rightElement={label ? <span className="ent-input-hint muted">{label}</span> : undefined}
-          onValueChange={(v) => onChange({ [name]: v.toUpperCase() })}
-          {...aria(name, error)}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            value={value}
+            className="ent-mono-input ent-country-input"
+            placeholder={t('entity.countryPlaceholder')}
+            intent={error ? 'danger' : 'none'}
+            rightElement={label ? <span className="ent-input-hint muted">{label}</span> : undefined}
+            onValueChange={(v) => onChange({ [name]: v.toUpperCase() })}
+          />
+        )}
       </Field>
     );
   };
 
   const date = (name: TextKey) => {
-    const error = errorAt(errors, name);
+    const error = errors[name];
     return (
       <Field id={id(name)} label={t(`entity.field.${name}`)} error={error}>
-        <InputGroup
-          id={id(name)}
-          type="date"
-          value={form[name]}
-          intent={error ? 'danger' : 'none'}
-          onValueChange={(v) => onChange({ [name]: v })}
-          {...aria(name, error)}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            type="date"
+            value={form[name]}
+            intent={error ? 'danger' : 'none'}
+            onValueChange={(v) => onChange({ [name]: v })}
+          />
+        )}
       </Field>
     );
   };
 
   const area = (name: TextKey, opts: { help?: string; rows?: number; required?: boolean } = {}) => {
     const error = errorUnder(errors, name);
+    const autoFocusHere = focusFirst();
     return (
       <Field
         id={id(name)}
@@ -125,16 +134,17 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
         required={opts.required}
         className="span-2"
       >
-        <TextArea
-          id={id(name)}
-          fill
-          rows={opts.rows ?? 2}
-          value={form[name]}
-          intent={error ? 'danger' : 'none'}
-          autoFocus={focusFirst()}
-          onChange={(e) => onChange({ [name]: e.currentTarget.value })}
-          {...aria(name, error)}
-        />
+        {(input) => (
+          <TextArea
+            {...input}
+            fill
+            rows={opts.rows ?? 2}
+            value={form[name]}
+            intent={error ? 'danger' : 'none'}
+            autoFocus={autoFocusHere}
+            onChange={(e) => onChange({ [name]: e.currentTarget.value })}
+          />
+        )}
       </Field>
     );
   };
@@ -153,7 +163,7 @@ export function EntityFields({ idPrefix, formKey, form, errors, onChange, autoFo
               idPrefix={idPrefix}
               documents={form.identityDocuments}
               errors={errors}
-              onChange={(identityDocuments, paths) => onChange({ identityDocuments }, paths)}
+              onChange={(identityDocuments) => onChange({ identityDocuments })}
             />
           </>
         );
@@ -235,7 +245,7 @@ function ShipmentFields(props: {
   idPrefix: string;
   form: EntityForm;
   errors: FieldErrors;
-  onChange(patch: Partial<EntityForm>, paths?: string[]): void;
+  onChange(patch: Partial<EntityForm>): void;
   text(
     name: TextKey,
     opts?: { required?: boolean; mono?: boolean; help?: string; span?: boolean; errorPath?: string; placeholder?: string },
@@ -246,9 +256,9 @@ function ShipmentFields(props: {
   const t = useT();
   const { form, errors, onChange, idPrefix } = props;
   const id = (name: string) => `${idPrefix}-${name}`;
-  const docTypeError = errorAt(errors, 'transportDocumentType');
-  const valueError = errorAt(errors, 'declaredValue.amountMinor') ?? errorAt(errors, 'declaredValue');
-  const currencyError = errorAt(errors, 'declaredValue.currency');
+  const docTypeError = errors.transportDocumentType;
+  const currencyError = errors['declaredValue.currency'];
+  const valueError = errors['declaredValue.amountMinor'] ?? ownError(errors, 'declaredValue');
   const routeError = errorUnder(errors, 'route');
   const route = [form.originCountry, ...routeCodes(form.route), form.destinationCountry]
     .map((c) => c.trim().toUpperCase())
@@ -256,40 +266,42 @@ function ShipmentFields(props: {
   return (
     <>
       <Field id={id('transportDocumentType')} label={t('entity.field.transportDocumentType')} error={docTypeError}>
-        <HTMLSelect
-          id={id('transportDocumentType')}
-          fill
-          value={form.transportDocumentType}
-          onChange={(e) => onChange({ transportDocumentType: e.currentTarget.value as TransportDocumentType | '' })}
-          {...(docTypeError ? { 'aria-invalid': true, 'aria-describedby': `${id('transportDocumentType')}-help` } : {})}
-          options={[
-            { value: '', label: t('entity.documentType.none') },
-            ...TRANSPORT_DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`entity.documentType.${d}`) })),
-          ]}
-        />
+        {(input) => (
+          <HTMLSelect
+            {...input}
+            fill
+            value={form.transportDocumentType}
+            onChange={(e) => onChange({ transportDocumentType: e.currentTarget.value as TransportDocumentType | '' })}
+            options={[
+              { value: '', label: t('entity.documentType.none') },
+              ...TRANSPORT_DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`entity.documentType.${d}`) })),
+            ]}
+          />
+        )}
       </Field>
       {props.text('transportDocumentNumber', { mono: true })}
       {props.text('exportDeclarationNumber', { mono: true })}
       {props.text('declaredPermitNumber', { mono: true })}
       <Field id={id('declaredValue')} label={t('entity.field.declaredValue')} error={valueError ?? currencyError}>
-        <ControlGroup fill>
-          <InputGroup
-            id={id('declaredValue')}
-            className="ent-num-input"
-            value={form.declaredValueAmount}
-            intent={valueError ? 'danger' : 'none'}
-            onValueChange={(declaredValueAmount) => onChange({ declaredValueAmount })}
-            {...(valueError || currencyError ? { 'aria-invalid': true, 'aria-describedby': `${id('declaredValue')}-help` } : {})}
-          />
-          <InputGroup
-            className="ent-currency-input ent-mono-input"
-            aria-label={t('entity.field.declaredValueCurrency')}
-            value={form.declaredValueCurrency}
-            intent={currencyError ? 'danger' : 'none'}
-            maxLength={3}
-            onValueChange={(v) => onChange({ declaredValueCurrency: v.toUpperCase() })}
-          />
-        </ControlGroup>
+        {(input) => (
+          <ControlGroup fill>
+            <InputGroup
+              {...input}
+              className="ent-num-input"
+              value={form.declaredValueAmount}
+              intent={valueError ? 'danger' : 'none'}
+              onValueChange={(declaredValueAmount) => onChange({ declaredValueAmount })}
+            />
+            <InputGroup
+              className="ent-currency-input ent-mono-input"
+              aria-label={t('entity.field.declaredValueCurrency')}
+              value={form.declaredValueCurrency}
+              intent={currencyError ? 'danger' : 'none'}
+              maxLength={3}
+              onValueChange={(v) => onChange({ declaredValueCurrency: v.toUpperCase() })}
+            />
+          </ControlGroup>
+        )}
       </Field>
       {props.date('shippedOn')}
       {props.country('originCountry')}
@@ -301,22 +313,23 @@ function ShipmentFields(props: {
         help={route.length > 1 ? route.join(' → ') : t('entity.help.route')}
         className="span-2"
       >
-        <InputGroup
-          id={id('route')}
-          className="ent-mono-input"
-          value={form.route}
-          placeholder={t('entity.routePlaceholder')}
-          intent={routeError ? 'danger' : 'none'}
-          onValueChange={(v) => onChange({ route: v.toUpperCase() })}
-          {...(routeError ? { 'aria-invalid': true, 'aria-describedby': `${id('route')}-help` } : {})}
-        />
+        {(input) => (
+          <InputGroup
+            {...input}
+            className="ent-mono-input"
+            value={form.route}
+            placeholder={t('entity.routePlaceholder')}
+            intent={routeError ? 'danger' : 'none'}
+            onValueChange={(v) => onChange({ route: v.toUpperCase() })}
+          />
+        )}
       </Field>
       <GoodsEditor
         idPrefix={idPrefix}
         goods={form.goods}
         errors={errors}
         currency={form.declaredValueCurrency}
-        onChange={(goods, paths) => onChange({ goods }, paths)}
+        onChange={(goods) => onChange({ goods })}
       />
     </>
   );
@@ -327,20 +340,14 @@ function GoodsEditor(props: {
   goods: GoodsLineForm[];
   errors: FieldErrors;
   currency: string;
-  onChange(goods: GoodsLineForm[], paths: string[]): void;
+  onChange(goods: GoodsLineForm[]): void;
 }) {
   const t = useT();
   const { goods, errors, idPrefix } = props;
   const set = (i: number, patch: Partial<GoodsLineForm>) =>
-    props.onChange(
-      goods.map((g, j) => (j === i ? { ...g, ...patch } : g)),
-      Object.keys(patch)
-        .flatMap((k) =>
-          k === 'valueAmount' || k === 'valueCurrency' ? ['value'] : k === 'quantity' ? ['quantity', 'unit'] : [k],
-        )
-        .map((k) => `goods.${i}.${k}`),
-    );
-  const add = () => props.onChange([...goods, emptyGoodsLine(props.currency.trim().toUpperCase())], []);
+    props.onChange(goods.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+  const add = () => props.onChange([...goods, emptyGoodsLine(props.currency.trim().toUpperCase())]);
+  const listError = ownError(errors, 'goods');
   return (
     <section className="span-2 ent-rows-editor" aria-labelledby={`${idPrefix}-goods-title`}>
       <div className="ent-rows-editor-head">
@@ -349,17 +356,15 @@ function GoodsEditor(props: {
         </h3>
         <Button small icon="add" text={t('entity.goods.add')} onClick={add} />
       </div>
-      {errorAt(errors, 'goods') && (
+      {listError && (
         <div className="bp6-form-helper-text ent-field-error" role="alert">
-          {errorAt(errors, 'goods')}
+          {listError}
         </div>
       )}
       {goods.length === 0 && <p className="muted ent-rows-editor-empty">{t('entity.goods.empty')}</p>}
       {goods.map((g, i) => {
         const id = (name: string) => `${idPrefix}-goods-${i}-${name}`;
-        const at = (name: string) => errorAt(errors, `goods.${i}.${name}`);
-        const aria = (name: string, error: string | undefined) =>
-          error ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {};
+        const at = (name: string) => errors[`goods.${i}.${name}`];
         const input = (
           name: 'description' | 'quantity' | 'unit' | 'hsCode' | 'eccn' | 'countryOfOrigin',
           className: string,
@@ -374,16 +379,17 @@ function GoodsEditor(props: {
               className={className}
               required={name === 'description'}
             >
-              <InputGroup
-                id={id(name)}
-                small
-                value={g[name]}
-                className={extra.mono ? 'ent-mono-input' : extra.num ? 'ent-num-input' : undefined}
-                placeholder={extra.placeholder}
-                intent={error ? 'danger' : 'none'}
-                onValueChange={(v) => set(i, { [name]: extra.upper ? v.toUpperCase() : v })}
-                {...aria(name, error)}
-              />
+              {(field) => (
+                <InputGroup
+                  {...field}
+                  small
+                  value={g[name]}
+                  className={extra.mono ? 'ent-mono-input' : extra.num ? 'ent-num-input' : undefined}
+                  placeholder={extra.placeholder}
+                  intent={error ? 'danger' : 'none'}
+                  onValueChange={(v) => set(i, { [name]: extra.upper ? v.toUpperCase() : v })}
+                />
+              )}
             </Field>
           );
         };
@@ -401,12 +407,7 @@ function GoodsEditor(props: {
                 className="ent-goods-remove"
                 aria-label={t('entity.goods.remove', { n: i + 1 })}
                 title={t('entity.goods.remove', { n: i + 1 })}
-                onClick={() =>
-                  props.onChange(
-                    goods.filter((_, j) => j !== i),
-                    [],
-                  )
-                }
+                onClick={() => props.onChange(goods.filter((_, j) => j !== i))}
               />
             </div>
             <div className="ent-goods-line-grid">
@@ -421,26 +422,27 @@ function GoodsEditor(props: {
                 error={valueError ?? currencyError}
                 className="ent-goods-value"
               >
-                <ControlGroup fill>
-                  <InputGroup
-                    id={id('value')}
-                    small
-                    className="ent-num-input"
-                    value={g.valueAmount}
-                    intent={valueError ? 'danger' : 'none'}
-                    onValueChange={(valueAmount) => set(i, { valueAmount })}
-                    {...aria('value', valueError ?? currencyError)}
-                  />
-                  <InputGroup
-                    small
-                    className="ent-currency-input ent-mono-input"
-                    aria-label={t('entity.goods.currency', { n: i + 1 })}
-                    value={g.valueCurrency}
-                    maxLength={3}
-                    intent={currencyError ? 'danger' : 'none'}
-                    onValueChange={(v) => set(i, { valueCurrency: v.toUpperCase() })}
-                  />
-                </ControlGroup>
+                {(field) => (
+                  <ControlGroup fill>
+                    <InputGroup
+                      {...field}
+                      small
+                      className="ent-num-input"
+                      value={g.valueAmount}
+                      intent={valueError ? 'danger' : 'none'}
+                      onValueChange={(valueAmount) => set(i, { valueAmount })}
+                    />
+                    <InputGroup
+                      small
+                      className="ent-currency-input ent-mono-input"
+                      aria-label={t('entity.goods.currency', { n: i + 1 })}
+                      value={g.valueCurrency}
+                      maxLength={3}
+                      intent={currencyError ? 'danger' : 'none'}
+                      onValueChange={(v) => set(i, { valueCurrency: v.toUpperCase() })}
+                    />
+                  </ControlGroup>
+                )}
               </Field>
             </div>
           </div>
@@ -454,15 +456,12 @@ function DocumentsEditor(props: {
   idPrefix: string;
   documents: DocumentForm[];
   errors: FieldErrors;
-  onChange(docs: DocumentForm[], paths: string[]): void;
+  onChange(docs: DocumentForm[]): void;
 }) {
   const t = useT();
   const { documents, errors, idPrefix } = props;
   const set = (i: number, patch: Partial<DocumentForm>) =>
-    props.onChange(
-      documents.map((d, j) => (j === i ? { ...d, ...patch } : d)),
-      Object.keys(patch).map((k) => `identityDocuments.${i}.${k}`),
-    );
+    props.onChange(documents.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   return (
     <section className="span-2 ent-rows-editor" aria-labelledby={`${idPrefix}-docs-title`}>
       <div className="ent-rows-editor-head">
@@ -473,53 +472,52 @@ function DocumentsEditor(props: {
           small
           icon="add"
           text={t('entity.documents.add')}
-          onClick={() => props.onChange([...documents, emptyDocument()], [])}
+          onClick={() => props.onChange([...documents, emptyDocument()])}
         />
       </div>
       {documents.map((d, i) => {
         const id = (name: string) => `${idPrefix}-doc-${i}-${name}`;
-        const at = (name: string) => errorAt(errors, `identityDocuments.${i}.${name}`);
-        const aria = (name: string) => (at(name) ? { 'aria-invalid': true, 'aria-describedby': `${id(name)}-help` } : {});
+        const at = (name: string) => errors[`identityDocuments.${i}.${name}`];
         return (
           <div className="ent-document-row" key={d.key} role="group" aria-label={t('entity.documents.row', { n: i + 1 })}>
             <Field id={id('type')} label={t('entity.documents.type')} error={at('type')}>
-              <HTMLSelect
-                id={id('type')}
-                fill
-                value={d.type}
-                onChange={(e) => set(i, { type: e.currentTarget.value as IdentityDocumentType })}
-                options={IDENTITY_DOCUMENT_TYPES.map((v) => ({ value: v, label: t(`entity.documentKind.${v}`) }))}
-              />
+              {(input) => (
+                <HTMLSelect
+                  {...input}
+                  fill
+                  value={d.type}
+                  onChange={(e) => set(i, { type: e.currentTarget.value as IdentityDocumentType })}
+                  options={IDENTITY_DOCUMENT_TYPES.map((v) => ({ value: v, label: t(`entity.documentKind.${v}`) }))}
+                />
+              )}
             </Field>
             <Field id={id('number')} label={t('entity.documents.number')} error={at('number')} required>
-              <InputGroup
-                id={id('number')}
-                className="ent-mono-input"
-                value={d.number}
-                intent={at('number') ? 'danger' : 'none'}
-                onValueChange={(number) => set(i, { number })}
-                {...aria('number')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  className="ent-mono-input"
+                  value={d.number}
+                  intent={at('number') ? 'danger' : 'none'}
+                  onValueChange={(number) => set(i, { number })}
+                />
+              )}
             </Field>
             <Field id={id('country')} label={t('entity.documents.country')} error={at('country')} required>
-              <InputGroup
-                id={id('country')}
-                className="ent-mono-input"
-                value={d.country}
-                placeholder={t('entity.countryPlaceholder')}
-                intent={at('country') ? 'danger' : 'none'}
-                onValueChange={(v) => set(i, { country: v.toUpperCase() })}
-                {...aria('country')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  className="ent-mono-input"
+                  value={d.country}
+                  placeholder={t('entity.countryPlaceholder')}
+                  intent={at('country') ? 'danger' : 'none'}
+                  onValueChange={(v) => set(i, { country: v.toUpperCase() })}
+                />
+              )}
             </Field>
             <Field id={id('expires')} label={t('entity.documents.expires')} error={at('expires')}>
-              <InputGroup
-                id={id('expires')}
-                type="date"
-                value={d.expires}
-                onValueChange={(expires) => set(i, { expires })}
-                {...aria('expires')}
-              />
+              {(input) => (
+                <InputGroup {...input} type="date" value={d.expires} onValueChange={(expires) => set(i, { expires })} />
+              )}
             </Field>
             <Button
               small
@@ -528,12 +526,7 @@ function DocumentsEditor(props: {
               className="ent-row-remove"
               aria-label={t('entity.documents.remove', { n: i + 1 })}
               title={t('entity.documents.remove', { n: i + 1 })}
-              onClick={() =>
-                props.onChange(
-                  documents.filter((_, j) => j !== i),
-                  [],
-                )
-              }
+              onClick={() => props.onChange(documents.filter((_, j) => j !== i))}
             />
           </div>
         );

@@ -1,30 +1,27 @@
-import { useMemo, useState } from 'react';
-import { Button, Callout, Card } from '@blueprintjs/core';
+import { useMemo } from 'react';
+import { Button, Card } from '@blueprintjs/core';
 import type { Entity, EntityCaseRole, MethodInput } from '../../../../db/api.ts';
 import { entityFormSchemas } from '../../../../db/shared/inputs/entities.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
+import { useForm } from '../../lib/form.ts';
 import { toast } from '../../lib/toaster.ts';
-import type { FieldErrors } from '../../lib/validation.ts';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { StatusTag } from '../../components/Tags.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { EntityFields } from './EntityFields.tsx';
 import { CountryText, KindTag, RoleTag } from './EntityTags.tsx';
 import { LinksPanel } from './LinksPanel.tsx';
 import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './entityForm.ts';
-import { validateAt } from './reasons.ts';
-import { refusalOf } from '../../lib/refusals.ts';
 import './entities.css';
-import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
+import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { highestMarking, useShowMarking } from '../../lib/marking.tsx';
-import { saveFormProps } from '../../lib/saveForm.ts';
-import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
 /** One entity: its fields (editable), its links both ways, and the cases it is in with its roles. */
 export function EntityPage({ id }: { id: string }) {
   const t = useT();
-  const { load, set, reload } = useRecord(() => call('entities.get', { id }), id);
+  const { load, set, reload } = useQuery(() => call('entities.get', { id }), id);
   useShowMarking(load.state === 'ready' ? highestMarking(load.data.cases.map((c) => c.securityMarking)) : null);
 
   if (load.state !== 'ready')
@@ -80,91 +77,46 @@ export function EntityPage({ id }: { id: string }) {
   );
 }
 
-type ServerError = { field?: string | undefined; message: string; code: string };
-
 function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(e: Entity): void; onReload(): void }) {
   const t = useT();
-  const f = useFormat();
   const key = formKeyOf({ kind: entity.kind, subtype: 'subtype' in entity ? entity.subtype : null });
-  const [base] = useState<EntityForm>(() => formFromEntity(entity));
-  const [form, setForm] = useState<EntityForm>(base);
-  const [serverError, setServerError] = useState<ServerError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const dirty = JSON.stringify(strip(form)) !== JSON.stringify(strip(base));
-
-  const check = useMemo(() => {
-    const { value, local } = valueFromForm(key, form, (currency) => t('entity.reason.notAmount', { currency }));
-    return validateAt(entityFormSchemas[key], value, t, local);
-  }, [key, form, t]);
-  const errors: FieldErrors = check.ok ? {} : { ...check.errors };
-  if (serverError?.field && serverError.code !== 'conflict' && !errors[serverError.field]) {
-    errors[serverError.field] = serverError.message;
-  }
-
-  const save = async (): Promise<boolean> => {
-    if (!check.ok || !dirty || saving) return false;
-    setSaving(true);
-    try {
+  const notAmount = (currency: string) => t('entity.reason.notAmount', { currency });
+  const form = useForm({
+    schema: entityFormSchemas[key],
+    initial: () => formFromEntity(entity),
+    input: (v: EntityForm) => valueFromForm(key, v, notAmount).value,
+    local: (v) => valueFromForm(key, v, notAmount).local,
+    fieldOf: { declaredValueAmount: 'declaredValue', declaredValueCurrency: 'declaredValue' },
+    guardUnsaved: true,
+    save: async (data, values) => {
+      if (same(values, formFromEntity(entity))) return;
       const next = await call('entities.update', {
         id: entity.id,
         version: entity.version,
-        ...check.data,
+        ...data,
       } as MethodInput<'entities.update'>);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
       onSaved(next);
-      return true;
-    } catch (err) {
-      // The typed values stay: a refusal never loses them.
-      setServerError(refusalOf(err, t, f));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  useUnsavedChanges(dirty, save);
+    },
+  });
 
   return (
-    <form
-      className="ent-entity-form"
-      aria-label={t('entity.section.details')}
-
-      {...saveFormProps(save)}
-    >
+    <form className="ent-entity-form" aria-label={t('entity.section.details')} {...form.formProps}>
       <Card compact className="panel">
         <h2 className="panel-title">{t('entity.section.details')}</h2>
-        {serverError && (serverError.code === 'conflict' || !serverError.field) && (
-          <Callout intent={serverError.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            <p>{serverError.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: serverError.message })}</p>
-            {serverError.code === 'conflict' && <Button small icon="refresh" text={t('entity.reload')} onClick={onReload} />}
-          </Callout>
-        )}
-        <EntityFields
-          idPrefix="entity"
-          formKey={key}
-          form={form}
-          errors={errors}
-          onChange={(patch) => {
-            setForm((f) => ({ ...f, ...patch }));
-            setServerError((s) => (s?.code === 'conflict' ? s : null));
-          }}
-        />
+        <FormRefusal refusal={form.refusal} />
+        {form.refusal?.code === 'conflict' && <Button small icon="refresh" text={t('entity.reload')} onClick={onReload} />}
+        <EntityFields idPrefix="entity" formKey={key} form={form.values} errors={form.errors} onChange={form.set} />
         <div className="form-actions">
-          {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button
-            text={t('common.discard')}
-            disabled={!dirty || saving}
-            onClick={() => {
-              setForm(base);
-              setServerError(null);
-            }}
-          />
+          {form.dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
+          <Button text={t('common.discard')} disabled={!form.dirty || form.saving} onClick={() => form.reset()} />
           <Button
             type="submit"
             intent="primary"
             icon="floppy-disk"
-            text={saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty || !check.ok}
-            loading={saving}
+            text={form.saving ? t('common.saving') : t('common.save')}
+            disabled={!form.dirty || !form.check.ok}
+            loading={form.saving}
             title={`${t('common.save')} (Ctrl+S)`}
           />
         </div>
@@ -173,13 +125,14 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
   );
 }
 
-/** The form without the rows' React keys, to compare what was typed with what is stored. */
-function strip(f: EntityForm) {
-  return {
+/** The same entity form, the rows' React keys aside. */
+function same(a: EntityForm, b: EntityForm): boolean {
+  const strip = (f: EntityForm) => ({
     ...f,
     goods: f.goods.map(({ key: _k, ...g }) => g),
     identityDocuments: f.identityDocuments.map(({ key: _k, ...d }) => d),
-  };
+  });
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
 
 function CasesPanel({ cases }: { cases: EntityCaseRole[] }) {

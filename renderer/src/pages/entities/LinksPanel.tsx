@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, HTMLTable, Icon, NonIdealState } from '@blueprintjs/core';
 import { useIntl } from 'react-intl';
 import type { EntityLinkView, EntityView } from '../../../../db/api.ts';
-import { useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 import { routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DateText } from '../../components/DateText.tsx';
@@ -19,6 +20,7 @@ interface Row {
 /** The entity's links, those it starts and those pointing to it, with their sources and dates. */
 export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged(): void }) {
   const t = useT();
+  const f = useFormat();
   const intl = useIntl();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Row | null>(null);
@@ -41,7 +43,7 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
       setRemoving(null);
       onChanged();
     } catch (err) {
-      toast({ message: t('error.generic', { message: err instanceof ApiError ? err.message : String(err) }), intent: 'danger' });
+      toast({ message: t('error.generic', { message: refusalOf(err, t, f).message }), intent: 'danger' });
     } finally {
       setBusy(false);
     }

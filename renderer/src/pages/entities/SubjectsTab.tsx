@@ -2,8 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Menu, MenuDivider, MenuItem, NonIdealState, Popover } from '@blueprintjs/core';
 import type { CaseEntity, EntitySummary } from '../../../../db/api.ts';
 import { CASE_ROLES, ENTITY_KINDS, type CaseRole } from '../../../../db/shared/domain.ts';
-import { useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 import { navigate } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
@@ -31,6 +32,7 @@ function group(rows: CaseEntity[]): SubjectRow[] {
 /** The case's Subjects tab: its persons, organizations, conveyances and shipments, with their roles. */
 export function SubjectsTab({ caseId }: { caseId: string }) {
   const t = useT();
+  const f = useFormat();
   const [refresh, setRefresh] = useState(0);
   const [adding, setAdding] = useState(false);
   const [existing, setExisting] = useState<CaseEntity[]>([]);
@@ -162,7 +164,7 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
       setRemoving(null);
       setRefresh((n) => n + 1);
     } catch (err) {
-      toast({ message: t('error.generic', { message: err instanceof ApiError ? err.message : String(err) }), intent: 'danger' });
+      toast({ message: t('error.generic', { message: refusalOf(err, t, f).message }), intent: 'danger' });
     } finally {
       setBusy(false);
     }

@@ -1,13 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Callout, DialogBody, DialogFooter, Drawer, DrawerSize, Spinner, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { Evidence } from '../../../../db/api.ts';
+import { evidenceRetireInput } from '../../../../db/shared/inputs/evidence.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { call } from '../../lib/client.ts';
 import { evidenceObjectUrl, previewKind } from '../../lib/evidence.ts';
+import { useForm } from '../../lib/form.ts';
+import { refusalOf } from '../../lib/refusals.ts';
 import { toast } from '../../lib/toaster.ts';
+import { useQuery } from '../../lib/useQuery.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 
 const PREVIEW_LIMIT = 100 * 1000 * 1000;
 
@@ -18,33 +23,46 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
   const t = useT();
   const f = useFormat();
   const e = props.evidence;
-  const [preview, setPreview] = useState<Preview>({ state: 'none' });
   const [retireOpen, setRetireOpen] = useState(false);
 
   const kind = e ? previewKind(e.mediaType) : null;
   const previewable = e !== null && kind !== null && e.size <= PREVIEW_LIMIT;
-  const id = e?.id;
-  const mediaType = e?.mediaType;
+  const id = e?.id ?? '';
+  const mediaType = e?.mediaType ?? '';
+
+  // Every object URL made for a preview is revoked once it is not the one shown: another file, the drawer closed or gone.
+  const urls = useRef(new Set<string>());
+  const read = useQuery(
+    async () => {
+      const url = await evidenceObjectUrl(id, mediaType);
+      urls.current.add(url);
+      return { id, url };
+    },
+    previewable ? id : '',
+    { enabled: previewable },
+  );
+  const shown = previewable && read.data?.id === id && urls.current.has(read.data.url) ? read.data.url : undefined;
   useEffect(() => {
-    if (!id || !mediaType || !previewable) {
-      setPreview({ state: 'none' });
-      return;
-    }
-    let url: string | null = null;
-    let live = true;
-    setPreview({ state: 'loading' });
-    evidenceObjectUrl(id, mediaType)
-      .then((u) => {
-        url = u;
-        if (live) setPreview({ state: 'ready', url: u });
-        else URL.revokeObjectURL(u);
-      })
-      .catch((err: unknown) => live && setPreview({ state: 'error', message: err instanceof Error ? err.message : String(err) }));
+    for (const url of urls.current)
+      if (url !== shown) {
+        URL.revokeObjectURL(url);
+        urls.current.delete(url);
+      }
+  }, [shown]);
+  useEffect(() => {
+    const made = urls.current;
     return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
+      for (const url of made) URL.revokeObjectURL(url);
+      made.clear();
     };
-  }, [id, mediaType, previewable]);
+  }, []);
+  const preview: Preview = !previewable
+    ? { state: 'none' }
+    : shown
+      ? { state: 'ready', url: shown }
+      : read.load.state === 'error'
+        ? { state: 'error', message: refusalOf(read.load.error, t, f).message }
+        : { state: 'loading' };
 
   return (
     <Drawer
@@ -134,52 +152,45 @@ async function download(e: Evidence, preview: Preview): Promise<void> {
 
 function RetireDialog(props: { isOpen: boolean; evidence: Evidence; onClose(): void; onRetired(e: Evidence): void }) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    if (!reason.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    try {
-      const next = await call('evidence.retire', { id: props.evidence.id, reason });
+  const form = useForm({
+    schema: evidenceRetireInput,
+    initial: { reason: '' },
+    input: (v) => ({ id: props.evidence.id, reason: v.reason }),
+    save: async (data) => {
+      const next = await call('evidence.retire', data);
       toast({ message: t('evidence.retired'), intent: 'warning', icon: 'archive' });
-      setReason('');
-      setError(null);
       props.onClose();
       props.onRetired(next);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (props.isOpen) reset();
+  }, [props.isOpen, reset]);
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={t('evidence.retireTitle')} icon="archive">
-      <form
-        noValidate
-        aria-label={t('evidence.retireTitle')}
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void submit();
-        }}
-      >
+      <form aria-label={t('evidence.retireTitle')} {...form.formProps}>
         <DialogBody>
           <p className="muted">{t('evidence.retireHint')}</p>
-          <Field id="retire-reason" label={t('evidence.field.retiredReason')} error={error ?? undefined} required>
-            <TextArea
-              id="retire-reason"
-              fill
-              rows={3}
-              autoFocus
-              value={reason}
-              onChange={(ev) => setReason(ev.currentTarget.value)}
-            />
+          <FormRefusal refusal={form.refusal} />
+          <Field id="retire-reason" label={t('evidence.field.retiredReason')} error={form.errors.reason} required>
+            {(input) => (
+              <TextArea
+                {...input}
+                fill
+                rows={3}
+                autoFocus
+                value={form.values.reason}
+                onChange={(ev) => form.set({ reason: ev.currentTarget.value })}
+              />
+            )}
           </Field>
         </DialogBody>
         <DialogFooter
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="warning" text={t('evidence.retireConfirm')} />
+              <Button type="submit" intent="warning" text={t('evidence.retireConfirm')} loading={form.saving} />
             </>
           }
         />

@@ -1,19 +1,18 @@
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Callout, Card, Spinner, Tag } from '@blueprintjs/core';
 import type { CaseOverview } from '../../../../db/api.ts';
 import { CASE_ROLES } from '../../../../db/shared/domain.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { refusalOf } from '../../lib/refusals.ts';
+import { useQuery } from '../../lib/useQuery.tsx';
 import { routeHref, type CaseTab } from '../../lib/router.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DaysLeft, DeadlineRecordLink, deadlineLabel } from '../deadlines/deadlineText.tsx';
-import '../detentions/enforcement.css';
 
 /** How many deadlines the summary lists before "and N more". */
 const DEADLINES_SHOWN = 6;
-
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: CaseOverview };
 
 /**
  * The case at a glance, in the Overview tab's side column (from cases.overview): its parties by
@@ -22,16 +21,8 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
  */
 export function CaseSummary({ caseId }: { caseId: string }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  useEffect(() => {
-    let live = true;
-    call('cases.overview', { caseId })
-      .then((data) => live && setLoad({ state: 'ready', data }))
-      .catch((err: unknown) => live && setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }));
-    return () => {
-      live = false;
-    };
-  }, [caseId]);
+  const f = useFormat();
+  const { load } = useQuery(() => call('cases.overview', { caseId }), caseId);
 
   if (load.state === 'loading') {
     return (
@@ -43,7 +34,7 @@ export function CaseSummary({ caseId }: { caseId: string }) {
   if (load.state === 'error') {
     return (
       <Callout intent="danger" role="alert">
-        {t('summary.error', { message: load.message })}
+        {t('summary.error', { message: refusalOf(load.error, t, f).message })}
       </Callout>
     );
   }

@@ -1,28 +1,30 @@
 import { useEffect, useRef, useState } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
-import { Button, Callout, Card, HTMLTable, NonIdealState, Tag, TextArea } from '@blueprintjs/core';
+import { Button, Callout, Card, FormGroup, HTMLTable, NonIdealState, Tag, TextArea } from '@blueprintjs/core';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_FINAL_STATUSES, type PenaltyStatus } from '../../../../db/shared/domain.ts';
+import { penaltyUpdateInput } from '../../../../db/shared/inputs/penalties.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { daysFromToday } from '../../lib/dates.ts';
+import { useForm } from '../../lib/form.ts';
+import { useShowMarking } from '../../lib/marking.tsx';
 import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
+import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
+import { DueDate } from '../../components/DueDate.tsx';
+import { fieldInput } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { daysFromToday, DueDate } from '../detentions/common.tsx';
 import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
-import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
-import { useShowMarking } from '../../lib/marking.tsx';
-import { saveFormProps } from '../../lib/saveForm.ts';
-import { useUnsavedChanges } from '../../lib/unsaved.tsx';
 
 /** One monetary penalty (#/penalties/:id): amounts and balance, its windows, payments, and the status moves it allows. */
 export function PenaltyPage({ id }: { id: string }) {
   const t = useT();
-  const { load, set } = useRecord(() => call('penalties.get', { id }), id);
+  const { load, set } = useQuery(() => call('penalties.get', { id }), id);
   useShowMarking(load.state === 'ready' ? load.data.caseSecurityMarking : null);
   const f = useFormat();
   const [paying, setPaying] = useState(false);
@@ -318,69 +320,68 @@ function WindowEnd({ date }: { date: string }) {
 
 function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: PenaltyDetail): void }) {
   const t = useT();
-  const f = useFormat();
-  const [base, setBase] = useState(penalty.notes);
-  const [notes, setNotes] = useState(penalty.notes);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useForm({
+    schema: penaltyUpdateInput,
+    initial: () => ({ notes: penalty.notes }),
+    input: (v) => ({ id: penalty.id, notes: v.notes }),
+    guardUnsaved: true,
+    save: async (data, values) => {
+      if (values.notes === penalty.notes) return;
+      // The version is the penalty's as it stands now: a payment or a status may have changed it since the last keystroke.
+      const next = await call('penalties.update', { ...data, version: penalty.version });
+      toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
+      onSaved(next);
+      return { notes: next.notes };
+    },
+  });
   // The penalty changed elsewhere on the page (a payment, a status): take its notes unless they are being edited.
+  const { reset, dirty } = form;
+  const editing = useRef(dirty);
+  editing.current = dirty;
   const seen = useRef(penalty.notes);
   useEffect(() => {
     if (penalty.notes === seen.current) return;
-    const old = seen.current;
-    setNotes((current) => (current === old ? penalty.notes : current));
     seen.current = penalty.notes;
-    setBase(penalty.notes);
-  }, [penalty.notes]);
-  const dirty = notes !== base;
-  const save = async (): Promise<boolean> => {
-    if (!dirty) return false;
-    setSaving(true);
-    try {
-      const next = await call('penalties.update', { id: penalty.id, version: penalty.version, notes });
-      setServer(null);
-      toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
-      onSaved(next);
-      return true;
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  useUnsavedChanges(dirty, save);
+    if (!editing.current) reset({ notes: penalty.notes });
+  }, [penalty.notes, reset]);
+  const error = form.errors.notes;
   return (
-    <form aria-label={t('penalty.field.notes')} {...saveFormProps(save)}>
+    <form aria-label={t('penalty.field.notes')} {...form.formProps}>
       <Card compact className="panel">
         <h2 className="panel-title" id="penalty-notes-title">
           {t('penalty.field.notes')}
         </h2>
-        {server && (
-          <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-            {server.message}
-          </Callout>
-        )}
-        <TextArea
-          aria-labelledby="penalty-notes-title"
-          fill
-          rows={3}
-          value={notes}
-          onChange={(e) => {
-            setNotes(e.currentTarget.value);
-            setServer(null);
-          }}
-        />
+        <FormRefusal refusal={form.refusal} />
+        <FormGroup
+          intent={error ? 'danger' : 'none'}
+          helperText={
+            error ? (
+              <span id="penalty-notes-text-help" role="alert">
+                {error}
+              </span>
+            ) : undefined
+          }
+        >
+          <TextArea
+            {...fieldInput('penalty-notes-text', error)}
+            aria-labelledby="penalty-notes-title"
+            fill
+            rows={3}
+            value={form.values.notes}
+            intent={error ? 'danger' : 'none'}
+            onChange={(e) => form.set({ notes: e.currentTarget.value })}
+          />
+        </FormGroup>
         <div className="form-actions">
           {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => setNotes(base)} />
+          <Button text={t('common.discard')} disabled={!dirty || form.saving} onClick={() => reset()} />
           <Button
             type="submit"
             intent="primary"
             icon="floppy-disk"
-            text={saving ? t('common.saving') : t('common.save')}
+            text={form.saving ? t('common.saving') : t('common.save')}
             disabled={!dirty}
-            loading={saving}
+            loading={form.saving}
             title={`${t('common.save')} (Ctrl+S)`}
           />
         </div>

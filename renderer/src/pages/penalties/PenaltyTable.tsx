@@ -13,7 +13,8 @@ import { navigate } from '../../lib/router.ts';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { DueDate, RowLink } from '../detentions/common.tsx';
+import { DueDate } from '../../components/DueDate.tsx';
+import { RowLink } from '../../table/RowLink.tsx';
 import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
 

@@ -1,18 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
-import { Button, Callout, DialogBody, DialogFooter, InputGroup, TextArea } from '@blueprintjs/core';
+import { useEffect } from 'react';
+import { Button, DialogBody, DialogFooter, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { PenaltyDetail } from '../../../../db/api.ts';
 import { PENALTY_REASON_REQUIRED, type PenaltyStatus } from '../../../../db/shared/domain.ts';
 import { penaltySetStatusInput } from '../../../../db/shared/inputs/penalties.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { today } from '../../lib/dates.ts';
+import { useForm } from '../../lib/form.ts';
+import { amountOf } from '../../lib/money.ts';
 import { toast } from '../../lib/toaster.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { amountProblem, MoneyInput } from '../../components/MoneyInput.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { describedBy, shownErrors, today, validateInput } from '../detentions/common.tsx';
-import { amountProblem, MoneyInput, parseAmount } from './money.tsx';
 import { PenaltyStatusTag } from './PenaltyTags.tsx';
+
+interface StatusForm {
+  reason: string;
+  /** The reduced amount as typed, in the penalty's currency. */
+  amount: string;
+  on: string;
+}
 
 /** Moves a penalty to one of the statuses the contract allows now, with the reason, new amount and date it needs. */
 export function StatusDialog(props: {
@@ -22,78 +31,49 @@ export function StatusDialog(props: {
   onChanged(p: PenaltyDetail): void;
 }) {
   const t = useT();
-  const f = useFormat();
   const p = props.penalty;
   const status = props.status;
-  const [reason, setReason] = useState('');
-  const [amount, setAmount] = useState('');
-  const [on, setOn] = useState(today());
-  const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (status) {
-      setReason('');
-      setAmount('');
-      setOn(today());
-      setSubmitted(false);
-      setServer(null);
-    }
-  }, [status]);
-
   const needsReason = status !== null && PENALTY_REASON_REQUIRED.includes(status);
   const reducing = status === 'reduced';
-  const reducedAmountMinor = reducing ? parseAmount(amount, p.currency) : null;
-  const check = useMemo(
-    () =>
-      validateInput(
-        penaltySetStatusInput,
-        {
-          id: p.id,
-          status: status ?? 'issued',
-          version: p.version,
-          ...(reducedAmountMinor !== null ? { reducedAmountMinor } : {}),
-          ...(reason.trim() ? { reason } : {}),
-          ...(on ? { on } : {}),
-        },
-        t,
-        f,
-      ),
-    [p, status, reducedAmountMinor, reason, on, t, f],
-  );
-  const errors = shownErrors(check, submitted ? 'all' : new Set(['on']), server);
-  if (needsReason && !reason.trim() && submitted) errors.reason = t('validation.required');
-  const amountError = reducing ? amountProblem(amount, p.currency, t) : undefined;
-  if (amountError && (submitted || amount !== '')) errors.reducedAmountMinor = amountError;
-  const ok = check.ok && !(needsReason && !reason.trim()) && !amountError;
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!ok || !check.ok || !status) return;
-    setBusy(true);
-    try {
-      const next = await call('penalties.setStatus', check.data);
+  const form = useForm({
+    schema: penaltySetStatusInput,
+    initial: (): StatusForm => ({ reason: '', amount: '', on: today() }),
+    input: (v) => {
+      const reducedAmountMinor = reducing ? amountOf(v.amount, p.currency) : undefined;
+      return {
+        id: p.id,
+        status: status ?? 'issued',
+        version: p.version,
+        ...(typeof reducedAmountMinor === 'number' ? { reducedAmountMinor } : {}),
+        ...(v.reason.trim() ? { reason: v.reason } : {}),
+        ...(v.on ? { on: v.on } : {}),
+      };
+    },
+    local: (v) => {
+      const amountError = reducing ? amountProblem(v.amount, p.currency, t) : undefined;
+      return {
+        ...(needsReason && !v.reason.trim() ? { reason: t('validation.required') } : {}),
+        ...(amountError ? { reducedAmountMinor: amountError } : {}),
+      };
+    },
+    fieldOf: { amount: 'reducedAmountMinor' },
+    save: async (data) => {
+      const next = await call('penalties.setStatus', data);
       toast({ message: t('penalty.statusChanged', { status: t(`penalty.status.${next.status}`) }), intent: 'primary' });
       props.onClose();
       props.onChanged(next);
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { reset } = form;
+  useEffect(() => {
+    if (status) reset();
+  }, [status, reset]);
+  const { errors, values } = form;
 
   const title = status ? t(`penalty.action.${status}`) : '';
   return (
     <Dialog isOpen={status !== null} onClose={props.onClose} title={title} icon="exchange" className="enf-small-dialog">
-      <form
-        noValidate
-        aria-label={title}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form aria-label={title} {...form.formProps}>
         <DialogBody>
           {status && (
             <p className="status-move">
@@ -103,11 +83,7 @@ export function StatusDialog(props: {
             </p>
           )}
           {status && <p className="muted">{t(`penalty.actionHint.${status}`)}</p>}
-          {server && (!server.field || !['reason', 'reducedAmountMinor', 'on'].includes(server.field)) && (
-            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-              {server.message}
-            </Callout>
-          )}
+          <FormRefusal refusal={form.refusal} />
           {reducing && (
             <Field
               id="status-reducedAmountMinor"
@@ -116,17 +92,15 @@ export function StatusDialog(props: {
               required
               help={t('penalty.field.reducedAmount.help')}
             >
-              <MoneyInput
-                id="status-reducedAmountMinor"
-                value={amount}
-                currency={p.currency}
-                autoFocus
-                onChange={(v) => {
-                  setAmount(v);
-                  setServer(null);
-                }}
-                error={errors.reducedAmountMinor}
-              />
+              {(input) => (
+                <MoneyInput
+                  input={input}
+                  value={values.amount}
+                  currency={p.currency}
+                  autoFocus
+                  onChange={(amount) => form.set({ amount })}
+                />
+              )}
             </Field>
           )}
           {reducing && (
@@ -142,31 +116,27 @@ export function StatusDialog(props: {
             </dl>
           )}
           <Field id="status-reason" label={t('penalty.field.reason')} error={errors.reason} required={needsReason}>
-            <TextArea
-              id="status-reason"
-              fill
-              rows={3}
-              value={reason}
-              autoFocus={!reducing}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                setServer(null);
-              }}
-              {...describedBy('status-reason', errors.reason)}
-            />
+            {(input) => (
+              <TextArea
+                {...input}
+                fill
+                rows={3}
+                value={values.reason}
+                autoFocus={!reducing}
+                onChange={(e) => form.set({ reason: e.currentTarget.value })}
+              />
+            )}
           </Field>
           <Field id="status-on" label={t('penalty.field.statusOn')} error={errors.on} required>
-            <InputGroup
-              id="status-on"
-              type="date"
-              value={on}
-              onValueChange={(v) => {
-                setOn(v);
-                setServer(null);
-              }}
-              intent={errors.on ? 'danger' : 'none'}
-              {...describedBy('status-on', errors.on)}
-            />
+            {(input) => (
+              <InputGroup
+                {...input}
+                type="date"
+                value={values.on}
+                onValueChange={(on) => form.set({ on })}
+                intent={errors.on ? 'danger' : 'none'}
+              />
+            )}
           </Field>
         </DialogBody>
         <DialogFooter
@@ -177,7 +147,7 @@ export function StatusDialog(props: {
                 type="submit"
                 intent={status === 'cancelled' || status === 'written_off' ? 'danger' : 'primary'}
                 text={title}
-                loading={busy}
+                loading={form.saving}
               />
             </>
           }

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Callout, Card, Icon, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
 import type { CustodyChain, CustodyEntryView, SeizedItemView } from '../../../../db/api.ts';
-import { useT, type Translate } from '../../i18n/index.tsx';
+import { useFormat, useT, type Translate } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { refusalOf } from '../../lib/refusals.ts';
+import { useQuery } from '../../lib/useQuery.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { MovementDialog } from './MovementDialog.tsx';
 
 type ChainBreak = CustodyChain['breaks'][number];
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; chain: CustodyChain };
 
 /** A break in words: the entry, and what does not join it to the one before. */
 function breakText(b: ChainBreak, chain: CustodyChain, t: Translate): string {
@@ -47,23 +48,12 @@ function showEntry(id: string) {
  */
 export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onChanged(): void }) {
   const t = useT();
+  const f = useFormat();
   const { item } = props;
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { load, set } = useQuery(() => call('custody.chain', { itemId: item.id }), item.id);
   const [dialog, setDialog] = useState<{ correcting: CustodyEntryView | null } | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', chain: await call('custody.chain', { itemId: item.id }) });
-    } catch (err) {
-      setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  }, [item.id]);
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void reload();
-  }, [reload]);
-
-  const chain = load.state === 'ready' ? load.chain : null;
+  const chain = load.state === 'ready' ? load.data : null;
   const breaksByEntry = useMemo(() => {
     const map = new Map<string, ChainBreak[]>();
     for (const b of chain?.breaks ?? []) map.set(b.entryId, [...(map.get(b.entryId) ?? []), b]);
@@ -93,7 +83,7 @@ export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onCh
       {load.state === 'loading' && <Spinner size={24} aria-label={t('common.loading')} />}
       {load.state === 'error' && (
         <Callout intent="danger" role="alert">
-          {t('error.generic', { message: load.message })}
+          {t('error.generic', { message: refusalOf(load.error, t, f).message })}
         </Callout>
       )}
       {chain && (
@@ -164,7 +154,7 @@ export function CustodyPanel(props: { item: SeizedItemView; final: boolean; onCh
             isOpen={dialog !== null}
             onClose={() => setDialog(null)}
             onRecorded={(next) => {
-              setLoad({ state: 'ready', chain: next });
+              set(next);
               props.onChanged();
             }}
           />

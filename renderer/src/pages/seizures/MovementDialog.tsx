@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Callout, Checkbox, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { CustodyChain, CustodyEntryView } from '../../../../db/api.ts';
@@ -7,13 +6,15 @@ import { CUSTODY_PURPOSES, type CustodyPurpose } from '../../../../db/shared/dom
 import { custodyCorrectInput, custodyRecordInput } from '../../../../db/shared/inputs/seizures.ts';
 import { sameName } from '../../../../db/shared/custody-chain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
-import { call } from '../../lib/client.ts';
+import { ApiError, call } from '../../lib/client.ts';
+import { useForm } from '../../lib/form.ts';
 import { toast } from '../../lib/toaster.ts';
-import type { FieldErrors } from '../../lib/validation.ts';
+import { validate } from '../../lib/validation.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
-import { errorUnder } from './HeaderFields.tsx';
-import { checkInput, useFocusFirstInvalid, fromLocalInput, parseSeals, toLocalInput } from './util.ts';
+import { parseSeals } from './util.ts';
+import { instantFromInput, localInput } from '../../lib/dates.ts';
 
 interface MovementForm {
   at: string;
@@ -27,10 +28,18 @@ interface MovementForm {
   notes: string;
 }
 
+/** custody.correct's path of the entry being corrected: its refusals stand under the same fields. */
+const THIS_ENTRY = 'corrections.0.';
+
+/** Whether the corrected receiver or destination no longer joins the entry after it. */
+function needsCarry(form: MovementForm, following: CustodyEntryView): boolean {
+  return !sameName(form.receivedBy, following.releasedBy) || !sameName(form.toLocation, following.fromLocation);
+}
+
 function initialForm(chain: CustodyChain, correcting: CustodyEntryView | null): MovementForm {
   if (correcting) {
     return {
-      at: toLocalInput(correcting.at, true),
+      at: localInput(correcting.at, true),
       releasedBy: correcting.releasedBy,
       receivedBy: correcting.receivedBy,
       fromLocation: correcting.fromLocation,
@@ -43,7 +52,7 @@ function initialForm(chain: CustodyChain, correcting: CustodyEntryView | null): 
   }
   // A movement starts from where the chain stands: the current custodian, at the current place.
   return {
-    at: toLocalInput(new Date(), true),
+    at: localInput(new Date(), true),
     releasedBy: chain.current.custodian,
     receivedBy: '',
     fromLocation: chain.current.location,
@@ -55,17 +64,20 @@ function initialForm(chain: CustodyChain, correcting: CustodyEntryView | null): 
   };
 }
 
-const FIELD_PATHS: Record<keyof MovementForm, string> = {
-  at: 'at',
-  releasedBy: 'releasedBy',
-  receivedBy: 'receivedBy',
-  fromLocation: 'fromLocation',
-  toLocation: 'toLocation',
-  purpose: 'purpose',
-  seals: 'sealNumbers',
-  condition: 'condition',
-  notes: 'notes',
-};
+/** The movement as custody.record takes it (and custody.correct, for the entry corrected). */
+function movementOf(form: MovementForm) {
+  return {
+    at: instantFromInput(form.at),
+    releasedBy: form.releasedBy,
+    receivedBy: form.receivedBy,
+    fromLocation: form.fromLocation,
+    toLocation: form.toLocation,
+    purpose: form.purpose,
+    condition: form.condition,
+    sealNumbers: parseSeals(form.seals),
+    notes: form.notes,
+  };
+}
 
 /**
  * Record a movement of a seized item, or a correction of an entry (a new entry naming the one it
@@ -82,12 +94,6 @@ export function MovementDialog(props: {
   const t = useT();
   const f = useFormat();
   const { chain, correcting } = props;
-  const [form, setForm] = useState<MovementForm>(() => initialForm(chain, correcting));
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [saving, setSaving] = useState(false);
-  const focusInvalid = useFocusFirstInvalid('.movement-dialog');
   const [carry, setCarry] = useState(true);
 
   // A correction of who received the item, or where it went, must carry into the next entry
@@ -98,104 +104,21 @@ export function MovementDialog(props: {
     const index = effective.findIndex((e) => e.id === correcting.id);
     return index >= 0 ? (effective[index + 1] ?? null) : null;
   }, [chain, correcting]);
-  const needsCarry =
-    next !== null && (!sameName(form.receivedBy, next.releasedBy) || !sameName(form.toLocation, next.fromLocation));
-  const carrying = needsCarry && carry;
-
-  // Each opening starts from the chain as it stands (or from the entry being corrected); a chain
-  // that reloads while the dialog is open does not reset what is being typed.
-  const opening = useRef({ chain, correcting });
-  opening.current = { chain, correcting };
-  const correctingId = correcting?.id;
-  useEffect(() => {
-    if (!props.isOpen) return;
-    setForm(initialForm(opening.current.chain, opening.current.correcting));
-    setTouched(new Set());
-    setSubmitted(false);
-    setServer(null);
-    setCarry(true);
-  }, [props.isOpen, correctingId]);
-
-  const movement = useMemo(
-    () => ({
-      at: fromLocalInput(form.at),
-      releasedBy: form.releasedBy,
-      receivedBy: form.receivedBy,
-      fromLocation: form.fromLocation,
-      toLocation: form.toLocation,
-      purpose: form.purpose,
-      condition: form.condition,
-      sealNumbers: parseSeals(form.seals),
-      notes: form.notes,
-    }),
-    [form],
-  );
-  const check = useMemo(
-    () => checkInput(custodyRecordInput, { itemId: chain.item.id, ...movement, correctsEntryId: correcting?.id ?? null }, t),
-    [movement, chain.item.id, correcting, t],
-  );
-
-  const errors: FieldErrors = {};
-  if (!check.ok) {
-    for (const [name, path] of Object.entries(FIELD_PATHS) as [keyof MovementForm, string][]) {
-      const message = errorUnder(check.errors, path);
-      if (message && (submitted || touched.has(name))) errors[path] = message;
-    }
-  }
-  // The contract's refusal stands under its field (from custody.correct, `corrections.0.` is this entry).
-  const paths: string[] = Object.values(FIELD_PATHS);
-  const serverField = server?.field?.replace(/^corrections\.0\./, '');
-  const onField = serverField !== undefined && paths.includes(serverField);
-  if (server && serverField && onField) errors[serverField] = server.message;
-  const general = server && !onField ? server.message : null;
-
-  const change = (patch: Partial<MovementForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setTouched((s) => new Set([...s, ...Object.keys(patch)]));
-    setServer(null);
-  };
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!check.ok) {
-      focusInvalid();
-      return;
-    }
-    setSaving(true);
-    try {
-      const result =
-        carrying && correcting && next ? await correctBoth(correcting, next) : await call('custody.record', check.data);
-      toast({
-        message: correcting
-          ? t('custody.correct.done', { n: correcting.slot ?? '?' })
-          : t('custody.record.done', { receivedBy: form.receivedBy }),
-        intent: 'success',
-        icon: 'tick',
-      });
-      props.onClose();
-      props.onRecorded(result.chain);
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-      focusInvalid();
-    } finally {
-      setSaving(false);
-    }
-  };
 
   /** This entry and the next one, corrected together so that the chain stays unbroken. */
-  const correctBoth = async (entry: CustodyEntryView, following: CustodyEntryView) => {
-    const input = checkInput(
+  const correctBoth = async (entry: CustodyEntryView, following: CustodyEntryView, values: MovementForm) => {
+    const input = validate(
       custodyCorrectInput,
       {
         itemId: chain.item.id,
         corrections: [
-          { correctsEntryId: entry.id, ...movement },
+          { correctsEntryId: entry.id, ...movementOf(values) },
           {
             correctsEntryId: following.id,
             at: following.at,
-            releasedBy: form.receivedBy,
+            releasedBy: values.receivedBy,
             receivedBy: following.receivedBy,
-            fromLocation: form.toLocation,
+            fromLocation: values.toLocation,
             toLocation: following.toLocation,
             purpose: following.purpose,
             condition: following.condition,
@@ -205,23 +128,63 @@ export function MovementDialog(props: {
         ],
       },
       t,
+      f,
     );
-    if (!input.ok) throw new Error(Object.values(input.errors).join('; '));
-    return call('custody.correct', input.data);
+    if (!input.ok) throw new Error([...new Set(Object.values(input.errors))].join('; '));
+    try {
+      return await call('custody.correct', input.data);
+    } catch (err) {
+      // What is refused about this entry stands under its field, as for custody.record.
+      if (!(err instanceof ApiError) || !err.field?.startsWith(THIS_ENTRY)) throw err;
+      const message = err.message.startsWith(`${err.field}: `) ? err.message.slice(err.field.length + 2) : err.message;
+      throw new ApiError(err.code, message, err.field.slice(THIS_ENTRY.length), err.reason, err.params);
+    }
   };
 
+  const form = useForm({
+    schema: custodyRecordInput,
+    initial: () => initialForm(chain, correcting),
+    input: (v) => ({ itemId: chain.item.id, ...movementOf(v), correctsEntryId: correcting?.id ?? null }),
+    fieldOf: { seals: 'sealNumbers' },
+    save: async (data, values) => {
+      const carrying = carry && next !== null && needsCarry(values, next);
+      const result =
+        carrying && correcting && next ? await correctBoth(correcting, next, values) : await call('custody.record', data);
+      toast({
+        message: correcting
+          ? t('custody.correct.done', { n: correcting.slot ?? '?' })
+          : t('custody.record.done', { receivedBy: values.receivedBy }),
+        intent: 'success',
+        icon: 'tick',
+      });
+      props.onClose();
+      props.onRecorded(result.chain);
+    },
+  });
+
+  // Each opening starts from the chain as it stands (or from the entry being corrected); a chain
+  // that reloads while the dialog is open does not reset what is being typed.
+  const { reset } = form;
+  const correctingId = correcting?.id;
+  useEffect(() => {
+    if (!props.isOpen) return;
+    reset();
+    setCarry(true);
+  }, [props.isOpen, correctingId, reset]);
+
+  const { values, errors } = form;
   const id = (name: string) => `movement-${name}`;
-  const described = (path: string) => (errors[path] ? { 'aria-invalid': true, 'aria-describedby': `${id(path)}-help` } : {});
   const text = (name: 'releasedBy' | 'receivedBy' | 'fromLocation' | 'toLocation', autoFocus = false) => (
     <Field id={id(name)} label={t(`custody.field.${name}`)} error={errors[name]} required>
-      <InputGroup
-        id={id(name)}
-        value={form[name]}
-        intent={errors[name] ? 'danger' : 'none'}
-        autoFocus={autoFocus}
-        onValueChange={(v) => change({ [name]: v })}
-        {...described(name)}
-      />
+      {(input) => (
+        <InputGroup
+          {...input}
+          value={values[name]}
+          intent={errors[name] ? 'danger' : 'none'}
+          autoFocus={autoFocus}
+          onValueChange={(v) => form.set({ [name]: v })}
+        />
+      )}
     </Field>
   );
   const title = correcting
@@ -236,14 +199,7 @@ export function MovementDialog(props: {
       icon={correcting ? 'edit' : 'exchange'}
       className="movement-dialog"
     >
-      <form
-        noValidate
-        aria-label={title}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form aria-label={title} {...form.formProps}>
         <DialogBody>
           {correcting ? (
             <Callout intent="primary" icon="info-sign" className="form-callout">
@@ -255,35 +211,34 @@ export function MovementDialog(props: {
               <DateTimeText value={chain.current.since} />
             </p>
           )}
-          {general && (
-            <Callout intent="danger" role="alert" className="form-callout">
-              {t('error.generic', { message: general })}
-            </Callout>
-          )}
+          <FormRefusal refusal={form.refusal} />
           <div className="movement-fields">
             {text('releasedBy')}
             {text('receivedBy', !correcting)}
             {text('fromLocation')}
             {text('toLocation')}
             <Field id={id('purpose')} label={t('custody.field.purpose')} error={errors.purpose} required>
-              <HTMLSelect
-                id={id('purpose')}
-                fill
-                value={form.purpose}
-                onChange={(e) => change({ purpose: e.currentTarget.value as CustodyPurpose })}
-                options={CUSTODY_PURPOSES.map((p) => ({ value: p, label: t(`custody.purpose.${p}`) }))}
-              />
+              {(input) => (
+                <HTMLSelect
+                  {...input}
+                  fill
+                  value={values.purpose}
+                  onChange={(e) => form.set({ purpose: e.currentTarget.value as CustodyPurpose })}
+                  options={CUSTODY_PURPOSES.map((p) => ({ value: p, label: t(`custody.purpose.${p}`) }))}
+                />
+              )}
             </Field>
             <Field id={id('at')} label={t('custody.field.at')} error={errors.at} required help={t('custody.field.at.help')}>
-              <InputGroup
-                id={id('at')}
-                type="datetime-local"
-                step={1}
-                value={form.at}
-                intent={errors.at ? 'danger' : 'none'}
-                onValueChange={(at) => change({ at })}
-                {...described('at')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  type="datetime-local"
+                  step={1}
+                  value={values.at}
+                  intent={errors.at ? 'danger' : 'none'}
+                  onValueChange={(at) => form.set({ at })}
+                />
+              )}
             </Field>
             <Field
               id={id('sealNumbers')}
@@ -291,42 +246,46 @@ export function MovementDialog(props: {
               error={errors.sealNumbers}
               help={t('seizure.item.sealNumbers.help')}
             >
-              <InputGroup
-                id={id('sealNumbers')}
-                className="mono-input"
-                value={form.seals}
-                onValueChange={(seals) => change({ seals })}
-                {...described('sealNumbers')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  className="mono-input"
+                  value={values.seals}
+                  onValueChange={(seals) => form.set({ seals })}
+                />
+              )}
             </Field>
             <Field id={id('condition')} label={t('custody.field.condition')} error={errors.condition}>
-              <InputGroup
-                id={id('condition')}
-                value={form.condition}
-                placeholder={t('custody.field.condition.placeholder')}
-                onValueChange={(condition) => change({ condition })}
-                {...described('condition')}
-              />
+              {(input) => (
+                <InputGroup
+                  {...input}
+                  value={values.condition}
+                  placeholder={t('custody.field.condition.placeholder')}
+                  onValueChange={(condition) => form.set({ condition })}
+                />
+              )}
             </Field>
             <Field id={id('notes')} label={t('custody.field.notes')} error={errors.notes} className="span-2">
-              <TextArea
-                id={id('notes')}
-                fill
-                rows={2}
-                value={form.notes}
-                onChange={(e) => change({ notes: e.currentTarget.value })}
-              />
+              {(input) => (
+                <TextArea
+                  {...input}
+                  fill
+                  rows={2}
+                  value={values.notes}
+                  onChange={(e) => form.set({ notes: e.currentTarget.value })}
+                />
+              )}
             </Field>
           </div>
-          {needsCarry && next && (
+          {next && needsCarry(values, next) && (
             <Checkbox
               className="carry-check"
               checked={carry}
               onChange={(e) => setCarry(e.currentTarget.checked)}
               label={t('custody.correct.carry', {
                 n: next.slot ?? '?',
-                receivedBy: form.receivedBy,
-                toLocation: form.toLocation,
+                receivedBy: values.receivedBy,
+                toLocation: values.toLocation,
               })}
             />
           )}
@@ -339,8 +298,8 @@ export function MovementDialog(props: {
                 type="submit"
                 intent="primary"
                 icon="tick"
-                loading={saving}
-                text={saving ? t('common.saving') : correcting ? t('custody.correct.submit') : t('custody.record.submit')}
+                loading={form.saving}
+                text={form.saving ? t('common.saving') : correcting ? t('custody.correct.submit') : t('custody.record.submit')}
               />
             </>
           }

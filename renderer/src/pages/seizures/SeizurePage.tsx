@@ -1,45 +1,34 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
-import { Button, Callout, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
-import type { Case, SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Button, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
+import type { SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
 import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
 import { seizureSetDispositionInput, seizureUpdateInput } from '../../../../db/shared/inputs/seizures.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { useForm } from '../../lib/form.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { useShowMarking } from '../../lib/marking.tsx';
-import type { FieldErrors } from '../../lib/validation.ts';
 import { DataTable, type DataColumn } from '../../table/DataTable.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DispositionTag, ReviewWindow } from './parts.tsx';
 import { HeaderFields } from './HeaderFields.tsx';
 import { CustodyPanel } from './CustodyPanel.tsx';
-import { headerChanges, headerFromSeizure, type HeaderForm } from './seizureForm.ts';
-import { checkInput, isFinal, todayLocal } from './util.ts';
-import { RecordFallback, useRecord } from '../../lib/useRecord.tsx';
-import { saveFormProps } from '../../lib/saveForm.ts';
-import { useUnsavedChanges } from '../../lib/unsaved.tsx';
+import { headerChanges, headerFieldOf, headerFromSeizure, headerLocal, type HeaderForm } from './seizureForm.ts';
+import { isFinal } from './util.ts';
+import { today } from '../../lib/dates.ts';
+import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 
 /** One seizure: its header, disposition, goods lines and, for the item the URL names, its chain of custody. */
 export function SeizurePage({ id, itemId }: { id: string; itemId?: string | undefined }) {
   const t = useT();
-  const { load, set, reload } = useRecord(() => call('seizures.get', { id }), id);
-  const [caseInfo, setCaseInfo] = useState<Case | null>(null);
-
+  const { load, set, reload } = useQuery(() => call('seizures.get', { id }), id);
   const caseId = load.state === 'ready' ? load.data.caseId : null;
-  useEffect(() => {
-    if (!caseId) return;
-    let live = true;
-    call('cases.get', { id: caseId })
-      .then((c) => live && setCaseInfo(c))
-      .catch(() => live && setCaseInfo(null));
-    return () => {
-      live = false;
-    };
-  }, [caseId]);
+  const caseLoad = useQuery(() => call('cases.get', { id: caseId ?? '' }), caseId ?? '', { enabled: caseId !== null }).load;
+  const caseInfo = caseLoad.state === 'ready' ? caseLoad.data : null;
   useShowMarking(caseInfo?.securityMarking ?? null);
 
   // The URL always names the item whose chain is shown: the first one unless another is chosen.
@@ -246,100 +235,56 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
 /** The header fields, editable; saved with the version read, so a stale edit is refused. */
 function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChanged(s: SeizureDetail): void }) {
   const t = useT();
-  const f = useFormat();
-  const [base, setBase] = useState<HeaderForm>(() => headerFromSeizure(seizure));
-  const [form, setForm] = useState<HeaderForm>(base);
-  // A newer version (saved here, or a disposition recorded beside): unedited fields follow it, edits in progress stay.
-  const [seenVersion, setSeenVersion] = useState(seizure.version);
-  if (seizure.version !== seenVersion) {
-    const next = headerFromSeizure(seizure);
-    setSeenVersion(seizure.version);
-    setBase(next);
-    setForm((f) => {
-      const merged = { ...f };
-      for (const key of Object.keys(next) as (keyof HeaderForm)[]) {
-        if (JSON.stringify(f[key]) === JSON.stringify(base[key])) Object.assign(merged, { [key]: next[key] });
-      }
-      return merged;
-    });
-  }
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [saving, setSaving] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(base);
-
-  const check = useMemo(() => {
-    const local: FieldErrors = {};
-    const changes = headerChanges(form, base, local, t);
-    const result = checkInput(seizureUpdateInput, { id: seizure.id, version: seizure.version, ...changes }, t);
-    return {
-      result,
-      errors: { ...(result.ok ? {} : result.errors), ...local },
-      ok: result.ok && Object.keys(local).length === 0,
-    };
-  }, [form, base, seizure.id, seizure.version, t]);
-  const errors: FieldErrors = { ...check.errors };
-  if (server?.field && server.field !== 'version') errors[server.field] = server.message;
-
-  const save = async (): Promise<boolean> => {
-    if (!check.ok || !check.result.ok || !dirty) return false;
-    setSaving(true);
-    try {
-      const next = await call('seizures.update', check.result.data);
+  // The record the form last followed: a newer version (a disposition recorded beside) moves the unedited fields.
+  const seen = useRef({ version: seizure.version, record: headerFromSeizure(seizure) });
+  const form = useForm({
+    schema: seizureUpdateInput,
+    initial: () => headerFromSeizure(seizure),
+    input: (v) => ({ id: seizure.id, version: seizure.version, ...headerChanges(v, headerFromSeizure(seizure)) }),
+    local: (v) => headerLocal(v, t),
+    fieldOf: headerFieldOf,
+    guardUnsaved: true,
+    save: async (data, values) => {
+      if (Object.keys(headerChanges(values, headerFromSeizure(seizure))).length === 0) return;
+      const next = await call('seizures.update', data);
       const saved = headerFromSeizure(next);
-      setSeenVersion(next.version);
-      setBase(saved);
-      setForm(saved);
+      seen.current = { version: next.version, record: saved };
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
-      setServer(null);
       onChanged(next);
-      return true;
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  useUnsavedChanges(dirty, save);
-  return (
-    <form
-      className="seizure-details"
-      aria-label={t('seizure.section.details')}
+      return saved;
+    },
+  });
 
-      {...saveFormProps(save)}
-    >
+  // Unedited fields follow a newer version; edits in progress stay.
+  const { values, reset, set } = form;
+  useEffect(() => {
+    if (seizure.version === seen.current.version) return;
+    const before = seen.current.record;
+    const next = headerFromSeizure(seizure);
+    seen.current = { version: seizure.version, record: next };
+    const edits = Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof HeaderForm])),
+    ) as Partial<HeaderForm>;
+    reset(next);
+    if (Object.keys(edits).length > 0) set(edits);
+  }, [seizure, values, reset, set]);
+
+  return (
+    <form className="seizure-details" aria-label={t('seizure.section.details')} {...form.formProps}>
       <Card compact className="panel">
         <h2 className="panel-title">{t('seizure.section.details')}</h2>
-        {server &&
-          (server.code === 'conflict' && server.field === 'version' ? (
-            <Callout intent="warning" role="alert" className="form-callout">
-              {t('error.conflict')}
-            </Callout>
-          ) : !server.field ? (
-            <Callout intent="danger" role="alert" className="form-callout">
-              {t('error.generic', { message: server.message })}
-            </Callout>
-          ) : null)}
-        <HeaderFields
-          idPrefix="seizure"
-          variant="edit"
-          form={form}
-          errors={errors}
-          onChange={(patch) => {
-            setForm((f) => ({ ...f, ...patch }));
-            setServer(null);
-          }}
-        />
+        <FormRefusal refusal={form.refusal} />
+        <HeaderFields idPrefix="seizure" variant="edit" form={form.values} errors={form.errors} onChange={form.set} />
         <div className="form-actions">
-          {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => setForm(base)} />
+          {form.dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
+          <Button text={t('common.discard')} disabled={!form.dirty || form.saving} onClick={() => form.reset()} />
           <Button
             type="submit"
             intent="primary"
             icon="floppy-disk"
-            text={saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty || !check.ok}
-            loading={saving}
+            text={form.saving ? t('common.saving') : t('common.save')}
+            disabled={!form.dirty || !form.check.ok}
+            loading={form.saving}
             title={`${t('common.save')} (Ctrl+S)`}
           />
         </div>
@@ -348,55 +293,39 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
   );
 }
 
+interface DispositionForm {
+  disposition: Disposition | '';
+  dispositionOn: string;
+  authority: string;
+}
+
 /** The disposition, and a change to one of the allowed next dispositions, with its date and authority. */
 function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChanged(s: SeizureDetail): void }) {
   const t = useT();
-  const f = useFormat();
   const allowed = DISPOSITION_TRANSITIONS[seizure.disposition];
-  const [next, setNext] = useState<Disposition | ''>('');
-  const [on, setOn] = useState(todayLocal());
-  const [authority, setAuthority] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<Refusal | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const check = useMemo(
-    () =>
-      checkInput(
-        seizureSetDispositionInput,
-        { id: seizure.id, version: seizure.version, disposition: next || undefined, dispositionOn: on, authority },
-        t,
-      ),
-    [seizure.id, seizure.version, next, on, authority, t],
-  );
-  const errors: FieldErrors = {};
-  if (!check.ok) {
-    for (const [k, v] of Object.entries(check.errors))
-      if (submitted || (k === 'dispositionOn' && on !== '') || (k === 'authority' && authority !== '')) errors[k] = v;
-  }
-  if (server?.field && server.field !== 'version') errors[server.field] = server.message;
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!check.ok) return;
-    setSaving(true);
-    try {
-      const result = await call('seizures.setDisposition', check.data);
+  const form = useForm({
+    schema: seizureSetDispositionInput,
+    initial: (): DispositionForm => ({ disposition: '', dispositionOn: today(), authority: '' }),
+    input: (v) => ({
+      id: seizure.id,
+      version: seizure.version,
+      disposition: v.disposition || undefined,
+      dispositionOn: v.dispositionOn,
+      authority: v.authority,
+    }),
+    save: async (data, values) => {
+      // The version as it stands now: the record may have been saved beside since this was typed.
+      const result = await call('seizures.setDisposition', { ...data, version: seizure.version });
       toast({
         message: t('seizure.disposition.changed', { disposition: t(`seizure.disposition.${result.disposition}`) }),
         intent: 'primary',
       });
-      setNext('');
-      setAuthority('');
-      setSubmitted(false);
-      setServer(null);
       onChanged(result);
-    } catch (err) {
-      setServer(refusalOf(err, t, f));
-    } finally {
-      setSaving(false);
-    }
-  };
+      const cleared: DispositionForm = { disposition: '', dispositionOn: values.dispositionOn, authority: '' };
+      return cleared;
+    },
+  });
+  const { errors } = form;
 
   return (
     <Card compact className="panel">
@@ -417,46 +346,32 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
       {allowed.length === 0 ? (
         <p className="muted">{t('seizure.disposition.final')}</p>
       ) : (
-        <form
-          className="disposition-form"
-          noValidate
-          aria-label={t('seizure.disposition.change')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          {server && (server.field === 'version' || !server.field) && (
-            <Callout intent={server.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-              {server.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: server.message })}
-            </Callout>
-          )}
+        <form className="disposition-form" aria-label={t('seizure.disposition.change')} {...form.formProps}>
+          <FormRefusal refusal={form.refusal} />
           <Field id="disposition-next" label={t('seizure.disposition.next')} error={errors.disposition} required>
-            <HTMLSelect
-              id="disposition-next"
-              fill
-              value={next}
-              onChange={(e) => {
-                setNext(e.currentTarget.value as Disposition | '');
-                setServer(null);
-              }}
-              options={[
-                { value: '', label: t('seizure.disposition.choose') },
-                ...allowed.map((d) => ({ value: d, label: t(`seizure.disposition.${d}`) })),
-              ]}
-            />
+            {(input) => (
+              <HTMLSelect
+                {...input}
+                fill
+                value={form.values.disposition}
+                onChange={(e) => form.set({ disposition: e.currentTarget.value as Disposition | '' })}
+                options={[
+                  { value: '', label: t('seizure.disposition.choose') },
+                  ...allowed.map((d) => ({ value: d, label: t(`seizure.disposition.${d}`) })),
+                ]}
+              />
+            )}
           </Field>
           <Field id="disposition-on" label={t('seizure.field.dispositionOn')} error={errors.dispositionOn} required>
-            <InputGroup
-              id="disposition-on"
-              type="date"
-              value={on}
-              onValueChange={(v) => {
-                setOn(v);
-                setServer(null);
-              }}
-              intent={errors.dispositionOn ? 'danger' : 'none'}
-            />
+            {(input) => (
+              <InputGroup
+                {...input}
+                type="date"
+                value={form.values.dispositionOn}
+                onValueChange={(dispositionOn) => form.set({ dispositionOn })}
+                intent={errors.dispositionOn ? 'danger' : 'none'}
+              />
+            )}
           </Field>
           <Field
             id="disposition-authority"
@@ -465,17 +380,16 @@ function DispositionPanel({ seizure, onChanged }: { seizure: SeizureDetail; onCh
             required
             help={t('seizure.field.dispositionAuthority.help')}
           >
-            <InputGroup
-              id="disposition-authority"
-              value={authority}
-              onValueChange={(v) => {
-                setAuthority(v);
-                setServer(null);
-              }}
-              intent={errors.authority ? 'danger' : 'none'}
-            />
+            {(input) => (
+              <InputGroup
+                {...input}
+                value={form.values.authority}
+                onValueChange={(authority) => form.set({ authority })}
+                intent={errors.authority ? 'danger' : 'none'}
+              />
+            )}
           </Field>
-          <Button type="submit" intent="primary" fill text={t('seizure.disposition.submit')} loading={saving} />
+          <Button type="submit" intent="primary" fill text={t('seizure.disposition.submit')} loading={form.saving} />
         </form>
       )}
     </Card>

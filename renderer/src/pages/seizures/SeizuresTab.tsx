@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
-import type { CaseSeizureTotals } from '../../../../db/api.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { refusalOf } from '../../lib/refusals.ts';
+import { useQuery } from '../../lib/useQuery.tsx';
 import { navigate } from '../../lib/router.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
@@ -69,25 +70,12 @@ export function SeizuresTab({ caseId }: { caseId: string }) {
 /** The value seized in the case per currency: exact sums of integer minor units, from SQL. */
 function CaseTotals({ caseId, refreshKey }: { caseId: string; refreshKey: number }) {
   const t = useT();
-  const [totals, setTotals] = useState<CaseSeizureTotals | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('seizures.totalsByCase', { caseId })
-      .then((r) => {
-        if (!live) return;
-        setTotals(r);
-        setError(null);
-      })
-      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)));
-    return () => {
-      live = false;
-    };
-  }, [caseId, refreshKey]);
-  if (error)
+  const f = useFormat();
+  const { load, data: totals } = useQuery(() => call('seizures.totalsByCase', { caseId }), `${caseId}:${refreshKey}`);
+  if (load.state === 'error')
     return (
       <div className="seizure-totals muted" role="alert">
-        {t('error.generic', { message: error })}
+        {t('error.generic', { message: refusalOf(load.error, t, f).message })}
       </div>
     );
   if (!totals || totals.seizureCount === 0) return null;

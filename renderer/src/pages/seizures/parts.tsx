@@ -6,7 +6,8 @@ import { useT } from '../../i18n/index.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { formatMoney } from '../../lib/money.ts';
-import { amountOf, CURRENCIES, reviewState } from './util.ts';
+import { reviewState } from './util.ts';
+import { amountOf, CURRENCIES } from '../../lib/money.ts';
 import './seizures.css';
 
 const dispositionIntent: Record<Disposition, Intent> = {

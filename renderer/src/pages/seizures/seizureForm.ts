@@ -1,9 +1,10 @@
 import type { EntitySummary, SeizureDetail } from '../../../../db/api.ts';
 import type { QuantityUnit } from '../../../../db/shared/domain.ts';
-import { minorDigits } from '../../lib/money.ts';
+import { amountOf, decimalString } from '../../lib/money.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import type { Translate } from '../../i18n/index.tsx';
-import { amountInput, amountOf, fromLocalInput, parseQuantity, parseSeals, toLocalInput } from './util.ts';
+import { parseQuantity, parseSeals } from './util.ts';
+import { instantFromInput, localInput } from '../../lib/dates.ts';
 
 /** A seizure's header as typed: kept as is until the contract accepts it. */
 export interface HeaderForm {
@@ -36,10 +37,19 @@ export interface LineForm {
   seals: string;
 }
 
+/** Header keys whose errors the contract reports under another field. */
+export const headerFieldOf = {
+  seizedFrom: 'seizedFromEntityId',
+  owner: 'ownerEntityId',
+  releaseAmount: 'termsOfRelease',
+  releaseCurrency: 'termsOfRelease',
+  releaseSecurity: 'termsOfRelease',
+} satisfies Partial<Record<keyof HeaderForm, string>>;
+
 export function emptyHeader(officer: string, now = new Date()): HeaderForm {
   return {
     seizureNumber: '',
-    seizedAt: toLocalInput(now),
+    seizedAt: localInput(now),
     place: '',
     seizingOfficer: officer,
     seizedFrom: null,
@@ -80,7 +90,7 @@ export function headerFromSeizure(s: SeizureDetail): HeaderForm {
   const amount = s.termsOfRelease?.amount ?? null;
   return {
     seizureNumber: s.seizureNumber,
-    seizedAt: toLocalInput(s.seizedAt),
+    seizedAt: localInput(s.seizedAt),
     place: s.place,
     seizingOfficer: s.seizingOfficer,
     seizedFrom: entitySummary(s, s.seizedFromEntityId),
@@ -88,32 +98,36 @@ export function headerFromSeizure(s: SeizureDetail): HeaderForm {
     legalProvision: s.legalProvision,
     storageLocation: s.storageLocation,
     custodian: s.custodian,
-    releaseAmount: amount ? amountInput(amount.amountMinor, minorDigits(amount.currency)) : '',
+    releaseAmount: amount ? decimalString(amount.amountMinor, amount.currency) : '',
     releaseCurrency: amount?.currency ?? 'CAD',
     releaseSecurity: s.termsOfRelease?.security ?? '',
     notes: s.notes,
   };
 }
 
-/**
- * The terms of release as the contract takes them: null when nothing is given. An amount that is
- * not an amount in its currency is reported in `local` (under the field) and left out.
- */
-function termsOf(form: HeaderForm, local: FieldErrors, t: Translate) {
+/** The terms of release as the contract takes them: null when nothing is given (an amount that does not parse is left out). */
+function termsOf(form: HeaderForm) {
   const amount = amountOf(form.releaseAmount, form.releaseCurrency);
-  if (amount === null) local['termsOfRelease.amount'] = t('seizure.validation.amount', { currency: form.releaseCurrency });
   const security = form.releaseSecurity.trim();
-  if ((amount === undefined || amount === null) && security === '') return null;
+  if (typeof amount !== 'number' && security === '') return null;
   return {
     amount: typeof amount === 'number' ? { amountMinor: amount, currency: form.releaseCurrency } : null,
     security: security || null,
   };
 }
 
+/** What the schema cannot see in the header: an amount of release that is not an amount in its currency. */
+export function headerLocal(form: HeaderForm, t: Translate): FieldErrors {
+  return amountOf(form.releaseAmount, form.releaseCurrency) === null
+    ? { 'termsOfRelease.amount': t('seizure.validation.amount', { currency: form.releaseCurrency }) }
+    : {};
+}
+
 /** The header fields of seizures.create from the form. */
-export function headerInput(form: HeaderForm, local: FieldErrors, t: Translate) {
+export function headerInput(form: HeaderForm) {
   return {
-    seizedAt: fromLocalInput(form.seizedAt),
+    ...(form.seizureNumber.trim() ? { seizureNumber: form.seizureNumber } : {}),
+    seizedAt: instantFromInput(form.seizedAt),
     place: form.place,
     ...(form.seizingOfficer.trim() ? { seizingOfficer: form.seizingOfficer } : {}),
     seizedFromEntityId: form.seizedFrom?.id ?? null,
@@ -121,38 +135,44 @@ export function headerInput(form: HeaderForm, local: FieldErrors, t: Translate) 
     legalProvision: form.legalProvision,
     storageLocation: form.storageLocation,
     ...(form.custodian.trim() ? { custodian: form.custodian } : {}),
-    termsOfRelease: termsOf(form, local, t),
+    termsOfRelease: termsOf(form),
     notes: form.notes,
   };
 }
 
 /** Only the fields that differ from `base`, as seizures.update takes them. */
-export function headerChanges(form: HeaderForm, base: HeaderForm, local: FieldErrors, t: Translate) {
+export function headerChanges(form: HeaderForm, base: HeaderForm) {
   const out: Record<string, unknown> = {};
   if (form.seizureNumber !== base.seizureNumber) out.seizureNumber = form.seizureNumber;
-  if (form.seizedAt !== base.seizedAt) out.seizedAt = fromLocalInput(form.seizedAt);
+  if (form.seizedAt !== base.seizedAt) out.seizedAt = instantFromInput(form.seizedAt);
   for (const key of ['place', 'seizingOfficer', 'legalProvision', 'storageLocation', 'custodian', 'notes'] as const) {
     if (form[key] !== base[key]) out[key] = form[key];
   }
   if (form.seizedFrom?.id !== base.seizedFrom?.id) out.seizedFromEntityId = form.seizedFrom?.id ?? null;
   if (form.owner?.id !== base.owner?.id) out.ownerEntityId = form.owner?.id ?? null;
-  const terms = termsOf(form, local, t);
   if (
     form.releaseAmount !== base.releaseAmount ||
     form.releaseSecurity !== base.releaseSecurity ||
     (form.releaseAmount.trim() !== '' && form.releaseCurrency !== base.releaseCurrency)
   ) {
-    out.termsOfRelease = terms;
+    out.termsOfRelease = termsOf(form);
   }
   return out;
 }
 
-/** One goods line as seizures.create takes it; an amount that does not parse is reported in `local`. */
-export function lineInput(line: LineForm, index: number, local: FieldErrors, t: Translate) {
+/** What the schema cannot see in a goods line: an amount or a quantity that does not even parse. */
+export function lineLocal(line: LineForm, index: number, t: Translate): FieldErrors {
+  const local: FieldErrors = {};
+  if (amountOf(line.value, line.currency) === null)
+    local[`items.${index}.value.amountMinor`] = t('seizure.validation.amount', { currency: line.currency });
+  if (Number.isNaN(parseQuantity(line.quantity))) local[`items.${index}.quantity`] = t('seizure.validation.wholeNumber');
+  return local;
+}
+
+/** One goods line as seizures.create takes it; what does not parse is reported by lineLocal. */
+export function lineInput(line: LineForm) {
   const amount = amountOf(line.value, line.currency);
-  if (amount === null) local[`items.${index}.value.amountMinor`] = t('seizure.validation.amount', { currency: line.currency });
   const quantity = parseQuantity(line.quantity);
-  if (Number.isNaN(quantity)) local[`items.${index}.quantity`] = t('seizure.validation.wholeNumber');
   return {
     description: line.description,
     quantity: Number.isNaN(quantity) ? 1 : quantity,
@@ -160,8 +180,24 @@ export function lineInput(line: LineForm, index: number, local: FieldErrors, t: 
     hsCode: line.hsCode.trim() === '' ? null : line.hsCode,
     eccn: line.eccn.trim() === '' ? null : line.eccn,
     originCountry: line.originCountry.trim() === '' ? null : line.originCountry,
-    // Missing or unparsable: left undefined, so the schema says "Required" or `local` says why.
+    // Missing or unparsable: left undefined, so the schema says "Required" or lineLocal says why.
     value: { amountMinor: typeof amount === 'number' ? amount : amount === null ? 0 : undefined, currency: line.currency },
     sealNumbers: parseSeals(line.seals),
   };
+}
+
+/** The contract paths a change to a line's field can make wrong, so that its errors show once it is touched. */
+export function linePaths(line: LineForm, index: number, field: keyof LineForm): string[] {
+  const at = `items.${index}`;
+  switch (field) {
+    case 'key':
+      return [];
+    case 'value':
+    case 'currency':
+      return [`${at}.value`, `${at}.value.amountMinor`, `${at}.value.currency`];
+    case 'seals':
+      return [`${at}.sealNumbers`, ...parseSeals(line.seals).map((_, k) => `${at}.sealNumbers.${k}`)];
+    default:
+      return [`${at}.${field}`];
+  }
 }

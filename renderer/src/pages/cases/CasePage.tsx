@@ -1,33 +1,33 @@
-import { useMemo, useState } from 'react';
-import { Button, Callout, Card, InputGroup, Tab, Tabs } from '@blueprintjs/core';
-import type { Case } from '../../../db/api.ts';
-import { CASE_TRANSITIONS, type CaseStatus } from '../../../db/shared/domain.ts';
-import { caseUpdateInput } from '../../../db/shared/inputs/cases.ts';
-import { useT } from '../i18n/index.tsx';
-import { ApiError, call } from '../lib/client.ts';
-import { navigate, type CaseTab } from '../lib/router.ts';
-import { toast } from '../lib/toaster.ts';
-import { useShowMarking } from '../lib/marking.tsx';
-import { validate, type FieldErrors } from '../lib/validation.ts';
-import { PriorityTag, StatusTag } from '../components/Tags.tsx';
-import { DateText, DateTimeText } from '../components/DateText.tsx';
-import { Field } from '../components/Field.tsx';
+import { useState } from 'react';
+import { Button, Card, InputGroup, Tab, Tabs } from '@blueprintjs/core';
+import type { Case } from '../../../../db/api.ts';
+import { CASE_TRANSITIONS, type CaseStatus } from '../../../../db/shared/domain.ts';
+import { caseUpdateInput } from '../../../../db/shared/inputs/cases.ts';
+import { useFormat, useT } from '../../i18n/index.tsx';
+import { call } from '../../lib/client.ts';
+import { useForm } from '../../lib/form.ts';
+import { refusalOf, type Refusal } from '../../lib/refusals.ts';
+import { navigate, type CaseTab } from '../../lib/router.ts';
+import { toast } from '../../lib/toaster.ts';
+import { useShowMarking } from '../../lib/marking.tsx';
+import { PriorityTag, StatusTag } from '../../components/Tags.tsx';
+import { DateText, DateTimeText } from '../../components/DateText.tsx';
+import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
 import { CaseFields } from './CaseFields.tsx';
-import { EvidenceTab } from './evidence/EvidenceTab.tsx';
-import { AuditTab } from './audit/AuditTab.tsx';
-import { SubjectsTab } from './entities/SubjectsTab.tsx';
-import { SeizuresTab } from './seizures/SeizuresTab.tsx';
-import { DetentionsTab } from './detentions/DetentionsTab.tsx';
-import { PenaltiesTab } from './penalties/PenaltiesTab.tsx';
-import { CaseSummary } from './overview/CaseSummary.tsx';
+import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
+import { AuditTab } from '../audit/AuditTab.tsx';
+import { SubjectsTab } from '../entities/SubjectsTab.tsx';
+import { SeizuresTab } from '../seizures/SeizuresTab.tsx';
+import { DetentionsTab } from '../detentions/DetentionsTab.tsx';
+import { PenaltiesTab } from '../penalties/PenaltiesTab.tsx';
+import { CaseSummary } from '../overview/CaseSummary.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
-import { RecordFallback, useRecord } from '../lib/useRecord.tsx';
-import { saveFormProps } from '../lib/saveForm.ts';
-import { useUnsavedChanges } from '../lib/unsaved.tsx';
+import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 
 export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
-  const { load, set } = useRecord(() => call('cases.get', { id }), id);
+  const { load, set } = useQuery(() => call('cases.get', { id }), id);
   useShowMarking(load.state === 'ready' ? load.data.securityMarking : null);
 
   if (load.state !== 'ready')
@@ -79,79 +79,37 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
 
 function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): void }) {
   const t = useT();
-  const [form, setForm] = useState<CaseForm>(() => formFromCase(data));
-  const [base, setBase] = useState<CaseForm>(() => formFromCase(data));
-  const [serverError, setServerError] = useState<{ field?: string | undefined; message: string; code: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(base);
-
-  const check = useMemo(
-    () => validate(caseUpdateInput, { id: data.id, version: data.version, ...inputFromForm(form) }, t),
-    [form, data, t],
-  );
-  const errors: FieldErrors = check.ok ? {} : { ...check.errors };
-  if (serverError?.field && !errors[serverError.field]) errors[serverError.field] = serverError.message;
-
-  const save = async (): Promise<boolean> => {
-    if (!check.ok || !dirty) return false;
-    setSaving(true);
-    try {
-      const next = await call('cases.update', check.data);
-      const nextForm = formFromCase(next);
-      setForm(nextForm);
-      setBase(nextForm);
-      setServerError(null);
+  const form = useForm({
+    schema: caseUpdateInput,
+    initial: () => formFromCase(data),
+    input: (v: CaseForm) => ({ id: data.id, version: data.version, ...inputFromForm(v) }),
+    guardUnsaved: true,
+    save: async (input, values) => {
+      if (JSON.stringify(values) === JSON.stringify(formFromCase(data))) return;
+      const next = await call('cases.update', input);
       onChanged(next);
       toast({ message: t('common.saved'), intent: 'success', icon: 'tick' });
-      return true;
-    } catch (err) {
-      setServerError(
-        err instanceof ApiError
-          ? { field: err.field, message: err.message, code: err.code }
-          : { message: String(err), code: 'internal' },
-      );
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  useUnsavedChanges(dirty, save);
+      return formFromCase(next);
+    },
+  });
 
   return (
     <div className="case-overview">
-      <form
-        className="case-form"
-        aria-label={t('case.section.details')}
-
-        {...saveFormProps(save)}
-      >
+      <form className="case-form" aria-label={t('case.section.details')} {...form.formProps}>
         <Card compact className="panel">
           <h2 className="panel-title">{t('case.section.details')}</h2>
-          {serverError && (serverError.code === 'conflict' || !serverError.field) && (
-            <Callout intent={serverError.code === 'conflict' ? 'warning' : 'danger'} role="alert" className="form-callout">
-              {serverError.code === 'conflict' ? t('error.conflict') : t('error.generic', { message: serverError.message })}
-            </Callout>
-          )}
-          <CaseFields
-            idPrefix="case"
-            variant="full"
-            form={form}
-            errors={errors}
-            onChange={(patch) => {
-              setForm((f) => ({ ...f, ...patch }));
-              setServerError(null);
-            }}
-          />
+          <FormRefusal refusal={form.refusal} />
+          <CaseFields idPrefix="case" variant="full" form={form.values} errors={form.errors} onChange={form.set} />
           <div className="form-actions">
-            {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-            <Button text={t('common.discard')} disabled={!dirty || saving} onClick={() => setForm(base)} />
+            {form.dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
+            <Button text={t('common.discard')} disabled={!form.dirty || form.saving} onClick={() => form.reset()} />
             <Button
               type="submit"
               intent="primary"
               icon="floppy-disk"
-              text={saving ? t('common.saving') : t('common.save')}
-              disabled={!dirty || !check.ok}
-              loading={saving}
+              text={form.saving ? t('common.saving') : t('common.save')}
+              disabled={!form.dirty || !form.check.ok}
+              loading={form.saving}
               title={`${t('common.save')} (Ctrl+S)`}
             />
           </div>
@@ -196,8 +154,9 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
 
 function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void }) {
   const t = useT();
+  const f = useFormat();
   const [closedOn, setClosedOn] = useState('');
-  const [error, setError] = useState<{ field?: string | undefined; message: string } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState<CaseStatus | null>(null);
   const move = async (status: CaseStatus) => {
     setBusy(status);
@@ -208,16 +167,17 @@ function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void })
         version: data.version,
         ...(status === 'closed' && closedOn ? { closedOn } : {}),
       });
-      setError(null);
+      setRefusal(null);
       onChanged(next);
       toast({ message: t('case.statusChanged', { status: t(`status.${status}`) }), intent: 'primary' });
     } catch (err) {
-      setError(err instanceof ApiError ? { field: err.field, message: err.message } : { message: String(err) });
+      setRefusal(refusalOf(err, t, f));
     } finally {
       setBusy(null);
     }
   };
   const allowed = CASE_TRANSITIONS[data.status];
+  const closedOnError = refusal?.field === 'closedOn' ? refusal.message : undefined;
   return (
     <Card compact className="panel">
       <h2 className="panel-title">{t('case.section.workflow')}</h2>
@@ -225,15 +185,11 @@ function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void })
         <StatusTag status={data.status} />
       </div>
       {allowed.includes('closed') && (
-        <Field id="close-on" label={t('case.status.closeOn')} error={error?.field === 'closedOn' ? error.message : undefined}>
-          <InputGroup id="close-on" type="date" value={closedOn} onValueChange={setClosedOn} small />
+        <Field id="close-on" label={t('case.status.closeOn')} error={closedOnError}>
+          {(input) => <InputGroup {...input} type="date" value={closedOn} onValueChange={setClosedOn} small />}
         </Field>
       )}
-      {error && error.field !== 'closedOn' && (
-        <Callout intent="danger" role="alert">
-          {error.message}
-        </Callout>
-      )}
+      <FormRefusal refusal={refusal?.field === 'closedOn' ? null : refusal} />
       <div className="workflow-actions">
         {allowed.map((status) => (
           <Button

@@ -1,5 +1,5 @@
-import type { Case } from '../../../db/api.ts';
-import type { Priority, SecurityMarking, ViolationType } from '../../../db/shared/domain.ts';
+import type { Case } from '../../../../db/api.ts';
+import type { Priority, SecurityMarking, ViolationType } from '../../../../db/shared/domain.ts';
 
 /** The case form's state: what the user typed, kept as is until the contract accepts it. */
 export interface CaseForm {
