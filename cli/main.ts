@@ -5,12 +5,6 @@ import { z } from 'zod';
 import { openCore, methods, type Core } from '../db/index.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
-import { localDate } from '../db/shared/time.ts';
-import { seedCases } from '../db/seed/cases.ts';
-import { recentCaseIds, seedEntities } from '../db/seed/entities.ts';
-import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';
-import { seedEnforcement } from '../db/seed/enforcement.ts';
-import { Random } from '../db/seed/random.ts';
 import { checkDatabase } from '../db/check.ts';
 import { guessMediaType, ingestFile } from '../db/evidence-store.ts';
 import { evidenceAttachInput } from '../db/shared/inputs/evidence.ts';
@@ -108,79 +102,44 @@ async function cmdSeed(argv: string[]): Promise<number> {
     seed: { type: 'string' },
     'entities-per-case': { type: 'string' },
   });
-  const cases = intOption(values.cases, 'cases', 1000);
-  const entitiesPerCase = intOption(values['entities-per-case'], 'entities-per-case', 3);
-  const seed = intOption(values.seed, 'seed', 1);
-  const core = await open(values);
-  let cancelled = false;
-  const onSigint = () => {
-    cancelled = true;
+  const input = {
+    cases: intOption(values.cases, 'cases', 1000),
+    seed: intOption(values.seed, 'seed', 1),
+    entitiesPerCase: intOption(values['entities-per-case'], 'entities-per-case', 3),
   };
+  const core = await open(values);
+  // Seeding is a job: a worker thread with its own connection, as the app runs long work.
+  const job = core.jobs.start('seed', input);
+  const onSigint = () => core.jobs.cancel(job.id);
   process.once('SIGINT', onSigint);
+  const tty = process.stderr.isTTY;
   try {
-    const tty = process.stderr.isTTY;
-    const { created } = seedCases(core.db, core.invoke, {
-      cases,
-      seed,
-      today: localDate(new Date()),
-      cancelled: () => cancelled,
-      onProgress: (done, total) => {
-        if (tty) process.stderr.write(`\rSeeding cases: ${done}/${total}`);
-      },
-    });
-    if (tty) process.stderr.write('\n');
-    process.stdout.write(`Seeded ${created} cases into ${core.file}${cancelled ? ' (cancelled)' : ''}\n`);
-    if (!cancelled && entitiesPerCase > 0) {
-      const e = seedEntities(core.db, core.invoke, new Random(seed + 3003), recentCaseIds(core.db, created), {
-        perCase: entitiesPerCase,
-        today: localDate(new Date()),
-        cancelled: () => cancelled,
-        onProgress: (done, total) => {
-          if (tty) process.stderr.write(`\rSeeding entities: ${done}/${total} cases`);
-        },
-      });
-      if (tty) process.stderr.write('\n');
-      process.stdout.write(`Seeded ${e.entities} entities, ${e.links} links and ${e.roles} roles in cases\n`);
+    let state = core.jobs.get(job.id);
+    let step = '';
+    while (state.status === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      state = core.jobs.get(job.id);
+      const p = state.progress;
+      if (tty && p) {
+        if (step && p.step !== step) process.stderr.write('\n');
+        step = p.step;
+        process.stderr.write(`\r${p.step.replace('seed_', 'Seeding ')}: ${p.done}/${p.total}`);
+      }
     }
-    if (!cancelled) {
-      const seized = seedSeizures(
-        core.db,
-        core.invoke,
-        new Random(seed + 4004),
-        latestCaseIds(core.db, created),
-        localDate(new Date()),
-        {
-          cancelled: () => cancelled,
-          onProgress: (done, total) => {
-            if (tty) process.stderr.write(`\rSeeding seizures: ${done}/${total} cases`);
-          },
-        },
-      );
-      if (tty) process.stderr.write('\n');
+    if (tty && step) process.stderr.write('\n');
+    if (state.kind !== 'seed' || state.status === 'failed' || !state.result) {
+      process.stderr.write(`dossier: seeding stopped: ${state.error ?? state.status}\n`);
+      return 1;
+    }
+    const r = state.result;
+    process.stdout.write(`Seeded ${r.cases} cases into ${core.file}${r.cancelled ? ' (cancelled)' : ''}\n`);
+    if (r.entities) process.stdout.write(`Seeded ${r.entities} entities, ${r.links} links and ${r.roles} roles in cases\n`);
+    if (r.seizures) process.stdout.write(`Seeded ${r.seizures} seizures (${r.items} goods lines, ${r.custodyEntries} custody entries)\n`);
+    if (r.detentions || r.penalties)
       process.stdout.write(
-        `Seeded ${seized.seizures} seizures (${seized.items} goods lines, ${seized.custodyEntries} custody entries)\n`,
+        `Seeded ${r.detentions} detentions (${r.requests} information requests), ${r.penalties} penalties (${r.payments} payments)\n`,
       );
-    }
-    if (!cancelled) {
-      const enf = seedEnforcement(
-        core.db,
-        core.invoke,
-        new Random(seed + 5005),
-        recentCaseIds(core.db, created),
-        localDate(new Date()),
-        {
-          cancelled: () => cancelled,
-          onProgress: (done, total) => {
-            if (tty) process.stderr.write(`\rSeeding detentions and penalties: ${done}/${total} cases`);
-          },
-        },
-      );
-      if (tty) process.stderr.write('\n');
-      process.stdout.write(
-        `Seeded ${enf.detentions} detentions (${enf.requests} information requests), ${enf.penalties} penalties (${enf.payments} payments)\n`,
-      );
-    }
-    return cancelled ? 1 : 0;
+    return r.cancelled ? 1 : 0;
   } finally {
     process.off('SIGINT', onSigint);
     core.close();

@@ -32,7 +32,7 @@ import { caseListSql, type CaseListQuery } from '../db/services/cases.ts';
 import { caseListInput } from '../db/shared/inputs/cases.ts';
 import { CASE_SORT_COLUMNS } from '../db/shared/domain.ts';
 import type { Clock } from '../db/shared/time.ts';
-import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';
+import { seedSeizures } from '../db/seed/seizures.ts';
 import { PAGE_TOTALS_SQL, seizureListSql } from '../db/services/seizures.ts';
 import { seizureListInput } from '../db/shared/inputs/seizures.ts';
 import { createDispatcher } from '../db/contract.ts';
@@ -598,7 +598,7 @@ function prepareEntityBench(core: Core, plans: boolean): Prepared[] {
 function seedBenchSeizures(core: Core, cases: number, tty: boolean): void {
   const started = performance.now();
   let lastLine = 0;
-  const result = seedSeizures(core.db, core.invoke, new Random(SEED + 4004), latestCaseIds(core.db, cases), SEED_TODAY, {
+  const result = seedSeizures(core.db, core.invoke, new Random(SEED + 4004), recentCaseIds(core.db, cases), SEED_TODAY, {
     onProgress(done, total) {
       const now = performance.now();
       if (done < total && now - lastLine < (tty ? 250 : 5000)) return;

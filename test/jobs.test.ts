@@ -119,6 +119,52 @@ describe('jobs: cancel, and a main thread that keeps answering', () => {
   }, 120_000);
 });
 
+describe('jobs: seeding in a worker, through the contract', () => {
+  it('seeds cases, parties, seizures, detentions and penalties as a job; the database then checks clean', async () => {
+    const core = await newCore('seed');
+    const steps = new Set<string>();
+    const job = ok<JobState>(core.invoke('jobs.start', { kind: 'seed', input: { cases: 40, seed: 7 } }));
+    const end = await settle(core, job.id, (s) => {
+      if (s.progress) steps.add(s.progress.step);
+    });
+    expect(end).toMatchObject({ status: 'done', kind: 'seed' });
+    if (end.kind !== 'seed' || !end.result) throw new Error('no result');
+    const count = (table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(end.result).toMatchObject({ cases: 40, cancelled: false });
+    expect(count('cases')).toBe(40);
+    expect(count('entities')).toBe(end.result.entities);
+    expect(count('seizures')).toBe(end.result.seizures);
+    expect(count('penalties')).toBe(end.result.penalties);
+    expect(steps.has('seed_cases')).toBe(true);
+    const check = await settle(core, ok<JobState>(core.invoke('jobs.start', { kind: 'check' })).id);
+    expect(check).toMatchObject({ status: 'done', result: { problems: [] } });
+  }, 120_000);
+
+  it('a cancelled seed stops between batches and keeps what it seeded, consistent', async () => {
+    const core = await newCore('seed-cancel');
+    const job = ok<JobState>(core.invoke('jobs.start', { kind: 'seed', input: { cases: 100_000 } }));
+    await settle(core, job.id, (s) => {
+      if (s.progress && s.progress.done > 0) core.invoke('jobs.cancel', { id: job.id });
+    });
+    const end = ok<JobState>(core.invoke('jobs.get', { id: job.id }));
+    expect(end).toMatchObject({ status: 'done', result: { cancelled: true } });
+    if (end.kind !== 'seed' || !end.result) throw new Error('no result');
+    expect(end.result.cases).toBeLessThan(100_000);
+    expect((core.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(end.result.cases);
+    const check = await settle(core, ok<JobState>(core.invoke('jobs.start', { kind: 'check' })).id);
+    expect(check).toMatchObject({ status: 'done', result: { problems: [] } });
+  }, 120_000);
+
+  it('refuses seed input that is not a number of cases, naming the field', () => {
+    const core = cores[0];
+    if (!core) throw new Error('no core');
+    expect(err(core.invoke('jobs.start', { kind: 'seed', input: { cases: 0 } }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'input.cases',
+    });
+  });
+});
+
 describe("the desktop app's bundled worker", () => {
   const bundled = path.resolve(import.meta.dirname, '..', 'dist', 'electron', 'job-worker.cjs');
   // npm test builds before the unit tests; a bare `vitest run` without a build skips this one.

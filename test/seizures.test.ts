@@ -16,7 +16,8 @@ import { DISPOSITION_RANKS, SEIZURE_SORT_INDEXES, seizureListSql, PAGE_TOTALS_SQ
 import { addDays } from '../db/shared/time.ts';
 import { checkDatabase } from '../db/check.ts';
 import { seedCases } from '../db/seed/cases.ts';
-import { latestCaseIds, seedSeizures } from '../db/seed/seizures.ts';
+import { seedSeizures } from '../db/seed/seizures.ts';
+import { recentCaseIds } from '../db/seed/entities.ts';
 import { Random } from '../db/seed/random.ts';
 import type { CustodyChain } from '../db/api.ts';
 import { auditRows, chainProblem, count, err, lastAuditSeq, ok, tempDir } from './helpers.ts';
@@ -816,7 +817,7 @@ describe('seizures.list', () => {
     core = await openCore(path.join(dir, 'list.db'), { clock: () => new Date(NOW), actor: { name: OFFICER, badge: BADGE } });
     cores.push(core);
     seedCases(core.db, core.invoke, { cases: 400, seed: 3, today: '2026-03-15' });
-    caseIds = latestCaseIds(core.db, 400);
+    caseIds = recentCaseIds(core.db, 400);
     seedSeizures(core.db, core.invoke, new Random(9), caseIds, '2026-03-15', { fraction: 0.5 });
     all = core.db.prepare('SELECT * FROM seizures ORDER BY seq').all() as Oracle[];
   });
@@ -1034,7 +1035,7 @@ describe('seizures.list', () => {
     });
     cores.push(again);
     seedCases(again.db, again.invoke, { cases: 400, seed: 3, today: '2026-03-15' });
-    seedSeizures(again.db, again.invoke, new Random(9), latestCaseIds(again.db, 400), '2026-03-15', { fraction: 0.5 });
+    seedSeizures(again.db, again.invoke, new Random(9), recentCaseIds(again.db, 400), '2026-03-15', { fraction: 0.5 });
     const fingerprint = (db: Db) =>
       db
         .prepare(

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { checkDatabase, type CheckReport } from '../check.ts';
+import type { Invoke } from '../contract.ts';
+import { seedAll, type SeedAllResult } from '../seed/all.ts';
+import { localDate } from '../shared/time.ts';
 import { JOB_KINDS, type JobKind, type JobStep } from '../shared/domain.ts';
 
 /** What a job's body gets in its worker: its own connection, and the way to report and stop. */
@@ -9,6 +12,8 @@ export interface JobContext {
   db: Database.Database;
   /** The folder of the database file (the evidence store). */
   dataDir: string;
+  /** The contract on the worker's connection, for a `write` job that writes as a user would (validated, audited). */
+  invoke: Invoke;
   progress(done: number, total: number, step: JobStep): void;
   /** True once the user asked to cancel: the body stops at its next check (see JobCancelled). */
   cancelled(): boolean;
@@ -42,7 +47,29 @@ export const jobKinds = {
         cancelled: ctx.cancelled,
       }),
   }),
+  seed: defineJob({
+    summary: 'Fill the database with realistic synthetic cases, parties, seizures, detentions and penalties (for trying Dossier and the bench).',
+    access: 'write',
+    input: z.strictObject({
+      cases: z.int().min(1).max(1_000_000),
+      seed: z.int().default(1),
+      entitiesPerCase: z.int().min(0).max(4).default(3),
+    }),
+    run: (ctx, input): SeedAllResult =>
+      seedAll(ctx.db, ctx.invoke, {
+        ...input,
+        today: localDate(new Date()),
+        progress: ctx.progress,
+        cancelled: ctx.cancelled,
+      }),
+  }),
 };
+
+/** A kind's body with its input checked: what the worker runs. */
+export function runJob(kind: JobKind, ctx: JobContext, input: unknown): unknown {
+  const spec: JobKindSpec<z.ZodType, unknown> = jobKinds[kind];
+  return spec.run(ctx, spec.input.parse(input));
+}
 
 // Every kind named in db/shared/domain.ts has a body here, and no other.
 jobKinds satisfies Record<JobKind, unknown>;

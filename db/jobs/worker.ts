@@ -5,7 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { CheckCancelled } from '../check.ts';
-import { jobKinds, type JobKind } from './kinds.ts';
+import { createDispatcher } from '../contract.ts';
+import { methods } from '../methods/index.ts';
+import { actorFromSettings } from '../services/settings.ts';
+import { jobKinds, runJob, type JobKind } from './kinds.ts';
 import type { WorkerData, WorkerMessage } from './protocol.ts';
 
 const data = workerData as WorkerData;
@@ -22,12 +25,15 @@ try {
   });
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const input = spec.input.parse(data.input);
+  const conn = db;
+  const invoke = createDispatcher(methods, { db: conn, dataDir: data.dataDir, actor: () => actorFromSettings(conn) });
   let last = 0;
-  const result = spec.run(
+  const result = runJob(
+    data.kind as JobKind,
     {
       db,
       dataDir: data.dataDir,
+      invoke,
       progress: (done, total, step) => {
         const now = Date.now();
         if (now - last < 50 && done < total) return;
@@ -36,7 +42,7 @@ try {
       },
       cancelled: () => Atomics.load(flag, 0) === 1,
     },
-    input,
+    data.input,
   );
   post({ type: 'done', result });
 } catch (err) {

@@ -178,10 +178,6 @@ function must(env: ReturnType<Invoke>): unknown {
   return env.result;
 }
 
-/** The ids of the `n` cases created last, oldest first: what a seed run just added. */
-export function latestCaseIds(db: Db, n: number): string[] {
-  return (db.prepare('SELECT id FROM cases ORDER BY seq DESC LIMIT ?').all(n) as { id: string }[]).map((r) => r.id).reverse();
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -333,7 +333,7 @@ export const DEADLINE_WINDOWS: readonly DeadlineKind[] = [
 ];
 
 /** The kinds of long work that run as jobs in a worker (db/jobs/kinds.ts holds their bodies). */
-export const JOB_KINDS = ['check'] as const;
+export const JOB_KINDS = ['check', 'seed'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** What a job says it is doing (the UI names each step from its catalogs). */
@@ -344,5 +344,9 @@ export const JOB_STEPS = [
   'record_states',
   'unaudited_rows',
   'evidence_files',
+  'seed_cases',
+  'seed_entities',
+  'seed_seizures',
+  'seed_enforcement',
 ] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
