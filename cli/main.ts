@@ -134,7 +134,8 @@ async function cmdSeed(argv: string[]): Promise<number> {
     const r = state.result;
     process.stdout.write(`Seeded ${r.cases} cases into ${core.file}${r.cancelled ? ' (cancelled)' : ''}\n`);
     if (r.entities) process.stdout.write(`Seeded ${r.entities} entities, ${r.links} links and ${r.roles} roles in cases\n`);
-    if (r.seizures) process.stdout.write(`Seeded ${r.seizures} seizures (${r.items} goods lines, ${r.custodyEntries} custody entries)\n`);
+    if (r.seizures)
+      process.stdout.write(`Seeded ${r.seizures} seizures (${r.items} goods lines, ${r.custodyEntries} custody entries)\n`);
     if (r.detentions || r.penalties)
       process.stdout.write(
         `Seeded ${r.detentions} detentions (${r.requests} information requests), ${r.penalties} penalties (${r.payments} payments)\n`,

@@ -48,7 +48,8 @@ export const jobKinds = {
       }),
   }),
   seed: defineJob({
-    summary: 'Fill the database with realistic synthetic cases, parties, seizures, detentions and penalties (for trying Dossier and the bench).',
+    summary:
+      'Fill the database with realistic synthetic cases, parties, seizures, detentions and penalties (for trying Dossier and the bench).',
     access: 'write',
     input: z.strictObject({
       cases: z.int().min(1).max(1_000_000),

@@ -50,7 +50,10 @@ export function seedAll(db: Db, invoke: Invoke, o: SeedAllOptions): SeedAllResul
     payments: 0,
     cancelled: false,
   };
-  const step = (s: JobStep) => ({ cancelled: o.cancelled, onProgress: (done: number, total: number) => o.progress(done, total, s) });
+  const step = (s: JobStep) => ({
+    cancelled: o.cancelled,
+    onProgress: (done: number, total: number) => o.progress(done, total, s),
+  });
   result.cases = seedCases(db, invoke, { cases: o.cases, seed: o.seed, today: o.today, ...step('seed_cases') }).created;
   const caseIds = () => recentCaseIds(db, result.cases);
   if (!o.cancelled() && o.entitiesPerCase > 0) {

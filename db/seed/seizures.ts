@@ -178,7 +178,6 @@ function must(env: ReturnType<Invoke>): unknown {
   return env.result;
 }
 
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant `hours` after `iso`. */
