@@ -19,31 +19,49 @@ import { loadEntries } from './custody-entries.ts';
 import { assertVersion, requireCase } from './guards.ts';
 import { exactAmount, exactSum } from '../money-sums.ts';
 import type { z } from 'zod';
-import type { seizedItemInput, seizureCreateInput, seizureUpdateInput } from '../shared/inputs/seizures.ts';
+import type { seizedItemInput, seizureCreateInput, seizureFields, seizureUpdateInput } from '../shared/inputs/seizures.ts';
 
 export interface TermsOfRelease {
   amount: Money | null;
   security: string | null;
 }
 
-export interface Seizure {
+/**
+ * The seizure's fields stored as given, one column each, by field: the one list of them that the
+ * record's type, its SELECT, its INSERT and its update are made from. A new plain field of a
+ * seizure is one line here (beside its migration and its schema in shared/inputs/seizures.ts).
+ */
+const plainColumns = {
+  seizureNumber: 'seizure_number',
+  place: 'place',
+  seizingOfficer: 'seizing_officer',
+  seizedFromEntityId: 'seized_from_entity_id',
+  ownerEntityId: 'owner_entity_id',
+  legalProvision: 'legal_provision',
+  conveyanceEntityId: 'conveyance_entity_id',
+  storageLocation: 'storage_location',
+  custodian: 'custodian',
+  notes: 'notes',
+} as const satisfies Partial<Record<keyof typeof seizureFields, string>>;
+
+type PlainKey = keyof typeof plainColumns;
+const plainKeys = Object.keys(plainColumns) as PlainKey[];
+type PlainFields = { [K in PlainKey]: z.output<(typeof seizureFields)[K]> };
+
+/** The plain fields of a row or an input, and only those. */
+function plainOf(from: PlainFields): PlainFields {
+  return Object.fromEntries(plainKeys.map((k) => [k, from[k]])) as PlainFields;
+}
+
+export interface Seizure extends PlainFields {
   id: string;
   caseId: string;
   caseFileNumber: string;
-  seizureNumber: string;
   /** UTC instant. */
   seizedAt: string;
   /** The investigator's calendar date of seizedAt. */
   seizedOn: string;
-  place: string;
-  seizingOfficer: string;
-  seizedFromEntityId: string | null;
-  ownerEntityId: string | null;
   claimantEntityIds: string[];
-  legalProvision: string;
-  conveyanceEntityId: string | null;
-  storageLocation: string;
-  custodian: string;
   termsOfRelease: TermsOfRelease | null;
   ascertainedForfeiture: Money | null;
   disposition: Disposition;
@@ -51,7 +69,6 @@ export interface Seizure {
   dispositionAuthority: string | null;
   /** seizedOn + SEIZURE_REVIEW_WINDOW_DAYS: the last day the owner may ask for a review. */
   reviewWindowEndsOn: string;
-  notes: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -103,22 +120,14 @@ export interface SeizureDetail extends Seizure {
   entities: Record<string, EntityRef>;
 }
 
-interface SeizureRow {
+/** A seizures row as SEIZURE_SELECT reads it: the plain fields under their own names. */
+interface SeizureRow extends PlainFields {
   id: string;
   case_id: string;
   case_file_number: string;
-  seizure_number: string;
   seized_at: string;
   seized_on: string;
-  place: string;
-  seizing_officer: string;
-  seized_from_entity_id: string | null;
-  owner_entity_id: string | null;
   claimant_entity_ids: string;
-  legal_provision: string;
-  conveyance_entity_id: string | null;
-  storage_location: string;
-  custodian: string;
   release_amount_minor: number | null;
   release_currency: string | null;
   release_security: string | null;
@@ -128,7 +137,6 @@ interface SeizureRow {
   disposition_on: string | null;
   disposition_authority: string | null;
   review_window_ends_on: string;
-  notes: string;
   created_at: string;
   updated_at: string;
   version: number;
@@ -158,21 +166,13 @@ function toSeizure(r: SeizureRow): Seizure {
       ? { amountMinor: r.release_amount_minor, currency: r.release_currency }
       : null;
   return {
+    ...plainOf(r),
     id: r.id,
     caseId: r.case_id,
     caseFileNumber: r.case_file_number,
-    seizureNumber: r.seizure_number,
     seizedAt: r.seized_at,
     seizedOn: r.seized_on,
-    place: r.place,
-    seizingOfficer: r.seizing_officer,
-    seizedFromEntityId: r.seized_from_entity_id,
-    ownerEntityId: r.owner_entity_id,
     claimantEntityIds: JSON.parse(r.claimant_entity_ids) as string[],
-    legalProvision: r.legal_provision,
-    conveyanceEntityId: r.conveyance_entity_id,
-    storageLocation: r.storage_location,
-    custodian: r.custodian,
     termsOfRelease:
       releaseAmount === null && r.release_security === null ? null : { amount: releaseAmount, security: r.release_security },
     ascertainedForfeiture:
@@ -183,7 +183,6 @@ function toSeizure(r: SeizureRow): Seizure {
     dispositionOn: r.disposition_on,
     dispositionAuthority: r.disposition_authority,
     reviewWindowEndsOn: r.review_window_ends_on,
-    notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -209,7 +208,7 @@ export function toItem(r: ItemRow): SeizedItem {
   };
 }
 
-const SEIZURE_SELECT = `SELECT s.*, c.file_number AS case_file_number
+const SEIZURE_SELECT = `SELECT s.*, ${plainKeys.map((k) => `s.${plainColumns[k]} AS ${k}`).join(', ')}, c.file_number AS case_file_number
   FROM seizures s JOIN cases c ON c.id = s.case_id WHERE s.id = ?`;
 
 export function getSeizureRow(db: Db, id: string): Seizure {
@@ -420,34 +419,28 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
   ctx.audit.track('seizure', id, input.caseId, () => {
     sql(
       ctx.db,
-      `INSERT INTO seizures (id, case_id, seizure_number, seized_at, seized_on, place, seizing_officer,
-         seized_from_entity_id, owner_entity_id, claimant_entity_ids, legal_provision, conveyance_entity_id,
-         storage_location, custodian, release_amount_minor, release_currency, release_security,
-         forfeiture_amount_minor, forfeiture_currency, review_window_ends_on, notes, created_at, updated_at)
-       VALUES (@id, @caseId, @number, @seizedAt, @seizedOn, @place, @officer,
-         @seizedFrom, @owner, @claimants, @legalProvision, @conveyance,
-         @storageLocation, @custodian, @releaseAmount, @releaseCurrency, @releaseSecurity,
-         @forfeitureAmount, @forfeitureCurrency, @reviewEnds, @notes, @now, @now)`,
+      `INSERT INTO seizures (id, case_id, seized_at, seized_on, claimant_entity_ids, release_amount_minor, release_currency,
+         release_security, forfeiture_amount_minor, forfeiture_currency, review_window_ends_on, created_at, updated_at,
+         ${plainKeys.map((k) => plainColumns[k]).join(', ')})
+       VALUES (@id, @caseId, @seizedAt, @seizedOn, @claimants, @releaseAmount, @releaseCurrency,
+         @releaseSecurity, @forfeitureAmount, @forfeitureCurrency, @reviewEnds, @now, @now,
+         ${plainKeys.map((k) => `@${k}`).join(', ')})`,
     ).run({
+      ...plainOf({
+        ...input,
+        seizureNumber: input.seizureNumber ?? nextRecordNumber(ctx.db, seizureNumbers, seizedOn.slice(0, 4), 'SZ'),
+        seizingOfficer: officer,
+        custodian: input.custodian || officer,
+      }),
       id,
       caseId: input.caseId,
-      number: input.seizureNumber ?? nextRecordNumber(ctx.db, seizureNumbers, seizedOn.slice(0, 4), 'SZ'),
       seizedAt,
       seizedOn,
-      place: input.place,
-      officer,
-      seizedFrom: input.seizedFromEntityId,
-      owner: input.ownerEntityId,
       claimants: JSON.stringify(input.claimantEntityIds),
-      legalProvision: input.legalProvision,
-      conveyance: input.conveyanceEntityId,
-      storageLocation: input.storageLocation,
-      custodian: input.custodian || officer,
       ...termsParams(input.termsOfRelease),
       forfeitureAmount: input.ascertainedForfeiture?.amountMinor ?? null,
       forfeitureCurrency: input.ascertainedForfeiture?.currency ?? null,
       reviewEnds: addDays(seizedOn, SEIZURE_REVIEW_WINDOW_DAYS),
-      notes: input.notes,
       now,
     });
   });
@@ -457,19 +450,6 @@ export function createSeizure(ctx: Ctx, input: CreateSeizureInput): SeizureDetai
 }
 
 export type UpdateSeizureInput = z.output<typeof seizureUpdateInput>;
-
-const plainColumns = {
-  seizureNumber: 'seizure_number',
-  place: 'place',
-  seizingOfficer: 'seizing_officer',
-  seizedFromEntityId: 'seized_from_entity_id',
-  ownerEntityId: 'owner_entity_id',
-  legalProvision: 'legal_provision',
-  conveyanceEntityId: 'conveyance_entity_id',
-  storageLocation: 'storage_location',
-  custodian: 'custodian',
-  notes: 'notes',
-} as const satisfies Partial<Record<keyof UpdateSeizureInput, string>>;
 
 /**
  * Changes header fields of a seizure. Its items and their custody records are not touched: an
@@ -482,7 +462,8 @@ export function updateSeizure(ctx: Ctx, input: UpdateSeizureInput): SeizureDetai
   if (input.seizureNumber !== undefined) checkNumberFree(ctx.db, input.seizureNumber, current.id);
   const sets: string[] = [];
   const params: Record<string, unknown> = { id: current.id, now: ctx.now() };
-  for (const [key, column] of Object.entries(plainColumns) as [keyof typeof plainColumns, string][]) {
+  for (const key of plainKeys) {
+    const column = plainColumns[key];
     const value = input[key];
     if (value === undefined) continue;
     sets.push(`${column} = @${key}`);
