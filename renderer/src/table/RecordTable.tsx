@@ -27,10 +27,12 @@ export interface RecordTableProps<Row> extends Omit<DataTableProps<Row>, 'fetchP
   search?: { id: string; label: string; placeholder: string };
   /** Buttons before the search box (the record's "new" action on a case tab). */
   actions?: ReactNode;
+  /** Tools after the search box (an export of what the table shows). */
+  tools?: ReactNode;
   /** What the list says when no record exists yet, and what to do next. */
-  empty: { icon: IconName; title: string; body: string; action?: JSX.Element };
-  /** What it says when a search or a filter matches nothing. */
-  noMatch: { title: string; body: string };
+  empty: { icon: IconName; title: string; body?: string; action?: JSX.Element };
+  /** What it says when a search or a filter matches nothing; a table with neither needs none. */
+  noMatch?: { title: string; body: string };
 }
 
 /**
@@ -38,7 +40,7 @@ export interface RecordTableProps<Row> extends Omit<DataTableProps<Row>, 'fetchP
  * states and the page and sort of the method's input built the same way for every record type.
  */
 export function RecordTable<Row>(props: RecordTableProps<Row>) {
-  const { fetchPage, search, actions, empty, noMatch, ...table } = props;
+  const { fetchPage, search, actions, tools, empty, noMatch, ...table } = props;
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 200);
   const fetch = useCallback((req: PageRequest) => fetchPage(req, query), [fetchPage, query]);
@@ -48,7 +50,7 @@ export function RecordTable<Row>(props: RecordTableProps<Row>) {
       queryKey={query}
       fetchPage={fetch}
       toolbar={
-        actions || search ? (
+        actions || search || tools ? (
           <>
             {actions}
             {search && (
@@ -63,11 +65,12 @@ export function RecordTable<Row>(props: RecordTableProps<Row>) {
                 onValueChange={setText}
               />
             )}
+            {tools}
           </>
         ) : undefined
       }
       empty={(filtered) =>
-        filtered ? (
+        filtered && noMatch ? (
           <NonIdealState icon="search" title={noMatch.title} description={noMatch.body} />
         ) : (
           <NonIdealState icon={empty.icon} title={empty.title} description={empty.body} action={empty.action} />

@@ -1,15 +1,16 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Button, Drawer, DrawerSize, HTMLTable, InputGroup, NonIdealState } from '@blueprintjs/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Button, Drawer, DrawerSize, HTMLTable } from '@blueprintjs/core';
 import type { AuditEntry, MethodInput } from '../../../../db/api.ts';
 import { auditedTables, type RecordType } from '../../../../db/shared/records.ts';
 import { useT, type MessageId } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { toast } from '../../lib/toaster.ts';
-import { useDebounced } from '../../lib/useDebounced.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, pageInput, RecordTable } from '../../table/RecordTable.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 
 const RECORD_TYPES = Object.keys(auditedTables) as RecordType[];
+const AUDIT_SORT_COLUMNS = ['seq'] as const;
 
 export function recordLabelId(type: string): MessageId {
   return (RECORD_TYPES as string[]).includes(type) ? (`record.${type as RecordType}` as const) : 'record.case';
@@ -23,24 +24,24 @@ function show(value: unknown): string {
 /** Who changed what and when, for one case or one record: filterable, with values side by side. */
 export function AuditTab(props: { caseId?: string; recordType?: RecordType; recordId?: string }) {
   const t = useT();
-  const [text, setText] = useState('');
-  const query = useDebounced(text.trim(), 250);
   const [selected, setSelected] = useState<AuditEntry | null>(null);
-  const [lastFilters, setLastFilters] = useState<Record<string, string>>({});
+  /** The filters and search of the rows shown last: the export writes the same rows. */
+  const shown = useRef<{ filters: Record<string, string>; text: string }>({ filters: {}, text: '' });
 
   const filtersToInput = useCallback(
-    (filters: Record<string, string>) => {
+    (filters: Record<string, string>, text: string) => {
       const input: MethodInput<'audit.exportCsv'> = {};
       if (props.caseId) input.caseId = props.caseId;
       if (props.recordType) input.recordType = props.recordType;
       if (props.recordId) input.recordId = props.recordId;
-      if (filters.recordType) input.recordType = filters.recordType;
+      const recordType = choice(filters.recordType, RECORD_TYPES);
+      if (recordType) input.recordType = recordType;
       if (filters.actor?.trim()) input.actor = filters.actor.trim();
       if (filters.method?.trim()) input.method = filters.method.trim();
-      if (query) input.text = query;
+      if (text) input.text = text;
       return input;
     },
-    [props.caseId, props.recordType, props.recordId, query],
+    [props.caseId, props.recordType, props.recordId],
   );
 
   const columns = useMemo<DataColumn<AuditEntry>[]>(
@@ -99,16 +100,16 @@ export function AuditTab(props: { caseId?: string; recordType?: RecordType; reco
   );
 
   const fetchPage = useCallback(
-    (req: PageRequest) => {
-      const input: MethodInput<'audit.list'> = { ...filtersToInput(req.filters), offset: req.offset, limit: req.limit };
-      if (req.sort) input.sort = { column: 'seq', direction: req.sort.direction };
+    (req: PageRequest, text: string) => {
+      shown.current = { filters: req.filters, text };
+      const input: MethodInput<'audit.list'> = { ...filtersToInput(req.filters, text), ...pageInput(req, AUDIT_SORT_COLUMNS) };
       return call('audit.list', input);
     },
     [filtersToInput],
   );
 
   const exportCsv = async () => {
-    const { filename, csv } = await call('audit.exportCsv', filtersToInput(lastFilters));
+    const { filename, csv } = await call('audit.exportCsv', filtersToInput(shown.current.filters, shown.current.text));
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -120,38 +121,19 @@ export function AuditTab(props: { caseId?: string; recordType?: RecordType; reco
 
   return (
     <div className="tab-panel audit-tab">
-      <DataTable<AuditEntry>
+      <RecordTable<AuditEntry>
         tableId="audit"
         label={t('audit.title')}
         columns={columns}
         defaultSort={{ column: 'seq', direction: 'desc' }}
-        queryKey={query}
         fetchPage={fetchPage}
         rowKey={(r) => String(r.seq)}
         onOpen={setSelected}
-        onFiltersChange={setLastFilters}
         countLabel={(count) => t('audit.count', { count })}
-        toolbar={
-          <>
-            <InputGroup
-              type="search"
-              leftIcon="search"
-              className="dt-search"
-              aria-label={t('audit.search')}
-              placeholder={t('audit.searchPlaceholder')}
-              value={text}
-              onValueChange={setText}
-            />
-            <Button icon="export" text={t('audit.export')} onClick={() => void exportCsv()} />
-          </>
-        }
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('audit.noMatch.title')} description={t('audit.noMatch.body')} />
-          ) : (
-            <NonIdealState icon="history" title={t('audit.empty.title')} description={t('audit.empty.body')} />
-          )
-        }
+        search={{ id: 'audit-search', label: t('audit.search'), placeholder: t('audit.searchPlaceholder') }}
+        tools={<Button icon="export" text={t('audit.export')} onClick={() => void exportCsv()} />}
+        noMatch={{ title: t('audit.noMatch.title'), body: t('audit.noMatch.body') }}
+        empty={{ icon: 'history', title: t('audit.empty.title'), body: t('audit.empty.body') }}
       />
       <Drawer
         isOpen={selected !== null}

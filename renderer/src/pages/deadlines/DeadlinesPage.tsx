@@ -1,18 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, NonIdealState, Switch } from '@blueprintjs/core';
+import { Button, Switch } from '@blueprintjs/core';
 import type { Deadline, MethodInput } from '../../../../db/api.ts';
-import { DEADLINE_KINDS, type DeadlineKind } from '../../../../db/shared/domain.ts';
+import { DEADLINE_KINDS } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, RecordTable } from '../../table/RecordTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { RowLink } from '../../table/RowLink.tsx';
 import { DaysLeft, DeadlineRecordLink, deadlineLabel, openDeadline } from './deadlineText.tsx';
-
-function isKind(k: string): k is DeadlineKind {
-  return (DEADLINE_KINDS as readonly string[]).includes(k);
-}
 
 /**
  * Everything due across all cases (#/deadlines): detention reviews, information requests,
@@ -91,8 +89,8 @@ export function DeadlinesPage() {
   const fetchPage = useCallback(
     async (req: PageRequest) => {
       const input: MethodInput<'deadlines.list'> = { includeDone, offset: req.offset, limit: req.limit };
-      const kind = req.filters.kind;
-      if (kind && isKind(kind)) input.kind = [kind];
+      const kind = choice(req.filters.kind, DEADLINE_KINDS);
+      if (kind) input.kind = [kind];
       const page = await call('deadlines.list', input);
       setOverdue(page.overdueTotal);
       return page;
@@ -101,21 +99,17 @@ export function DeadlinesPage() {
   );
 
   return (
-    <div className="page page-deadlines">
-      <header className="page-header">
-        <h1>{t('deadlines.title')}</h1>
-      </header>
-      <DataTable<Deadline>
+    <ListPage className="page-deadlines" title={t('deadlines.title')}>
+      <RecordTable<Deadline>
         tableId="deadlines"
         label={t('deadlines.title')}
         columns={columns}
         defaultSort={{ column: 'dueOn', direction: 'asc' }}
-        queryKey={includeDone ? 'done' : ''}
         fetchPage={fetchPage}
         rowKey={(r) => `${r.kind}:${r.recordId}`}
         onOpen={(r) => void openDeadline(r)}
         countLabel={(count) => (overdue ? t('deadlines.countOverdue', { count, overdue }) : t('deadlines.count', { count }))}
-        toolbar={
+        actions={
           <>
             <p className="muted toolbar-note">{t('deadlines.order')}</p>
             <Switch
@@ -126,21 +120,14 @@ export function DeadlinesPage() {
             />
           </>
         }
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('deadlines.noMatch.title')} description={t('deadlines.noMatch.body')} />
-          ) : (
-            <NonIdealState
-              icon="calendar"
-              title={t('deadlines.empty.title')}
-              description={t('deadlines.empty.body')}
-              action={
-                <Button icon="folder-close" text={t('deadlines.empty.action')} onClick={() => navigate({ page: 'cases' })} />
-              }
-            />
-          )
-        }
+        noMatch={{ title: t('deadlines.noMatch.title'), body: t('deadlines.noMatch.body') }}
+        empty={{
+          icon: 'calendar',
+          title: t('deadlines.empty.title'),
+          body: t('deadlines.empty.body'),
+          action: <Button icon="folder-close" text={t('deadlines.empty.action')} onClick={() => navigate({ page: 'cases' })} />,
+        }}
       />
-    </div>
+    </ListPage>
   );
 }

@@ -1,16 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, NonIdealState, Tag } from '@blueprintjs/core';
+import { Button, Tag } from '@blueprintjs/core';
 import type { DetentionListRow, MethodInput } from '../../../../db/api.ts';
-import {
-  DETENTION_SORT_COLUMNS,
-  DETENTION_STATES,
-  type DetentionSortColumn,
-  type DetentionState,
-} from '../../../../db/shared/domain.ts';
+import { DETENTION_SORT_COLUMNS, DETENTION_STATES } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, pageInput, RecordTable } from '../../table/RecordTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { CountryText } from '../../components/CountryText.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
@@ -18,14 +15,6 @@ import { RowLink } from '../../table/RowLink.tsx';
 import { today } from '../../lib/dates.ts';
 import { OutcomeTag } from './DetentionTags.tsx';
 import { DetainDialog } from './DetainDialog.tsx';
-
-function isSortColumn(c: string): c is DetentionSortColumn {
-  return (DETENTION_SORT_COLUMNS as readonly string[]).includes(c);
-}
-
-function isState(s: string): s is DetentionState {
-  return (DETENTION_STATES as readonly string[]).includes(s);
-}
 
 /** The detentions of every case (the Detentions page) or of one case (its tab): sorted, filtered and paged in SQL. */
 export function DetentionTable({ caseId }: { caseId?: string }) {
@@ -128,49 +117,36 @@ export function DetentionTable({ caseId }: { caseId?: string }) {
 
   const fetchPage = useCallback(
     (req: PageRequest) => {
-      const input: MethodInput<'detentions.list'> = { offset: req.offset, limit: req.limit };
+      const input: MethodInput<'detentions.list'> = pageInput(req, DETENTION_SORT_COLUMNS);
       if (caseId) input.caseId = caseId;
-      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
-      const state = req.filters.state;
-      if (state && isState(state)) input.state = state;
+      const state = choice(req.filters.state, DETENTION_STATES);
+      if (state) input.state = state;
       return call('detentions.list', input);
     },
     [caseId],
   );
 
   const detain = <Button intent="primary" icon="hand" text={t('detentions.new')} onClick={() => setDetainOpen(true)} />;
-  return (
+  const list = (
     <>
-      {!caseId && (
-        <header className="page-header">
-          <h1>{t('detentions.title')}</h1>
-          {detain}
-        </header>
-      )}
-      <DataTable<DetentionListRow>
+      <RecordTable<DetentionListRow>
         tableId={caseId ? 'case-detentions' : 'detentions'}
         label={t('detentions.title')}
         columns={columns}
         defaultSort={{ column: 'startedAt', direction: 'desc' }}
-        queryKey=""
         reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate({ page: 'detention', id: r.id })}
         countLabel={(count) => t('detentions.count', { count })}
-        toolbar={caseId ? detain : undefined}
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('detentions.noMatch.title')} description={t('detentions.noMatch.body')} />
-          ) : (
-            <NonIdealState
-              icon="hand"
-              title={caseId ? t('detentions.emptyCase.title') : t('detentions.empty.title')}
-              description={t('detentions.empty.body')}
-              action={detain}
-            />
-          )
-        }
+        actions={caseId ? detain : undefined}
+        noMatch={{ title: t('detentions.noMatch.title'), body: t('detentions.noMatch.body') }}
+        empty={{
+          icon: 'hand',
+          title: caseId ? t('detentions.emptyCase.title') : t('detentions.empty.title'),
+          body: t('detentions.empty.body'),
+          action: detain,
+        }}
       />
       <DetainDialog
         isOpen={detainOpen}
@@ -182,5 +158,12 @@ export function DetentionTable({ caseId }: { caseId?: string }) {
         }}
       />
     </>
+  );
+  return caseId ? (
+    list
+  ) : (
+    <ListPage className="page-detentions" title={t('detentions.title')} actions={detain}>
+      {list}
+    </ListPage>
   );
 }

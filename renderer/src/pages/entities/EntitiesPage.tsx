@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
+import { Button } from '@blueprintjs/core';
 import type { EntityListRow, MethodInput } from '../../../../db/api.ts';
-import { ENTITY_KINDS, ENTITY_SORT_COLUMNS, type EntityKind, type EntitySortColumn } from '../../../../db/shared/domain.ts';
+import { ENTITY_KINDS, ENTITY_SORT_COLUMNS } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
-import { useDebounced } from '../../lib/useDebounced.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, pageInput, RecordTable } from '../../table/RecordTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { country as countrySchema } from '../../../../db/shared/inputs/identifiers.ts';
 import { CountryText, KindTag } from './EntityTags.tsx';
@@ -14,17 +15,11 @@ import { zodIssueText } from '../../lib/refusals.ts';
 import { NewEntityDialog } from './NewEntityDialog.tsx';
 import './entities.css';
 
-function isSortColumn(column: string): column is EntitySortColumn {
-  return (ENTITY_SORT_COLUMNS as readonly string[]).includes(column);
-}
-
 /** Every person, organization, address, conveyance and shipment, across cases. */
 export function EntitiesPage() {
   const t = useT();
   const f = useFormat();
-  const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
-  const query = useDebounced(text.trim(), 200);
 
   const columns = useMemo<DataColumn<EntityListRow>[]>(
     () => [
@@ -78,11 +73,10 @@ export function EntitiesPage() {
   );
 
   const fetchPage = useCallback(
-    (req: PageRequest) => {
-      const input: MethodInput<'entities.list'> = { offset: req.offset, limit: req.limit };
-      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
-      const kind = req.filters.kind;
-      if (kind) input.kind = [kind as EntityKind];
+    (req: PageRequest, text: string) => {
+      const input: MethodInput<'entities.list'> = pageInput(req, ENTITY_SORT_COLUMNS);
+      const kind = choice(req.filters.kind, ENTITY_KINDS);
+      if (kind) input.kind = [kind];
       // A country filter applies once it is a whole code (two letters); the table says why one is not valid.
       const country = req.filters.country?.trim().toUpperCase() ?? '';
       if (country.length >= 2) {
@@ -91,52 +85,27 @@ export function EntitiesPage() {
         if (issue) return Promise.reject(new Error(zodIssueText(issue, t)));
         input.country = [country];
       }
-      if (query) input.text = query;
+      if (text) input.text = text;
       return call('entities.list', input);
     },
-    [query, t],
+    [t],
   );
 
+  const create = <Button intent="primary" icon="add" text={t('entities.new')} onClick={() => setCreating(true)} />;
   return (
-    <div className="page ent-page-entities">
-      <header className="page-header">
-        <h1>{t('entities.title')}</h1>
-        <Button intent="primary" icon="add" text={t('entities.new')} onClick={() => setCreating(true)} />
-      </header>
-      <DataTable<EntityListRow>
+    <ListPage className="ent-page-entities" title={t('entities.title')} actions={create}>
+      <RecordTable<EntityListRow>
         tableId="entities"
         label={t('entities.title')}
         columns={columns}
         defaultSort={{ column: 'name', direction: 'asc' }}
-        queryKey={query}
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate({ page: 'entity', id: r.id })}
         countLabel={(count) => t('entities.count', { count })}
-        toolbar={
-          <InputGroup
-            id="entity-search"
-            type="search"
-            leftIcon="search"
-            className="dt-search"
-            aria-label={t('entities.search')}
-            placeholder={t('entities.searchPlaceholder')}
-            value={text}
-            onValueChange={setText}
-          />
-        }
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('entities.noMatch.title')} description={t('entities.noMatch.body')} />
-          ) : (
-            <NonIdealState
-              icon="people"
-              title={t('entities.empty.title')}
-              description={t('entities.empty.body')}
-              action={<Button intent="primary" icon="add" text={t('entities.new')} onClick={() => setCreating(true)} />}
-            />
-          )
-        }
+        search={{ id: 'entity-search', label: t('entities.search'), placeholder: t('entities.searchPlaceholder') }}
+        noMatch={{ title: t('entities.noMatch.title'), body: t('entities.noMatch.body') }}
+        empty={{ icon: 'people', title: t('entities.empty.title'), body: t('entities.empty.body'), action: create }}
       />
       <NewEntityDialog
         isOpen={creating}
@@ -146,6 +115,6 @@ export function EntitiesPage() {
           navigate({ page: 'entity', id: e.id });
         }}
       />
-    </div>
+    </ListPage>
   );
 }

@@ -1,13 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Button, Menu, MenuDivider, MenuItem, NonIdealState, Popover } from '@blueprintjs/core';
+import { Alert, Button, Menu, MenuDivider, MenuItem, Popover } from '@blueprintjs/core';
 import type { CaseEntity, EntitySummary } from '../../../../db/api.ts';
-import { CASE_ROLES, ENTITY_KINDS, type CaseRole } from '../../../../db/shared/domain.ts';
+import { CASE_ROLES, ENTITY_KINDS } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { refusalOf } from '../../lib/refusals.ts';
 import { navigate } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, RecordTable } from '../../table/RecordTable.tsx';
 import { AddSubjectDialog } from './AddSubjectDialog.tsx';
 import { CountryText, KindTag, RoleTag } from './EntityTags.tsx';
 import './entities.css';
@@ -142,8 +143,8 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
     async (req: PageRequest) => {
       const { rows } = await call('cases.entities', { caseId });
       setExisting(rows);
-      const kind = req.filters.kind;
-      const role = req.filters.role as CaseRole | undefined;
+      const kind = choice(req.filters.kind, ENTITY_KINDS);
+      const role = choice(req.filters.role, CASE_ROLES);
       const grouped = group(rows).filter(
         (g) => (!kind || g.entity.kind === kind) && (!role || g.roles.some((x) => x.role === role)),
       );
@@ -170,32 +171,22 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
     }
   };
 
+  const add = <Button intent="primary" icon="add" text={t('subjects.add')} onClick={() => setAdding(true)} />;
   return (
     <div className="tab-panel ent-subjects-tab">
-      <DataTable<SubjectRow>
+      <RecordTable<SubjectRow>
         tableId="case-subjects"
         label={t('subjects.title')}
         columns={columns}
         defaultSort={{ column: 'role', direction: 'asc' }}
-        queryKey=""
         reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.entity.id}
         onOpen={(r) => navigate({ page: 'entity', id: r.entity.id })}
         countLabel={(count) => t('subjects.count', { count })}
-        toolbar={<Button intent="primary" icon="add" text={t('subjects.add')} onClick={() => setAdding(true)} />}
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('subjects.noMatch.title')} description={t('subjects.noMatch.body')} />
-          ) : (
-            <NonIdealState
-              icon="people"
-              title={t('subjects.empty.title')}
-              description={t('subjects.empty.body')}
-              action={<Button intent="primary" icon="add" text={t('subjects.add')} onClick={() => setAdding(true)} />}
-            />
-          )
-        }
+        actions={add}
+        noMatch={{ title: t('subjects.noMatch.title'), body: t('subjects.noMatch.body') }}
+        empty={{ icon: 'people', title: t('subjects.empty.title'), body: t('subjects.empty.body'), action: add }}
       />
       <AddSubjectDialog
         caseId={caseId}

@@ -1,17 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, NonIdealState, Switch, Tag } from '@blueprintjs/core';
+import { Button, Switch, Tag } from '@blueprintjs/core';
 import type { Evidence, MethodInput } from '../../../../db/api.ts';
-import { EVIDENCE_SORT_COLUMNS, type EvidenceSortColumn } from '../../../../db/shared/domain.ts';
+import { EVIDENCE_SORT_COLUMNS } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { pageInput, RecordTable } from '../../table/RecordTable.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { AttachDialog } from './AttachDialog.tsx';
 import { EvidenceDrawer } from './EvidenceDrawer.tsx';
-
-function isSortColumn(c: string): c is EvidenceSortColumn {
-  return (EVIDENCE_SORT_COLUMNS as readonly string[]).includes(c);
-}
 
 /** The case's evidence files: attach (dialog or drop), list, preview, retire. */
 export function EvidenceTab({ caseId }: { caseId: string }) {
@@ -87,13 +84,13 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
 
   const fetchPage = useCallback(
     (req: PageRequest) => {
-      const input: MethodInput<'evidence.list'> = { caseId, includeRetired, offset: req.offset, limit: req.limit };
-      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
+      const input: MethodInput<'evidence.list'> = { caseId, includeRetired, ...pageInput(req, EVIDENCE_SORT_COLUMNS) };
       return call('evidence.list', input);
     },
     [caseId, includeRetired],
   );
 
+  const attach = <Button intent="primary" icon="paperclip" text={t('evidence.attach')} onClick={() => setAttachFiles([])} />;
   return (
     <div
       className={`tab-panel evidence-tab${dragging ? ' is-dragging' : ''}`}
@@ -117,19 +114,19 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
           {t('evidence.dropHere')}
         </div>
       )}
-      <DataTable<Evidence>
+      <RecordTable<Evidence>
         tableId="evidence"
         label={t('evidence.title')}
         columns={columns}
         defaultSort={{ column: 'addedAt', direction: 'desc' }}
-        queryKey={`${includeRetired}:${refresh}`}
+        reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={setSelected}
         countLabel={(count) => t('evidence.count', { count })}
-        toolbar={
+        actions={
           <>
-            <Button intent="primary" icon="paperclip" text={t('evidence.attach')} onClick={() => setAttachFiles([])} />
+            {attach}
             <Switch
               className="toolbar-switch"
               checked={includeRetired}
@@ -138,14 +135,7 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
             />
           </>
         }
-        empty={() => (
-          <NonIdealState
-            icon="paperclip"
-            title={t('evidence.empty.title')}
-            description={t('evidence.empty.body')}
-            action={<Button intent="primary" icon="paperclip" text={t('evidence.attach')} onClick={() => setAttachFiles([])} />}
-          />
-        )}
+        empty={{ icon: 'paperclip', title: t('evidence.empty.title'), body: t('evidence.empty.body'), action: attach }}
       />
       <AttachDialog
         caseId={caseId}

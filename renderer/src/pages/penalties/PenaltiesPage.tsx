@@ -2,9 +2,5 @@ import { PenaltyTable } from './PenaltyTable.tsx';
 
 /** Every monetary penalty across cases (#/penalties). */
 export function PenaltiesPage() {
-  return (
-    <div className="page page-penalties">
-      <PenaltyTable />
-    </div>
-  );
+  return <PenaltyTable />;
 }

@@ -1,30 +1,19 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, NonIdealState } from '@blueprintjs/core';
+import { Button } from '@blueprintjs/core';
 import type { MethodInput, PenaltyListRow } from '../../../../db/api.ts';
-import {
-  PENALTY_SORT_COLUMNS,
-  PENALTY_STATUSES,
-  type PenaltySortColumn,
-  type PenaltyStatus,
-} from '../../../../db/shared/domain.ts';
+import { PENALTY_SORT_COLUMNS, PENALTY_STATUSES } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, pageInput, RecordTable } from '../../table/RecordTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
 import { RowLink } from '../../table/RowLink.tsx';
 import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
-
-function isSortColumn(c: string): c is PenaltySortColumn {
-  return (PENALTY_SORT_COLUMNS as readonly string[]).includes(c);
-}
-
-function isStatus(s: string): s is PenaltyStatus {
-  return (PENALTY_STATUSES as readonly string[]).includes(s);
-}
 
 /** The currencies the amount column filters by: those an investigator meets most. */
 const FILTER_CURRENCIES = ['CAD', 'USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CNY', 'AUD'];
@@ -132,11 +121,11 @@ export function PenaltyTable({ caseId }: { caseId?: string }) {
 
   const fetchPage = useCallback(
     (req: PageRequest) => {
-      const input: MethodInput<'penalties.list'> = { offset: req.offset, limit: req.limit };
+      const input: MethodInput<'penalties.list'> = pageInput(req, PENALTY_SORT_COLUMNS);
       if (caseId) input.caseId = caseId;
-      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
       const f = req.filters;
-      if (f.status && isStatus(f.status)) input.status = [f.status];
+      const status = choice(f.status, PENALTY_STATUSES);
+      if (status) input.status = [status];
       if (f.dueOn === 'overdue') input.overdue = true;
       if (f.dueOn === 'notOverdue') input.overdue = false;
       if (f.amount) input.currency = f.amount;
@@ -146,38 +135,26 @@ export function PenaltyTable({ caseId }: { caseId?: string }) {
   );
 
   const issue = <Button intent="primary" icon="bank-account" text={t('penalties.new')} onClick={() => setIssueOpen(true)} />;
-  return (
+  const list = (
     <>
-      {!caseId && (
-        <header className="page-header">
-          <h1>{t('penalties.title')}</h1>
-          {issue}
-        </header>
-      )}
-      <DataTable<PenaltyListRow>
+      <RecordTable<PenaltyListRow>
         tableId={caseId ? 'case-penalties' : 'penalties'}
         label={t('penalties.title')}
         columns={columns}
         defaultSort={{ column: 'assessedOn', direction: 'desc' }}
-        queryKey=""
         reloadKey={refresh}
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate({ page: 'penalty', id: r.id })}
         countLabel={(count) => t('penalties.count', { count })}
-        toolbar={caseId ? issue : undefined}
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('penalties.noMatch.title')} description={t('penalties.noMatch.body')} />
-          ) : (
-            <NonIdealState
-              icon="bank-account"
-              title={caseId ? t('penalties.emptyCase.title') : t('penalties.empty.title')}
-              description={t('penalties.empty.body')}
-              action={issue}
-            />
-          )
-        }
+        actions={caseId ? issue : undefined}
+        noMatch={{ title: t('penalties.noMatch.title'), body: t('penalties.noMatch.body') }}
+        empty={{
+          icon: 'bank-account',
+          title: caseId ? t('penalties.emptyCase.title') : t('penalties.empty.title'),
+          body: t('penalties.empty.body'),
+          action: issue,
+        }}
       />
       <IssuePenaltyDialog
         isOpen={issueOpen}
@@ -189,5 +166,12 @@ export function PenaltyTable({ caseId }: { caseId?: string }) {
         }}
       />
     </>
+  );
+  return caseId ? (
+    list
+  ) : (
+    <ListPage className="page-penalties" title={t('penalties.title')} actions={issue}>
+      {list}
+    </ListPage>
   );
 }

@@ -4,7 +4,7 @@ import { Field } from '../../components/Field.tsx';
 import { errorUnder, type FieldErrors } from '../../lib/validation.ts';
 import { CurrencySelect, useAmountReading } from './parts.tsx';
 import { EntityPicker } from '../../components/EntityPicker.tsx';
-import type { HeaderForm } from './seizureForm.ts';
+import type { HeaderForm, HeaderTextField } from './seizureForm.ts';
 
 const PARTY_KINDS = ['person', 'organization'] as const;
 
@@ -22,7 +22,7 @@ export function HeaderFields(props: {
   const { form, errors, onChange } = props;
   const id = (name: string) => `${props.idPrefix}-${name}`;
   const text = (
-    name: 'place' | 'seizingOfficer' | 'legalProvision' | 'storageLocation' | 'custodian',
+    name: Exclude<HeaderTextField, 'notes'>,
     opts: { required?: boolean; className?: string; placeholder?: string; help?: string } = {},
   ) => (
     <Field

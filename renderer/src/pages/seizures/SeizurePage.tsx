@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { Button, Card, HTMLSelect, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
+import { Button, Card, HTMLSelect, Icon, InputGroup, Tag } from '@blueprintjs/core';
 import type { SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
 import { DISPOSITION_TRANSITIONS, type Disposition } from '../../../../db/shared/domain.ts';
 import { seizureSetDispositionInput, seizureUpdateInput } from '../../../../db/shared/inputs/seizures.ts';
@@ -9,7 +9,8 @@ import { useForm } from '../../lib/form.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { useShowMarking } from '../../lib/marking.tsx';
-import { DataTable, type DataColumn } from '../../table/DataTable.tsx';
+import { type DataColumn } from '../../table/DataTable.tsx';
+import { RecordTable } from '../../table/RecordTable.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
@@ -215,18 +216,17 @@ function ItemsPanel({ seizure, selectedId }: { seizure: SeizureDetail; selectedI
   const rows = Math.min(Math.max(items.length, 1), 8);
   return (
     <Card compact className="panel items-panel" style={{ height: rows * 30 + 142 }}>
-      <DataTable<SeizedItemView>
+      <RecordTable<SeizedItemView>
         tableId="seizure-items"
         label={t('seizure.section.items')}
         columns={columns}
         defaultSort={{ column: 'itemNumber', direction: 'asc' }}
-        queryKey=""
         fetchPage={fetchPage}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate({ page: 'seizure', id: seizure.id, itemId: r.id })}
         countLabel={(count) => t('seizure.items.count', { count })}
-        toolbar={<h2 className="panel-title items-title">{t('seizure.section.items')}</h2>}
-        empty={() => <NonIdealState icon="box" title={t('seizure.items.empty')} />}
+        actions={<h2 className="panel-title items-title">{t('seizure.section.items')}</h2>}
+        empty={{ icon: 'box', title: t('seizure.items.empty') }}
       />
     </Card>
   );

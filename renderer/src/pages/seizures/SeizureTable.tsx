@@ -1,16 +1,13 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { MethodInput, SeizureListRow } from '../../../../db/api.ts';
-import { DISPOSITIONS, SEIZURE_SORT_COLUMNS, type Disposition, type SeizureSortColumn } from '../../../../db/shared/domain.ts';
+import { DISPOSITIONS, SEIZURE_SORT_COLUMNS } from '../../../../db/shared/domain.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate, routeHref } from '../../lib/router.ts';
-import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
+import { choice, pageInput, RecordTable, type RecordTableProps } from '../../table/RecordTable.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { DispositionTag, MoneyTotals, ReviewWindow } from './parts.tsx';
-
-function isSortColumn(column: string): column is SeizureSortColumn {
-  return (SEIZURE_SORT_COLUMNS as readonly string[]).includes(column);
-}
 
 /**
  * The seizure list: across all cases (the Seizures page) or one case (its tab). Sorting, the
@@ -18,20 +15,13 @@ function isSortColumn(column: string): column is SeizureSortColumn {
  */
 export function SeizureTable(props: {
   caseId?: string;
-  text: string;
-  refreshKey?: number;
-  toolbar: ReactNode;
-  empty(filtered: boolean): ReactNode;
+  reloadKey?: number;
+  actions?: ReactNode;
+  empty: RecordTableProps<SeizureListRow>['empty'];
 }) {
   const t = useT();
   const f = useFormat();
-  const { caseId, text } = props;
-  // The table counts any query key as a filter; this one also changes to refresh, so keep count here.
-  const [filtering, setFiltering] = useState(false);
-  const onFiltersChange = useCallback(
-    (filters: Record<string, string>) => setFiltering(Object.values(filters).some(Boolean)),
-    [],
-  );
+  const { caseId } = props;
 
   const columns = useMemo<DataColumn<SeizureListRow>[]>(() => {
     const all: (DataColumn<SeizureListRow> | null)[] = [
@@ -101,31 +91,36 @@ export function SeizureTable(props: {
   }, [t, f, caseId]);
 
   const fetchPage = useCallback(
-    (req: PageRequest) => {
-      const input: MethodInput<'seizures.list'> = { offset: req.offset, limit: req.limit };
+    (req: PageRequest, text: string) => {
+      const input: MethodInput<'seizures.list'> = pageInput(req, SEIZURE_SORT_COLUMNS);
       if (caseId) input.caseId = caseId;
-      if (req.sort && isSortColumn(req.sort.column)) input.sort = { column: req.sort.column, direction: req.sort.direction };
-      if (req.filters.disposition) input.disposition = [req.filters.disposition as Disposition];
+      const disposition = choice(req.filters.disposition, DISPOSITIONS);
+      if (disposition) input.disposition = [disposition];
       if (text) input.text = text;
       return call('seizures.list', input);
     },
-    [caseId, text],
+    [caseId],
   );
 
   return (
-    <DataTable<SeizureListRow>
+    <RecordTable<SeizureListRow>
       tableId={caseId ? 'case-seizures' : 'seizures'}
       label={t('seizures.title')}
       columns={columns}
       defaultSort={{ column: 'seizedAt', direction: 'desc' }}
-      queryKey={`${text}:${props.refreshKey ?? 0}`}
+      reloadKey={props.reloadKey}
       fetchPage={fetchPage}
       rowKey={(r) => r.id}
       onOpen={(r) => navigate({ page: 'seizure', id: r.id })}
       countLabel={(count) => t('seizures.count', { count })}
-      toolbar={props.toolbar}
-      empty={() => props.empty(filtering || text !== '')}
-      onFiltersChange={onFiltersChange}
+      actions={props.actions}
+      search={{
+        id: caseId ? 'case-seizure-search' : 'seizure-search',
+        label: t('seizures.search'),
+        placeholder: t('seizures.searchPlaceholder'),
+      }}
+      noMatch={{ title: t('seizures.noMatch.title'), body: t('seizures.noMatch.body') }}
+      empty={props.empty}
     />
   );
 }

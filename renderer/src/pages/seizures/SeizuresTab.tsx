@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, InputGroup, NonIdealState } from '@blueprintjs/core';
+import { Button } from '@blueprintjs/core';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { refusalOf } from '../../lib/refusals.ts';
 import { useQuery } from '../../lib/useQuery.tsx';
 import { navigate } from '../../lib/router.ts';
-import { useDebounced } from '../../lib/useDebounced.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { SeizureTable } from './SeizureTable.tsx';
 import { RecordSeizureDialog } from './RecordSeizureDialog.tsx';
@@ -13,8 +12,6 @@ import { RecordSeizureDialog } from './RecordSeizureDialog.tsx';
 /** A case's seizures: the value seized per currency, the list, and "Record seizure". */
 export function SeizuresTab({ caseId }: { caseId: string }) {
   const t = useT();
-  const [text, setText] = useState('');
-  const query = useDebounced(text.trim(), 200);
   const [recording, setRecording] = useState(false);
   const [refresh, setRefresh] = useState(0);
 
@@ -24,35 +21,9 @@ export function SeizuresTab({ caseId }: { caseId: string }) {
       <CaseTotals caseId={caseId} refreshKey={refresh} />
       <SeizureTable
         caseId={caseId}
-        text={query}
-        refreshKey={refresh}
-        toolbar={
-          <>
-            {record}
-            <InputGroup
-              id="case-seizure-search"
-              type="search"
-              leftIcon="search"
-              className="dt-search"
-              aria-label={t('seizures.search')}
-              placeholder={t('seizures.searchPlaceholder')}
-              value={text}
-              onValueChange={setText}
-            />
-          </>
-        }
-        empty={(filtered) =>
-          filtered ? (
-            <NonIdealState icon="search" title={t('seizures.noMatch.title')} description={t('seizures.noMatch.body')} />
-          ) : (
-            <NonIdealState
-              icon="box"
-              title={t('seizures.caseEmpty.title')}
-              description={t('seizures.caseEmpty.body')}
-              action={record}
-            />
-          )
-        }
+        reloadKey={refresh}
+        actions={record}
+        empty={{ icon: 'box', title: t('seizures.caseEmpty.title'), body: t('seizures.caseEmpty.body'), action: record }}
       />
       <RecordSeizureDialog
         caseId={caseId}

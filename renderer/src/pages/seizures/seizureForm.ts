@@ -6,21 +6,28 @@ import type { Translate } from '../../i18n/index.tsx';
 import { parseQuantity, parseSeals } from './util.ts';
 import { instantFromInput, localInput } from '../../lib/dates.ts';
 
+/**
+ * The header's fields typed as text and sent as typed: the one list a new text field of a
+ * seizure is added to on this side (beside its input in HeaderFields.tsx). Those in
+ * `DEFAULTED_WHEN_BLANK` are left to the contract's default when a new seizure leaves them blank.
+ */
+export const HEADER_TEXT_FIELDS = ['place', 'seizingOfficer', 'legalProvision', 'storageLocation', 'custodian', 'notes'] as const;
+export type HeaderTextField = (typeof HEADER_TEXT_FIELDS)[number];
+const DEFAULTED_WHEN_BLANK: readonly HeaderTextField[] = ['seizingOfficer', 'custodian'];
+
 /** A seizure's header as typed: kept as is until the contract accepts it. */
-export interface HeaderForm {
+export type HeaderForm = Record<HeaderTextField, string> & {
   seizureNumber: string;
   seizedAt: string;
-  place: string;
-  seizingOfficer: string;
   seizedFrom: EntitySummary | null;
   owner: EntitySummary | null;
-  legalProvision: string;
-  storageLocation: string;
-  custodian: string;
   releaseAmount: string;
   releaseCurrency: string;
   releaseSecurity: string;
-  notes: string;
+};
+
+function textFields(from: Record<HeaderTextField, string>): Record<HeaderTextField, string> {
+  return Object.fromEntries(HEADER_TEXT_FIELDS.map((k) => [k, from[k]])) as Record<HeaderTextField, string>;
 }
 
 /** One goods line as typed. `key` names the row while rows are added and removed. */
@@ -47,20 +54,17 @@ export const headerFieldOf = {
 } satisfies Partial<Record<keyof HeaderForm, string>>;
 
 export function emptyHeader(officer: string, now = new Date()): HeaderForm {
+  const blank = Object.fromEntries(HEADER_TEXT_FIELDS.map((k) => [k, ''])) as Record<HeaderTextField, string>;
   return {
+    ...blank,
+    seizingOfficer: officer,
     seizureNumber: '',
     seizedAt: localInput(now),
-    place: '',
-    seizingOfficer: officer,
     seizedFrom: null,
     owner: null,
-    legalProvision: '',
-    storageLocation: '',
-    custodian: '',
     releaseAmount: '',
     releaseCurrency: 'CAD',
     releaseSecurity: '',
-    notes: '',
   };
 }
 
@@ -89,19 +93,14 @@ function entitySummary(detail: SeizureDetail, id: string | null): EntitySummary 
 export function headerFromSeizure(s: SeizureDetail): HeaderForm {
   const amount = s.termsOfRelease?.amount ?? null;
   return {
+    ...textFields(s),
     seizureNumber: s.seizureNumber,
     seizedAt: localInput(s.seizedAt),
-    place: s.place,
-    seizingOfficer: s.seizingOfficer,
     seizedFrom: entitySummary(s, s.seizedFromEntityId),
     owner: entitySummary(s, s.ownerEntityId),
-    legalProvision: s.legalProvision,
-    storageLocation: s.storageLocation,
-    custodian: s.custodian,
     releaseAmount: amount ? decimalString(amount.amountMinor, amount.currency) : '',
     releaseCurrency: amount?.currency ?? 'CAD',
     releaseSecurity: s.termsOfRelease?.security ?? '',
-    notes: s.notes,
   };
 }
 
@@ -125,18 +124,16 @@ export function headerLocal(form: HeaderForm, t: Translate): FieldErrors {
 
 /** The header fields of seizures.create from the form. */
 export function headerInput(form: HeaderForm) {
+  const text = Object.fromEntries(
+    HEADER_TEXT_FIELDS.filter((k) => form[k].trim() !== '' || !DEFAULTED_WHEN_BLANK.includes(k)).map((k) => [k, form[k]]),
+  );
   return {
+    ...text,
     ...(form.seizureNumber.trim() ? { seizureNumber: form.seizureNumber } : {}),
     seizedAt: instantFromInput(form.seizedAt),
-    place: form.place,
-    ...(form.seizingOfficer.trim() ? { seizingOfficer: form.seizingOfficer } : {}),
     seizedFromEntityId: form.seizedFrom?.id ?? null,
     ownerEntityId: form.owner?.id ?? null,
-    legalProvision: form.legalProvision,
-    storageLocation: form.storageLocation,
-    ...(form.custodian.trim() ? { custodian: form.custodian } : {}),
     termsOfRelease: termsOf(form),
-    notes: form.notes,
   };
 }
 
@@ -145,7 +142,7 @@ export function headerChanges(form: HeaderForm, base: HeaderForm) {
   const out: Record<string, unknown> = {};
   if (form.seizureNumber !== base.seizureNumber) out.seizureNumber = form.seizureNumber;
   if (form.seizedAt !== base.seizedAt) out.seizedAt = instantFromInput(form.seizedAt);
-  for (const key of ['place', 'seizingOfficer', 'legalProvision', 'storageLocation', 'custodian', 'notes'] as const) {
+  for (const key of HEADER_TEXT_FIELDS) {
     if (form[key] !== base[key]) out[key] = form[key];
   }
   if (form.seizedFrom?.id !== base.seizedFrom?.id) out.seizedFromEntityId = form.seizedFrom?.id ?? null;
