@@ -46,9 +46,13 @@ class Tracker {
     this.opts.progress?.({ done: Math.min(this.done, this.total), total: this.total, step });
   }
 
-  enter(step: CheckStep): void {
+  /**
+   * Starts a step. One that is a single SQLite statement (a whole-file pragma) cannot say how far
+   * it has come: it reports a total of 0, which the UI shows as work under way, not as a stuck bar.
+   */
+  enter(step: CheckStep, measurable = true): void {
     if (this.opts.cancelled?.()) throw new CheckCancelled();
-    this.opts.progress?.({ done: Math.min(this.done, this.total), total: this.total, step });
+    this.opts.progress?.({ done: Math.min(this.done, this.total), total: measurable ? this.total : 0, step });
   }
 }
 
@@ -166,13 +170,13 @@ export function checkDatabase(db: Db, opts: CheckOptions = {}): CheckReport {
   const problems: Problem[] = [];
   const dataDir = opts.dataDir ?? (db.memory ? null : path.dirname(path.resolve(db.name)));
   const track = new Tracker(totalUnits(db, dataDir !== null), opts);
-  track.enter('integrity_check');
+  track.enter('integrity_check', false);
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   for (const row of integrity) {
     if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
   }
   track.tick('integrity_check');
-  track.enter('foreign_key_check');
+  track.enter('foreign_key_check', false);
   const fks = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
   for (const fk of fks) {
     problems.push({

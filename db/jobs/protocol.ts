@@ -13,6 +13,7 @@ export interface WorkerData {
 
 export interface JobProgress {
   done: number;
+  /** 0 while a step cannot be measured (one long SQLite statement): shown as work under way. */
   total: number;
   /** What is being done, as a code the UI names (e.g. `audit_trail`). */
   step: JobStep;

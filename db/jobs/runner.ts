@@ -23,6 +23,8 @@ interface Entry {
   state: JobBase & { kind: JobKind; result: unknown };
   worker: Worker | null;
   cancelFlag: Int32Array;
+  /** Ends the job with this status (once: later outcomes are ignored). */
+  finish(status: JobStatus, patch?: Partial<Entry['state']>): void;
 }
 
 export interface JobRunnerOptions {
@@ -42,6 +44,8 @@ export interface JobRunnerOptions {
  */
 export class JobRunner {
   private readonly jobs = new Map<string, Entry>();
+  /** Workers of cancelled read jobs, still finishing the SQLite call they were in. */
+  private readonly stopping = new Set<Promise<number>>();
   private readonly keep: number;
   private readonly now: () => string;
 
@@ -67,15 +71,16 @@ export class JobRunner {
       state: { id, kind, status: 'running', progress: null, result: null, error: null, startedAt: this.now(), endedAt: null },
       worker: null,
       cancelFlag: new Int32Array(cancelBuffer),
+      finish: (status, patch = {}) => {
+        if (entry.state.status !== 'running') return;
+        Object.assign(entry.state, patch, { status, endedAt: this.now() });
+        entry.worker = null;
+        this.prune();
+      },
     };
+    const finish = entry.finish;
     const worker = new Worker(this.opts.workerFile, { workerData: data });
     entry.worker = worker;
-    const finish = (status: JobStatus, patch: Partial<Entry['state']> = {}) => {
-      if (entry.state.status !== 'running') return;
-      Object.assign(entry.state, patch, { status, endedAt: this.now() });
-      entry.worker = null;
-      this.prune();
-    };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') entry.state.progress = m.progress;
       else if (m.type === 'done') finish('done', { result: m.result });
@@ -95,14 +100,28 @@ export class JobRunner {
     return this.view(this.entry(id));
   }
 
-  /** Asks a running job to stop; it stops at its next check (a finished job is left as it is). */
+  /**
+   * Stops a running job (a finished job is left as it is). A `read` job changes nothing, so it is
+   * cancelled at once and its worker stopped: as soon as SQLite returns, since one statement (the
+   * whole-file integrity check of a large database) cannot be interrupted. A `write` job stops at
+   * its next check, between two of its transactions, and keeps what it committed.
+   */
   cancel(id: string): JobState {
     const entry = this.entry(id);
     if (entry.state.status === 'running') {
       Atomics.store(entry.cancelFlag, 0, 1);
-      // A body that does not look at the flag for a while is stopped anyway.
       const worker = entry.worker;
-      setTimeout(() => void worker?.terminate(), 5000).unref();
+      if (jobKinds[entry.state.kind].access === 'read') {
+        entry.finish('cancelled');
+        if (worker) {
+          const stopped = worker.terminate();
+          this.stopping.add(stopped);
+          void stopped.finally(() => this.stopping.delete(stopped));
+        }
+      } else {
+        // A body that does not look at the flag for a while is stopped anyway.
+        setTimeout(() => void worker?.terminate(), 5000).unref();
+      }
     }
     return this.view(entry);
   }
@@ -111,7 +130,7 @@ export class JobRunner {
   async close(): Promise<void> {
     const running = [...this.jobs.values()].filter((e) => e.worker);
     for (const e of running) Atomics.store(e.cancelFlag, 0, 1);
-    await Promise.all(running.map((e) => e.worker?.terminate()));
+    await Promise.all([...running.map((e) => e.worker?.terminate()), ...this.stopping]);
   }
 
   private entry(id: string): Entry {
