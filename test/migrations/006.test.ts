@@ -17,7 +17,7 @@ describe('migration 006', () => {
     insert.run('c-closed', '2019-EXP-000003', 'closed', T, T);
     before.db.close();
     open.pop();
-    const { db } = track(await openDatabase(file));
+    const { db } = track(await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 6) }));
     expect(pragma(db, 'user_version')).toBe(6);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all() as string[];
     expect(indexes).toContain('cases_limitation_met');

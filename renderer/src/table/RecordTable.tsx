@@ -20,7 +20,8 @@ export function choice<V extends string>(value: string | undefined, values: read
   return value !== undefined && (values as readonly string[]).includes(value) ? (value as V) : undefined;
 }
 
-export interface RecordTableProps<Row> extends Omit<DataTableProps<Row>, 'fetchPage' | 'queryKey' | 'toolbar' | 'empty'> {
+/** What a record table adds to the DataTable's own props. */
+interface RecordTableOwnProps<Row> {
   /** Reads a page; `text` is the search box's words (debounced), '' when there is no search box or it is empty. */
   fetchPage(request: PageRequest, text: string): Promise<{ total: number; rows: Row[] }>;
   /** A search box in the toolbar, searched in SQL. */
@@ -34,6 +35,9 @@ export interface RecordTableProps<Row> extends Omit<DataTableProps<Row>, 'fetchP
   /** What it says when a search or a filter matches nothing; a table with neither needs none. */
   noMatch?: { title: string; body: string };
 }
+
+export type RecordTableProps<Row> = Omit<DataTableProps<Row>, 'fetchPage' | 'queryKey' | 'toolbar' | 'empty'> &
+  RecordTableOwnProps<Row>;
 
 /**
  * The one record table of the list screens: the DataTable, with its search box, its two empty
