@@ -6,6 +6,7 @@ import { openCore, methods, type Core } from '../db/index.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
 import { checkDatabase } from '../db/check.ts';
+import { openReadOnly } from '../db/sqlite.ts';
 import { guessMediaType, ingestFile } from '../db/evidence-store.ts';
 import { evidenceAttachInput } from '../db/shared/inputs/evidence.ts';
 import { zodToDossierError } from '../db/contract.ts';
@@ -151,9 +152,11 @@ function cmdCheck(argv: string[]): Promise<number> {
   const { values } = parse(argv, common);
   const file = dbFile(values.db);
   if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
-  return open(values).then((core) => {
+  // Read-only: a check writes nothing, and works on a file on read-only media or in a folder the user cannot write.
+  const db = openReadOnly(file);
+  return Promise.resolve().then(() => {
     try {
-      const report = checkDatabase(core.db, { dataDir: core.dataDir });
+      const report = checkDatabase(db, { dataDir: path.dirname(path.resolve(file)) });
       for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
       process.stdout.write(
         report.problems.length === 0
@@ -162,7 +165,7 @@ function cmdCheck(argv: string[]): Promise<number> {
       );
       return report.problems.length === 0 ? 0 : 1;
     } finally {
-      core.close();
+      db.close();
     }
   });
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'unknown_method'
   | 'database_too_new'
+  | 'not_dossier'
   | 'migration_failed'
   | 'unauthorized'
   | 'cancelled'

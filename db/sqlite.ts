@@ -44,7 +44,7 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
  * even a read-only SQLite connection to a WAL-mode file creates (and leaves) -wal and -shm files.
  * With a -wal file, committed pages may live there, so ask SQLite.
  */
-function inspect(file: string, opts: OpenOptions): { version: number; applicationId: number } {
+function inspect(file: string, opts: OpenOptions): { version: number; applicationId: number; hasSchema: boolean } {
   if (!fs.existsSync(`${file}-wal`)) {
     const header = Buffer.alloc(100);
     const fd = fs.openSync(file, 'r');
@@ -57,29 +57,43 @@ function inspect(file: string, opts: OpenOptions): { version: number; applicatio
     if (read < header.length || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
       throw new Error('file is not a database');
     }
-    return { version: header.readInt32BE(60), applicationId: header.readInt32BE(68) };
+    // The schema cookie (offset 40) counts changes to the schema: 0 until a first table exists.
+    return { version: header.readInt32BE(60), applicationId: header.readInt32BE(68), hasSchema: header.readUInt32BE(40) !== 0 };
   }
   const db = connect(file, opts, true);
   try {
     return {
       version: db.pragma('user_version', { simple: true }) as number,
       applicationId: db.pragma('application_id', { simple: true }) as number,
+      hasSchema: (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n > 0,
     };
   } finally {
     db.close();
   }
 }
 
+/**
+ * What version a database file is at, refusing untouched one that is not Dossier's: a file that
+ * is not SQLite at all, one with another application's id, or one without Dossier's id that
+ * already holds tables (another program's database, which migrating would mangle). A new or
+ * empty file is 0: Dossier creates its schema there.
+ */
 export function assertOpenable(file: string, opts: OpenOptions = {}): number {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
-  let info: { version: number; applicationId: number };
+  let info: { version: number; applicationId: number; hasSchema: boolean };
   try {
     info = inspect(file, opts);
   } catch (err) {
-    throw new DossierError('internal', `Cannot read ${file} as a SQLite database: ${(err as Error).message}`);
+    throw new DossierError(
+      'not_dossier',
+      `${file} is not a Dossier database (it cannot be read as SQLite: ${(err as Error).message}). It was not modified.`,
+    );
   }
-  if (info.applicationId !== 0 && info.applicationId !== APPLICATION_ID) {
-    throw new DossierError('internal', `${file} is a SQLite database, but not a Dossier database`);
+  if (info.applicationId !== APPLICATION_ID && (info.applicationId !== 0 || info.hasSchema)) {
+    throw new DossierError(
+      'not_dossier',
+      `${file} is a SQLite database of another program, not a Dossier database. It was not opened or modified.`,
+    );
   }
   const latest = latestVersion(opts.migrations ?? shippedMigrations);
   if (info.version > latest) {
@@ -129,6 +143,49 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
     db.close();
     throw err;
   }
+}
+
+/**
+ * Opens a Dossier database for reading only, writing nothing beside it: for `dossier check` and
+ * for a file on read-only media or in a folder the user cannot write. SQLite needs to write a
+ * WAL database's -shm file even to read it; where it cannot (a read-only folder) and the file has
+ * no -wal beside it (its header is then the whole truth), the file is read into memory instead.
+ * A file that still needs a migration is refused: migrating is writing.
+ */
+export function openReadOnly(file: string, opts: OpenOptions = {}): Db {
+  if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
+  const version = assertOpenable(file, opts);
+  const latest = latestVersion(opts.migrations ?? shippedMigrations);
+  if (version < latest) {
+    throw new DossierError(
+      'migration_failed',
+      `${file} is at schema version ${version} and needs migrating to ${latest}, which opening it read-only cannot do. ` +
+        'Open it once with Dossier where it can be written (or a copy of it). The file was not modified.',
+    );
+  }
+  let db: Db | null = null;
+  try {
+    db = connect(file, opts, true);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    db?.close();
+    if (fs.existsSync(`${file}-wal`)) {
+      throw new DossierError(
+        'internal',
+        `${file} cannot be read here: its folder cannot be written and it has a -wal file SQLite must share. ` +
+          `Copy the folder somewhere writable and open the copy. (${(err as Error).message})`,
+      );
+    }
+    const bytes = fs.readFileSync(file);
+    // The copy in memory cannot be in WAL mode: its header says "rollback journal" (bytes 18-19).
+    bytes[18] = 1;
+    bytes[19] = 1;
+    db = new Database(bytes, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('query_only = ON');
+  return db;
 }
 
 /**

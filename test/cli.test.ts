@@ -195,6 +195,37 @@ describe.concurrent('dossier CLI', () => {
     expect(fs.existsSync(path.join(cwd, 'nope.db'))).toBe(false);
   });
 
+  it('check reads a database it cannot write: a read-only file in a read-only folder, nothing written beside it', async () => {
+    const cwd = workDir();
+    expect((await dossier(['call', 'cases.create', '{"title":"Diverted FPGAs"}', '--db', 'x.db'], { cwd })).code).toBe(0);
+    const folder = path.join(cwd, 'readonly');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(cwd, 'x.db'), path.join(folder, 'x.db'));
+    const hash = sha256File(path.join(folder, 'x.db'));
+    fs.chmodSync(path.join(folder, 'x.db'), 0o444);
+    fs.chmodSync(folder, 0o555);
+    // root writes anywhere: the check then runs as an account that cannot (as a user on a read-only share).
+    const asUser = process.getuid?.() === 0;
+    const run: Run = asUser
+      ? await new Promise((resolve) => {
+          for (const d of [dir, cwd]) fs.chmodSync(d, 0o755);
+          execFile(
+            'su',
+            ['nobody', '-s', '/bin/sh', '-c', `"${process.execPath}" "${bin}" check --db "${path.join(folder, 'x.db')}"`],
+            { timeout: 90_000 },
+            (error, stdout, stderr) =>
+              resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+          );
+        })
+      : await dossier(['check', '--db', path.join(folder, 'x.db')], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^OK: .*passed every check/);
+    expect(run.code).toBe(0);
+    expect(fs.readdirSync(folder)).toEqual(['x.db']);
+    expect(sha256File(path.join(folder, 'x.db'))).toBe(hash);
+    fs.chmodSync(folder, 0o755); // so the temporary folder can be removed
+  });
+
   it('--help lists every command and exits 0', async () => {
     for (const args of [['--help'], ['-h'], ['call', '--help']]) {
       const r = await dossier(args, { cwd: workDir() });

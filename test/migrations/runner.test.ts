@@ -100,13 +100,40 @@ describe('openDatabase', () => {
       raw.pragma('application_id = 1234567');
       raw.pragma('user_version = 0');
       raw.close();
-      await expectUntouched(file, () => openDatabase(file), 'internal', /not a Dossier database/);
+      await expectUntouched(file, () => openDatabase(file), 'not_dossier', /another program, not a Dossier database/);
+    });
+
+    it('a SQLite database of another program that never set an application id (it used to be migrated half-way)', async () => {
+      const file = newFile();
+      const raw = new Database(file);
+      raw.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+      raw.close();
+      await expectUntouched(file, () => openDatabase(file), 'not_dossier', /another program.*not opened or modified/);
+      await expectUntouched(file, () => openCore(file), 'not_dossier', /not a Dossier database/);
+    });
+
+    it('a foreign database with a high user_version, for the right reason (not "a newer Dossier")', async () => {
+      const file = newFile();
+      const raw = new Database(file);
+      raw.pragma('journal_mode = WAL');
+      raw.exec('CREATE TABLE accounts (id INTEGER PRIMARY KEY)');
+      raw.pragma('user_version = 41');
+      raw.close();
+      await expectUntouched(file, () => openDatabase(file), 'not_dossier', /not a Dossier database/);
+    });
+
+    it('opens an empty SQLite file (no table yet) and makes it a Dossier database', async () => {
+      const file = newFile();
+      new Database(file).close();
+      const { db } = track(await openDatabase(file));
+      expect(pragma(db, 'user_version')).toBe(LATEST_VERSION);
+      expect(pragma(db, 'application_id')).toBe(APPLICATION_ID);
     });
 
     it('a file that is not a SQLite database', async () => {
       const file = newFile();
       fs.writeFileSync(file, 'Case notes, not a database. '.repeat(20));
-      await expectUntouched(file, () => openDatabase(file), 'internal', /Cannot read .* as a SQLite database/);
+      await expectUntouched(file, () => openDatabase(file), 'not_dossier', /not a Dossier database \(it cannot be read as SQLite/);
     });
   });
 
