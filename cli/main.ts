@@ -7,7 +7,7 @@ import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
 import { checkDatabase } from '../db/check.ts';
 import { openReadOnly } from '../db/sqlite.ts';
-import { guessMediaType, ingestFile } from '../db/evidence-store.ts';
+import { guessMediaType, ingestFile, storeRepairs } from '../db/evidence-store.ts';
 import { evidenceAttachInput } from '../db/shared/inputs/evidence.ts';
 import { zodToDossierError } from '../db/contract.ts';
 import { findCaseByFileNumber } from '../db/services/cases.ts';
@@ -158,6 +158,11 @@ function cmdCheck(argv: string[]): Promise<number> {
     try {
       const report = checkDatabase(db, { dataDir: path.dirname(path.resolve(file)) });
       for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
+      // Repairs are not problems (the store holds the right bytes again), but are never silent.
+      for (const r of storeRepairs(path.dirname(path.resolve(file))))
+        process.stdout.write(
+          `NOTE evidence: the stored copy of ${r.sha256} was found altered and replaced by a matching copy at ${r.at}\n`,
+        );
       process.stdout.write(
         report.problems.length === 0
           ? `OK: ${file} passed every check (${report.checked.join(', ')})\n`
@@ -242,7 +247,13 @@ async function cmdAttach(argv: string[]): Promise<number> {
       throw err;
     });
     if (tty) process.stderr.write('\n');
-    const env = core.invoke('evidence.attach', { ...input, ...ingested });
+    if (ingested.repaired) {
+      process.stderr.write(
+        `The evidence store's copy of this file had been altered (SHA-256 ${ingested.repaired.alteredSha256}); ` +
+          `it was replaced by the file attached, which matches ${ingested.sha256} (logged in evidence/repairs.log).\n`,
+      );
+    }
+    const env = core.invoke('evidence.attach', { ...input, sha256: ingested.sha256, size: ingested.size });
     if (!env.ok) {
       process.stderr.write(`${env.error.code}: ${env.error.message}\n`);
       return 1;

@@ -42,6 +42,47 @@ export function blobPath(dataDir: string, sha256: string): string {
 export interface Ingested {
   sha256: string;
   size: number;
+  /**
+   * The store already held this content's name, but its copy no longer matched it (altered, cut
+   * short): the bytes just ingested, which do match, took its place. Also written to the store's
+   * repair log (`evidence/repairs.log`).
+   */
+  repaired?: StoreRepair;
+}
+
+/** One stored copy found altered and replaced by a matching copy. */
+export interface StoreRepair {
+  at: string;
+  sha256: string;
+  /** What the replaced copy was: its size and SHA-256 (not its name's). */
+  alteredSize: number;
+  alteredSha256: string;
+}
+
+const REPAIR_LOG = 'repairs.log';
+
+/** Every repair of the store, oldest first (one JSON object a line). */
+export function storeRepairs(dataDir: string): StoreRepair[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(storeDir(dataDir), REPAIR_LOG), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as StoreRepair);
+}
+
+async function logRepair(dataDir: string, repair: StoreRepair): Promise<void> {
+  const handle = await fsp.open(path.join(storeDir(dataDir), REPAIR_LOG), 'a', 0o600);
+  try {
+    await handle.appendFile(`${JSON.stringify(repair)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface IngestOptions {
@@ -93,7 +134,8 @@ async function removeStaleTemp(tempDir: string): Promise<void> {
 /**
  * Streams `source` into the store while hashing it: a temporary file in the store's folder,
  * fsynced, then renamed to its content address and made read-only. When the store already holds
- * that content, the existing file is kept as it is and the copy is deleted.
+ * that name, its copy is verified: kept when it still matches (the new copy is deleted), replaced
+ * by the new copy when it does not, so that an altered copy is never kept (see `repaired`).
  */
 export async function ingestStream(
   source: NodeJS.ReadableStream | Readable,
@@ -108,6 +150,7 @@ export async function ingestStream(
   let size = 0;
   const expected = opts.expectedSize;
   let committed = false;
+  let repaired: StoreRepair | undefined;
   try {
     const sink = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600, highWaterMark: CHUNK_BYTES });
     await pipeline(
@@ -136,8 +179,17 @@ export async function ingestStream(
     const sha256 = hash.digest('hex');
     const final = blobPath(dataDir, sha256);
     await fsp.mkdir(path.dirname(final), { recursive: true });
-    if (fs.existsSync(final)) {
+    const stored = fs.existsSync(final) ? await hashFile(final).catch(() => null) : null;
+    if (stored && stored.sha256 === sha256 && stored.size === size) {
       await fsp.rm(temp, { force: true });
+    } else if (stored) {
+      // The copy under this name no longer matches it: the bytes just hashed do, and take its place.
+      await fsp.chmod(final, 0o644);
+      await fsp.rename(temp, final);
+      await fsp.chmod(final, 0o444);
+      await syncDir(path.dirname(final));
+      repaired = { at: new Date().toISOString(), sha256, alteredSize: stored.size, alteredSha256: stored.sha256 };
+      await logRepair(dataDir, repaired);
     } else {
       try {
         await fsp.rename(temp, final);
@@ -150,7 +202,7 @@ export async function ingestStream(
       await syncDir(path.dirname(final));
     }
     committed = true;
-    return { sha256, size };
+    return repaired ? { sha256, size, repaired } : { sha256, size };
   } finally {
     if (!committed) await fsp.rm(temp, { force: true }).catch(() => undefined);
   }

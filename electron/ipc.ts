@@ -101,8 +101,9 @@ export const MAX_PREVIEW_BYTES = 100 * 1024 * 1024;
 
 type Fail = { ok: false; error: ErrorBody };
 
-function failure(code: ErrorBody['code'], message: string, field?: string): Fail {
-  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+function failure(code: ErrorBody['code'], message: string, field?: string, reason?: string): Fail {
+  const error: ErrorBody = field === undefined ? { code, message } : { code, message, field };
+  return { ok: false, error: reason === undefined ? error : { ...error, reason, params: {} } };
 }
 
 const UNTRUSTED = failure('unauthorized', 'Calls are accepted from the Dossier window only');
@@ -230,11 +231,12 @@ export function registerEvidenceHandlers(
     try {
       bytes = await fsp.readFile(blobPath(opts.dataDir, evidence.sha256));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return failure('not_found', `${label}: file missing from the store`);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return failure('not_found', `${label}: file missing from the store`, undefined, 'evidence.missing');
       return envelopeOfError(err);
     }
     if (bytes.length !== evidence.size || createHash('sha256').update(bytes).digest('hex') !== evidence.sha256) {
-      return failure('conflict', `${label}: file altered (SHA-256 differs)`);
+      return failure('conflict', `${label}: file altered (SHA-256 differs)`, undefined, 'evidence.altered');
     }
     return {
       ok: true,

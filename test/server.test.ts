@@ -9,7 +9,7 @@ import type { Envelope } from '../db/errors.ts';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { tempDir } from './helpers.ts';
-import { blobPath, storeDir } from '../db/evidence-store.ts';
+import { storeRepairs, blobPath, storeDir } from '../db/evidence-store.ts';
 import { MAX_UPLOAD_BYTES } from '../cli/server.ts';
 import type { Case, Evidence } from '../db/api.ts';
 
@@ -249,7 +249,7 @@ describe('the loopback server', () => {
 // ---- Evidence files: streamed upload and download ---------------------------------------------
 
 interface UploadReply extends Reply {
-  json: Envelope<{ sha256: string; size: number }> | null;
+  json: Envelope<{ sha256: string; size: number; repaired?: { alteredSha256: string; alteredSize: number } }> | null;
 }
 
 /** POSTs `body` (a stream or bytes) to the upload route; `contentLength` false sends it chunked. */
@@ -500,6 +500,46 @@ describe('evidence upload and download', () => {
     await until(() => storeTempFiles().length > 0, 'the upload to start');
     req.destroy();
     await until(() => storeTempFiles().length === 0, 'the partial upload to be removed');
+  });
+
+  it('never serves altered bytes, and attaching the intact original again repairs the store instead of keeping the altered copy', async () => {
+    const original = Buffer.from('%PDF-1.7 commercial invoice 2026-118, 40 FPGAs');
+    const up = await upload({ body: original });
+    const stored = up.json?.ok ? up.json.result : { sha256: '', size: 0 };
+    const e = (
+      envelope(
+        await invoke({
+          method: 'evidence.attach',
+          input: { caseId, ...stored, originalName: 'invoice.pdf', mediaType: 'application/pdf' },
+        }),
+      ) as { ok: true; result: Evidence }
+    ).result;
+    const blob = blobPath(core.dataDir, stored.sha256);
+    const altered = Buffer.from(original);
+    altered[10] = altered[10] === 0x41 ? 0x42 : 0x41; // one byte flipped, the same size
+    fs.chmodSync(blob, 0o644);
+    fs.writeFileSync(blob, altered);
+
+    const refused = await download(e.id);
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'evidence.altered' } });
+    expect(refused.body).not.toContain('commercial');
+
+    const again = await upload({ body: original });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({
+      ok: true,
+      result: { sha256: stored.sha256, size: original.length, repaired: { alteredSize: altered.length } },
+    });
+    expect(fs.readFileSync(blob).equals(original)).toBe(true);
+    expect(storeRepairs(core.dataDir).map((r) => r.sha256)).toContain(stored.sha256);
+    const served = await download(e.id);
+    expect(served.status).toBe(200);
+    expect(served.bytes.equals(original)).toBe(true);
+    // An intact copy is kept as it is: attaching it a third time repairs nothing.
+    const third = await upload({ body: original });
+    expect(third.json).toMatchObject({ ok: true, result: { sha256: stored.sha256 } });
+    expect(third.json?.ok && third.json.result.repaired).toBeFalsy();
   });
 
   it('answers 404 for an unknown evidence id, or a file gone from the store', async () => {
