@@ -8,7 +8,7 @@ import type { Invoke } from '../db/index.ts';
 import type { Envelope } from '../db/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../db/shared/csp.ts';
 import { blobPath, hashFile, ingestStream, SizeMismatchError } from '../db/evidence-store.ts';
-import type { Evidence } from '../db/services/evidence.ts';
+import { storedFileRefusal, type Evidence } from '../db/services/evidence.ts';
 
 /** The same policy as the Electron window's (see cli/csp.ts). */
 export { CONTENT_SECURITY_POLICY };
@@ -240,20 +240,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const evidence = env.result as Evidence;
     const file = blobPath(dataDir, evidence.sha256);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    const label = `evidence ${evidence.id} (${evidence.originalName})`;
     if (!stat?.isFile()) {
-      return send(res, 404, {
-        ok: false,
-        error: { code: 'not_found', message: `${label}: file missing from the store`, reason: 'evidence.missing', params: {} },
-      });
+      return send(res, 404, { ok: false, error: storedFileRefusal(evidence, 'missing').toBody() });
     }
     // The bytes are checked against the recorded SHA-256 before one is sent: altered bytes are never served as evidence.
     const actual = stat.size === evidence.size ? await hashFile(file) : null;
     if (actual?.sha256 !== evidence.sha256) {
-      return send(res, 409, {
-        ok: false,
-        error: { code: 'conflict', message: `${label}: file altered (SHA-256 differs)`, reason: 'evidence.altered', params: {} },
-      });
+      return send(res, 409, { ok: false, error: storedFileRefusal(evidence, 'altered').toBody() });
     }
     res.writeHead(200, {
       'Content-Type': evidence.mediaType,

@@ -153,7 +153,8 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
  * A file that still needs a migration is refused: migrating is writing.
  */
 export function openReadOnly(file: string, opts: OpenOptions = {}): Db {
-  if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
+  if (!fs.existsSync(file))
+    throw new DossierError('not_found', `No database at ${file}`, undefined, 'database.not_found', { file });
   const version = assertOpenable(file, opts);
   const latest = latestVersion(opts.migrations ?? shippedMigrations);
   if (version < latest) {

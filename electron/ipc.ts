@@ -10,7 +10,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'ele
 import type { Invoke } from '../db/index.ts';
 import { DossierError, type Envelope, type ErrorBody } from '../db/errors.ts';
 import { blobPath, guessMediaType, ingestFile, SizeMismatchError } from '../db/evidence-store.ts';
-import type { Evidence } from '../db/services/evidence.ts';
+import { storedFileRefusal, type Evidence } from '../db/services/evidence.ts';
 import {
   EVIDENCE_CANCEL_CHANNEL,
   EVIDENCE_INGEST_CHANNEL,
@@ -101,9 +101,8 @@ export const MAX_PREVIEW_BYTES = 100 * 1024 * 1024;
 
 type Fail = { ok: false; error: ErrorBody };
 
-function failure(code: ErrorBody['code'], message: string, field?: string, reason?: string): Fail {
-  const error: ErrorBody = field === undefined ? { code, message } : { code, message, field };
-  return { ok: false, error: reason === undefined ? error : { ...error, reason, params: {} } };
+function failure(code: ErrorBody['code'], message: string, field?: string): Fail {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }
 
 const UNTRUSTED = failure('unauthorized', 'Calls are accepted from the Dossier window only');
@@ -219,7 +218,6 @@ export function registerEvidenceHandlers(
     const env = opts.invoke('evidence.get', { id });
     if (!env.ok) return env;
     const evidence = env.result as Evidence;
-    const label = `evidence ${evidence.id} (${evidence.originalName})`;
     if (evidence.size > maxRead) {
       return failure(
         'invalid_input',
@@ -232,11 +230,11 @@ export function registerEvidenceHandlers(
       bytes = await fsp.readFile(blobPath(opts.dataDir, evidence.sha256));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        return failure('not_found', `${label}: file missing from the store`, undefined, 'evidence.missing');
+        return { ok: false, error: storedFileRefusal(evidence, 'missing').toBody() };
       return envelopeOfError(err);
     }
     if (bytes.length !== evidence.size || createHash('sha256').update(bytes).digest('hex') !== evidence.sha256) {
-      return failure('conflict', `${label}: file altered (SHA-256 differs)`, undefined, 'evidence.altered');
+      return { ok: false, error: storedFileRefusal(evidence, 'altered').toBody() };
     }
     return {
       ok: true,

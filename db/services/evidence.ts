@@ -261,3 +261,14 @@ export function allEvidenceFiles(db: Db): IterableIterator<{ id: string; origina
     .prepare('SELECT id, original_name AS originalName, sha256, size FROM evidence ORDER BY sha256, seq')
     .iterate() as IterableIterator<{ id: string; originalName: string; sha256: string; size: number }>;
 }
+
+/**
+ * Why an evidence file cannot be shown: gone from the store, or no longer the bytes its SHA-256
+ * names. The one refusal every transport (HTTP, IPC) gives before it would send a byte.
+ */
+export function storedFileRefusal(e: Pick<Evidence, 'id' | 'originalName'>, status: 'missing' | 'altered'): DossierError {
+  const label = `evidence ${e.id} (${e.originalName})`;
+  return status === 'missing'
+    ? new DossierError('not_found', `${label}: file missing from the store`, undefined, 'evidence.missing', {})
+    : new DossierError('conflict', `${label}: file altered (SHA-256 differs)`, undefined, 'evidence.altered', {});
+}
