@@ -1,5 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
+// One time zone for the whole laptop, as on an investigator's: the browser, the browser shell's
+// server and the test process (which seeds through the contract) agree on what "today" is. With
+// the browser in Toronto and Node in UTC, every run between 00:00 and 05:00 UTC saw a case
+// opened "tomorrow" and deadlines a day off.
+const TIME_ZONE = 'America/Toronto';
+process.env.TZ = TIME_ZONE;
+
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -24,7 +31,7 @@ export default defineConfig({
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : [['list']],
   use: {
     locale: 'en-CA',
-    timezoneId: 'America/Toronto',
+    timezoneId: TIME_ZONE,
     viewport: { width: 1440, height: 900 },
     trace: 'off',
     launchOptions: {
