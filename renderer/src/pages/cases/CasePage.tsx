@@ -3,10 +3,10 @@ import { Button, Card, InputGroup, Tab, Tabs } from '@blueprintjs/core';
 import type { Case } from '../../../../db/api.ts';
 import { CASE_TRANSITIONS, type CaseStatus } from '../../../../db/shared/domain.ts';
 import { caseUpdateInput } from '../../../../db/shared/inputs/cases.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
+import { useAction } from '../../lib/useAction.ts';
 import { useForm } from '../../lib/form.ts';
-import { refusalOf, type Refusal } from '../../lib/refusals.ts';
 import { navigate, type CaseTab } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { useShowMarking } from '../../lib/marking.tsx';
@@ -154,28 +154,18 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
 
 function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void }) {
   const t = useT();
-  const f = useFormat();
   const [closedOn, setClosedOn] = useState('');
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState<CaseStatus | null>(null);
-  const move = async (status: CaseStatus) => {
-    setBusy(status);
-    try {
-      const next = await call('cases.setStatus', {
-        id: data.id,
-        status,
-        version: data.version,
-        ...(status === 'closed' && closedOn ? { closedOn } : {}),
-      });
-      setRefusal(null);
-      onChanged(next);
-      toast({ message: t('case.statusChanged', { status: t(`status.${status}`) }), intent: 'primary' });
-    } catch (err) {
-      setRefusal(refusalOf(err, t, f));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const move = useAction(async (status: CaseStatus) => {
+    const next = await call('cases.setStatus', {
+      id: data.id,
+      status,
+      version: data.version,
+      ...(status === 'closed' && closedOn ? { closedOn } : {}),
+    });
+    onChanged(next);
+    toast({ message: t('case.statusChanged', { status: t(`status.${status}`) }), intent: 'primary' });
+  });
+  const refusal = move.refusal;
   const allowed = CASE_TRANSITIONS[data.status];
   const closedOnError = refusal?.field === 'closedOn' ? refusal.message : undefined;
   return (
@@ -197,8 +187,8 @@ function Workflow({ data, onChanged }: { data: Case; onChanged(c: Case): void })
             text={status === 'open' && data.status !== 'closed' ? t('case.action.backToOpen') : t(`case.action.${status}`)}
             intent={status === 'closed' ? 'none' : status === 'referred_for_prosecution' ? 'danger' : 'primary'}
             variant={status === 'closed' || status === 'open' ? 'outlined' : 'solid'}
-            loading={busy === status}
-            onClick={() => void move(status)}
+            loading={move.pending?.[0] === status}
+            onClick={() => void move.act(status)}
             fill
           />
         ))}

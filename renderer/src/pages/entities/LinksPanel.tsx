@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, HTMLTable, Icon, NonIdealState } from '@blueprintjs/core';
 import { useIntl } from 'react-intl';
 import type { EntityLinkView, EntityView } from '../../../../db/api.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
-import { refusalOf } from '../../lib/refusals.ts';
+import { useAction } from '../../lib/useAction.ts';
 import { routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DateText } from '../../components/DateText.tsx';
@@ -20,11 +20,9 @@ interface Row {
 /** The entity's links, those it starts and those pointing to it, with their sources and dates. */
 export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged(): void }) {
   const t = useT();
-  const f = useFormat();
   const intl = useIntl();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Row | null>(null);
-  const [busy, setBusy] = useState(false);
   const rows = useMemo<Row[]>(
     () => [
       ...view.outgoing.map((link) => ({ link, direction: 'out' as const })),
@@ -34,20 +32,16 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
   );
   const relation = (r: Row) => t(`entity.link.${r.direction}.${r.link.type}`);
 
-  const unlink = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
+  const unlink = useAction(
+    async () => {
+      if (!removing) return;
       await call('entities.unlink', { id: removing.link.id });
       toast({ message: t('entity.link.removed'), intent: 'primary', icon: 'unlink' });
       setRemoving(null);
       onChanged();
-    } catch (err) {
-      toast({ message: t('error.generic', { message: refusalOf(err, t, f).message }), intent: 'danger' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { toastRefusal: true },
+  );
 
   return (
     <Card compact className="panel ent-links-panel">
@@ -143,9 +137,9 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
         intent="danger"
         cancelButtonText={t('common.cancel')}
         confirmButtonText={t('entity.link.removeConfirm')}
-        loading={busy}
+        loading={unlink.pending !== null}
         onCancel={() => setRemoving(null)}
-        onConfirm={() => void unlink()}
+        onConfirm={() => void unlink.act()}
         canEscapeKeyCancel
       >
         {removing && <p>{t('entity.link.removeQuestion', { relation: relation(removing), name: removing.link.other.name })}</p>}

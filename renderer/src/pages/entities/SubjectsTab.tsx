@@ -2,9 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Menu, MenuDivider, MenuItem, Popover } from '@blueprintjs/core';
 import type { CaseEntity, EntitySummary } from '../../../../db/api.ts';
 import { CASE_ROLES, ENTITY_KINDS } from '../../../../db/shared/domain.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
-import { refusalOf } from '../../lib/refusals.ts';
+import { useAction } from '../../lib/useAction.ts';
 import { navigate } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
@@ -33,12 +33,10 @@ function group(rows: CaseEntity[]): SubjectRow[] {
 /** The case's Subjects tab: its persons, organizations, conveyances and shipments, with their roles. */
 export function SubjectsTab({ caseId }: { caseId: string }) {
   const t = useT();
-  const f = useFormat();
   const [refresh, setRefresh] = useState(0);
   const [adding, setAdding] = useState(false);
   const [existing, setExisting] = useState<CaseEntity[]>([]);
   const [removing, setRemoving] = useState<CaseEntity | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const columns = useMemo<DataColumn<SubjectRow>[]>(
     () => [
@@ -153,10 +151,9 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
     [caseId],
   );
 
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
+  const remove = useAction(
+    async () => {
+      if (!removing) return;
       await call('cases.removeEntity', { caseId, entityId: removing.entityId, role: removing.role });
       toast({
         message: t('subjects.removed', { name: removing.entity.name, role: t(`entity.role.${removing.role}`) }),
@@ -164,12 +161,9 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
       });
       setRemoving(null);
       setRefresh((n) => n + 1);
-    } catch (err) {
-      toast({ message: t('error.generic', { message: refusalOf(err, t, f).message }), intent: 'danger' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { toastRefusal: true },
+  );
 
   const add = <Button intent="primary" icon="add" text={t('subjects.add')} onClick={() => setAdding(true)} />;
   return (
@@ -204,9 +198,9 @@ export function SubjectsTab({ caseId }: { caseId: string }) {
         intent="danger"
         cancelButtonText={t('common.cancel')}
         confirmButtonText={t('subjects.removeConfirm')}
-        loading={busy}
+        loading={remove.pending !== null}
         onCancel={() => setRemoving(null)}
-        onConfirm={() => void remove()}
+        onConfirm={() => void remove.act()}
         canEscapeKeyCancel
       >
         {removing && (
