@@ -133,7 +133,12 @@ describe('openDatabase', () => {
     it('a file that is not a SQLite database', async () => {
       const file = newFile();
       fs.writeFileSync(file, 'Case notes, not a database. '.repeat(20));
-      await expectUntouched(file, () => openDatabase(file), 'not_dossier', /not a Dossier database \(it cannot be read as SQLite/);
+      await expectUntouched(
+        file,
+        () => openDatabase(file),
+        'not_dossier',
+        /not a Dossier database \(it cannot be read as SQLite/,
+      );
     });
   });
 
