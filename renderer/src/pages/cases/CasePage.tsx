@@ -14,6 +14,7 @@ import { PriorityTag, StatusTag } from '../../components/Tags.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { CaseFields } from './CaseFields.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
@@ -100,19 +101,7 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
           <h2 className="panel-title">{t('case.section.details')}</h2>
           <FormRefusal refusal={form.refusal} />
           <CaseFields idPrefix="case" variant="full" form={form.values} errors={form.errors} onChange={form.set} />
-          <div className="form-actions">
-            {form.dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-            <Button text={t('common.discard')} disabled={!form.dirty || form.saving} onClick={() => form.reset()} />
-            <Button
-              type="submit"
-              intent="primary"
-              icon="floppy-disk"
-              text={form.saving ? t('common.saving') : t('common.save')}
-              disabled={!form.dirty || !form.check.ok}
-              loading={form.saving}
-              title={`${t('common.save')} (Ctrl+S)`}
-            />
-          </div>
+          <FormActions dirty={form.dirty} saving={form.saving} valid={form.check.ok} onDiscard={() => form.reset()} />
         </Card>
       </form>
       <aside className="case-side">

@@ -15,6 +15,7 @@ import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { OutcomeTag } from './DetentionTags.tsx';
 import { DetentionFields, formFromDetention, inputFromForm } from './DetentionFields.tsx';
 import { RequestDialog } from './RequestDialog.tsx';
@@ -171,19 +172,7 @@ function DetailsCard({ detention, onSaved }: { detention: DetentionDetail; onSav
         <h2 className="panel-title">{t('detention.section.details')}</h2>
         <FormRefusal refusal={form.refusal} />
         <DetentionFields idPrefix="detention" variant="edit" form={form.values} errors={form.errors} onChange={form.set} />
-        <div className="form-actions">
-          {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!dirty || form.saving} onClick={() => reset()} />
-          <Button
-            type="submit"
-            intent="primary"
-            icon="floppy-disk"
-            text={form.saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty || !form.check.ok}
-            loading={form.saving}
-            title={`${t('common.save')} (Ctrl+S)`}
-          />
-        </div>
+        <FormActions dirty={dirty} saving={form.saving} valid={form.check.ok} onDiscard={() => reset()} />
       </Card>
     </form>
   );

@@ -10,6 +10,7 @@ import { toast } from '../../lib/toaster.ts';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { StatusTag } from '../../components/Tags.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EntityFields } from './EntityFields.tsx';
 import { CountryText, KindTag, RoleTag } from './EntityTags.tsx';
 import { LinksPanel } from './LinksPanel.tsx';
@@ -107,19 +108,7 @@ function EntityDetails({ entity, onSaved, onReload }: { entity: Entity; onSaved(
         <FormRefusal refusal={form.refusal} />
         {form.refusal?.code === 'conflict' && <Button small icon="refresh" text={t('entity.reload')} onClick={onReload} />}
         <EntityFields idPrefix="entity" formKey={key} form={form.values} errors={form.errors} onChange={form.set} />
-        <div className="form-actions">
-          {form.dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!form.dirty || form.saving} onClick={() => form.reset()} />
-          <Button
-            type="submit"
-            intent="primary"
-            icon="floppy-disk"
-            text={form.saving ? t('common.saving') : t('common.save')}
-            disabled={!form.dirty || !form.check.ok}
-            loading={form.saving}
-            title={`${t('common.save')} (Ctrl+S)`}
-          />
-        </div>
+        <FormActions dirty={form.dirty} saving={form.saving} valid={form.check.ok} onDiscard={() => form.reset()} />
       </Card>
     </form>
   );

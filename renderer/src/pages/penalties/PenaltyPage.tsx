@@ -15,6 +15,7 @@ import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
 import { fieldInput } from '../../components/Field.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
@@ -372,19 +373,7 @@ function NotesCard({ penalty, onSaved }: { penalty: PenaltyDetail; onSaved(p: Pe
             onChange={(e) => form.set({ notes: e.currentTarget.value })}
           />
         </FormGroup>
-        <div className="form-actions">
-          {dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!dirty || form.saving} onClick={() => reset()} />
-          <Button
-            type="submit"
-            intent="primary"
-            icon="floppy-disk"
-            text={form.saving ? t('common.saving') : t('common.save')}
-            disabled={!dirty}
-            loading={form.saving}
-            title={`${t('common.save')} (Ctrl+S)`}
-          />
-        </div>
+        <FormActions dirty={dirty} saving={form.saving} valid={true} onDiscard={() => reset()} />
       </Card>
     </form>
   );

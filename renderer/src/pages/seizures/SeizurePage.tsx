@@ -14,6 +14,7 @@ import { RecordTable } from '../../table/RecordTable.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DispositionTag, ReviewWindow } from './parts.tsx';
 import { HeaderFields } from './HeaderFields.tsx';
@@ -275,19 +276,7 @@ function DetailsPanel({ seizure, onChanged }: { seizure: SeizureDetail; onChange
         <h2 className="panel-title">{t('seizure.section.details')}</h2>
         <FormRefusal refusal={form.refusal} />
         <HeaderFields idPrefix="seizure" variant="edit" form={form.values} errors={form.errors} onChange={form.set} />
-        <div className="form-actions">
-          {form.dirty && <span className="muted">{t('common.unsavedChanges')}</span>}
-          <Button text={t('common.discard')} disabled={!form.dirty || form.saving} onClick={() => form.reset()} />
-          <Button
-            type="submit"
-            intent="primary"
-            icon="floppy-disk"
-            text={form.saving ? t('common.saving') : t('common.save')}
-            disabled={!form.dirty || !form.check.ok}
-            loading={form.saving}
-            title={`${t('common.save')} (Ctrl+S)`}
-          />
-        </div>
+        <FormActions dirty={form.dirty} saving={form.saving} valid={form.check.ok} onDiscard={() => form.reset()} />
       </Card>
     </form>
   );
