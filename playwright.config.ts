@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // One time zone for the whole laptop, as on an investigator's: the browser, the browser shell's
@@ -6,6 +9,8 @@ import { defineConfig } from '@playwright/test';
 // opened "tomorrow" and deadlines a day off.
 const TIME_ZONE = 'America/Toronto';
 process.env.TZ = TIME_ZONE;
+// The run's own installation keys (db/key-store.ts), inherited by every browser shell it starts.
+process.env.DOSSIER_KEY_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-keys-'));
 
 const chromiumArgs = [
   '--no-sandbox',

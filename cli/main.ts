@@ -5,7 +5,11 @@ import { z } from 'zod';
 import { openCore, methods, type Core } from '../db/index.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkDatabase, type CheckReport } from '../db/check.ts';
+import { loadChainTrust } from '../db/chain-check.ts';
+import { currentAnchor } from '../db/chain.ts';
+import { keyDir } from '../db/key-store.ts';
+import { parseAnchor, shortFingerprint, type Anchor } from '../db/signing.ts';
 import { openReadOnly } from '../db/sqlite.ts';
 import { guessMediaType, ingestFile, storeRepairs } from '../db/evidence-store.ts';
 import { evidenceAttachInput } from '../db/shared/inputs/evidence.ts';
@@ -27,8 +31,11 @@ Commands:
   attach <file> --case C
                         Copy a file into the evidence store and attach it to a case
                         (C: the case id or file number); prints the evidence record
-  check                 Check the database: integrity, foreign keys, audit trail,
-                        evidence files
+  check                 Check the database: integrity, foreign keys, audit trail and
+                        its signatures, evidence files; prints the signed chain head
+  anchor                Print the signed chain head (JSON) for a supervisor or a
+                        prosecutor to hold; \`check --anchor FILE\` later proves the
+                        chain still extends it
 
 Options for every command:
   --db FILE             The database file (default: $DOSSIER_DB, else the desktop app's)
@@ -36,6 +43,8 @@ Options for every command:
   -h, --help            Show this help
 
 serve:   --port N (default: a free port)
+check:   --anchor FILE (repeatable): an anchor the chain must still extend
+anchor:  --out FILE (default: print it)
 seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
 attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
          --acquired-at ISO-TIME, --acquired-by NAME, --acquired-from PLACE,
@@ -148,16 +157,46 @@ async function cmdSeed(argv: string[]): Promise<number> {
   }
 }
 
+function readAnchor(file: string): Anchor {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`the anchor ${file} cannot be read: ${(err as Error).message}`);
+  }
+  try {
+    return parseAnchor(text);
+  } catch (err) {
+    throw new DossierError('invalid_input', `${file} is not a valid anchor: ${(err as Error).message}`, 'anchor');
+  }
+}
+
+function chainLine(report: CheckReport): string {
+  const { chain } = report;
+  const head = chain.head;
+  if (!head) return `CHAIN ${chain.records} audit records, none signed yet\n`;
+  const device = chain.devices.find((d) => d.deviceId === head.device_id);
+  const whose = device?.trusted ? 'a trusted key' : 'a key this installation does not trust';
+  return (
+    `CHAIN ${chain.records} audit records; head ${head.seq} sha256:${head.hash} signed ${head.signed_at} ` +
+    `by device ${head.device_id} (key ${shortFingerprint(head.fingerprint)}, ${whose})\n`
+  );
+}
+
 function cmdCheck(argv: string[]): Promise<number> {
-  const { values } = parse(argv, common);
+  const { values } = parse(argv, { ...common, anchor: { type: 'string', multiple: true } });
   const file = dbFile(values.db);
   if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
+  const anchors = (values.anchor ?? []).map(readAnchor);
   // Read-only: a check writes nothing, and works on a file on read-only media or in a folder the user cannot write.
   const db = openReadOnly(file);
   return Promise.resolve().then(() => {
     try {
-      const report = checkDatabase(db, { dataDir: path.dirname(path.resolve(file)) });
+      const trust = loadChainTrust(db, keyDir(), anchors);
+      const report = checkDatabase(db, { dataDir: path.dirname(path.resolve(file)), trust });
+      process.stdout.write(chainLine(report));
       for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
+      for (const note of report.notes) process.stdout.write(`NOTE chain: ${note}\n`);
       // Repairs are not problems (the store holds the right bytes again), but are never silent.
       for (const r of storeRepairs(path.dirname(path.resolve(file))))
         process.stdout.write(
@@ -173,6 +212,24 @@ function cmdCheck(argv: string[]): Promise<number> {
       db.close();
     }
   });
+}
+
+function cmdAnchor(argv: string[]): number {
+  const { values } = parse(argv, { ...common, out: { type: 'string' } });
+  const file = dbFile(values.db);
+  const db = openReadOnly(file);
+  try {
+    const anchor = currentAnchor(db);
+    if (!anchor) throw new DossierError('not_found', `${file} has no signed chain head yet (nothing was written to it)`);
+    const text = `${JSON.stringify(anchor, null, 2)}\n`;
+    if (values.out) {
+      fs.writeFileSync(values.out, text);
+      process.stdout.write(`Anchor of audit record ${anchor.seq} written to ${values.out}\n`);
+    } else process.stdout.write(text);
+    return 0;
+  } finally {
+    db.close();
+  }
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -296,6 +353,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   methods: cmdMethods,
   seed: cmdSeed,
   check: cmdCheck,
+  anchor: cmdAnchor,
   attach: cmdAttach,
   serve: cmdServe,
 };

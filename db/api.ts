@@ -36,3 +36,5 @@ export type { CaseOverview } from './services/case-overview.ts';
 export type { JobState, JobStatus } from './jobs/runner.ts';
 export type { JobProgress } from './jobs/protocol.ts';
 export type { CheckReport } from './check.ts';
+export type { ChainHead } from './chain.ts';
+export type { Anchor } from './signing.ts';

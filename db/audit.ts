@@ -43,26 +43,31 @@ export interface AuditRow {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** The installation that wrote it; null for records from before the chain was signed (migration 007). */
+  device_id: string | null;
 }
 
-/** The hash of an audit row covers every column but its own hash. */
+/**
+ * The hash of an audit row covers every column but its own hash. A record without a device (from
+ * before migration 007) hashes as it did when it was written.
+ */
 export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
-  return sha256Hex(
-    canonicalJson([
-      row.seq,
-      row.id,
-      row.at,
-      row.actor,
-      row.actor_badge,
-      row.method,
-      row.record_type,
-      row.record_id,
-      row.case_id,
-      row.before,
-      row.after,
-      row.prev_hash,
-    ]),
-  );
+  const fields: unknown[] = [
+    row.seq,
+    row.id,
+    row.at,
+    row.actor,
+    row.actor_badge,
+    row.method,
+    row.record_type,
+    row.record_id,
+    row.case_id,
+    row.before,
+    row.after,
+    row.prev_hash,
+  ];
+  if (typeof row.device_id === 'string') fields.push(row.device_id);
+  return sha256Hex(canonicalJson(fields));
 }
 
 export type RawRow = Record<string, unknown>;
@@ -85,19 +90,24 @@ export class AuditWriter {
   private readonly insertStmt;
   private readonly stateStmt;
   private readonly dropStateStmt;
+  /** The last record this call wrote: the chain head its write signs. */
+  last: AuditRow | null = null;
+  /** The first record this call wrote. */
+  first: AuditRow | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly actor: Actor,
     private readonly method: string,
     private readonly now: () => string,
+    private readonly deviceId: string,
   ) {
     this.lastStmt = sql(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = sql(
       db,
       `INSERT INTO audit_log
-      (seq, id, at, actor, actor_badge, method, record_type, record_id, case_id, before, after, prev_hash, hash)
-      VALUES (@seq, @id, @at, @actor, @actor_badge, @method, @record_type, @record_id, @case_id, @before, @after, @prev_hash, @hash)`,
+      (seq, id, at, actor, actor_badge, method, record_type, record_id, case_id, before, after, prev_hash, hash, device_id)
+      VALUES (@seq, @id, @at, @actor, @actor_badge, @method, @record_type, @record_id, @case_id, @before, @after, @prev_hash, @hash, @device_id)`,
     );
     this.stateStmt = sql(
       db,
@@ -127,9 +137,12 @@ export class AuditWriter {
       before: before ? canonicalJson(before) : null,
       after: after ? canonicalJson(after) : null,
       prev_hash: last?.hash ?? GENESIS_HASH,
+      device_id: this.deviceId,
     };
     const row: AuditRow = { ...base, hash: auditRowHash(base) };
     this.insertStmt.run(row);
+    this.last = row;
+    this.first ??= row;
     if (after) this.stateStmt.run(type, id, stateHash(after), row.seq);
     else this.dropStateStmt.run(type, id);
     return row;

@@ -6,15 +6,20 @@ import { sql } from './statements.ts';
 import type { JobStep } from './shared/domain.ts';
 import { verifyBlob, type BlobStatus } from './evidence-store.ts';
 import { allEvidenceFiles } from './services/evidence.ts';
+import { ChainWalker, type ChainSummary, type ChainTrust } from './chain-check.ts';
 
 export interface Problem {
-  kind: 'integrity' | 'foreign_key' | 'audit' | 'evidence';
+  kind: 'integrity' | 'foreign_key' | 'audit' | 'signature' | 'evidence';
   message: string;
 }
 
 export interface CheckReport {
   checked: string[];
   problems: Problem[];
+  /** What is worth knowing but is not wrong (records signed on upgrade, anchors held). */
+  notes: string[];
+  /** The chain's length, its signed head and the devices that signed it. */
+  chain: ChainSummary;
 }
 
 /** The steps of a check, as a job reports them. */
@@ -67,12 +72,13 @@ export class CheckCancelled extends Error {
  * The audit trail: each record's hash covers its row and the previous record's hash, and each
  * audited record's current row still hashes to the state its last audit record left.
  */
-function checkAuditTrail(db: Db, problems: Problem[], track: Tracker): void {
+function checkAuditTrail(db: Db, problems: Problem[], track: Tracker, chain: ChainWalker): void {
   let prevSeq = 0;
   let prevHash = GENESIS_HASH;
   track.enter('audit_trail');
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     track.tick('audit_trail');
+    chain.row(row);
     const { hash, ...rest } = row;
     if (row.seq !== prevSeq + 1) {
       problems.push({ kind: 'audit', message: `audit records ${prevSeq + 1} to ${row.seq - 1} are missing` });
@@ -154,6 +160,8 @@ export interface CheckOptions {
   progress?(p: CheckProgress): void;
   /** Polled as the check runs: true stops it with CheckCancelled. */
   cancelled?(): boolean;
+  /** The keys, the head this installation signed and the anchors the chain is checked against. */
+  trust: ChainTrust;
 }
 
 /** The work a check has ahead of it, in units: one per row read, and one per whole-file pragma. */
@@ -166,8 +174,9 @@ function totalUnits(db: Db, withEvidence: boolean): number {
 }
 
 /** Everything `dossier check` verifies. Each problem names the record it concerns. */
-export function checkDatabase(db: Db, opts: CheckOptions = {}): CheckReport {
+export function checkDatabase(db: Db, opts: CheckOptions): CheckReport {
   const problems: Problem[] = [];
+  const notes: string[] = [];
   const dataDir = opts.dataDir ?? (db.memory ? null : path.dirname(path.resolve(db.name)));
   const track = new Tracker(totalUnits(db, dataDir !== null), opts);
   track.enter('integrity_check', false);
@@ -185,12 +194,19 @@ export function checkDatabase(db: Db, opts: CheckOptions = {}): CheckReport {
     });
   }
   track.tick('foreign_key_check');
-  checkAuditTrail(db, problems, track);
-  const checked = ['integrity_check', 'foreign_key_check', 'audit_trail'];
+  const walker = new ChainWalker(
+    db,
+    opts.trust,
+    (message) => problems.push({ kind: 'signature', message }),
+    (message) => notes.push(message),
+  );
+  checkAuditTrail(db, problems, track, walker);
+  const chain = walker.end();
+  const checked = ['integrity_check', 'foreign_key_check', 'audit_trail', 'signatures'];
   if (dataDir !== null) {
     checkEvidenceFiles(db, dataDir, problems, track);
     checked.push('evidence_files');
   }
   opts.progress?.({ done: track.total, total: track.total, step: dataDir !== null ? 'evidence_files' : 'unaudited_rows' });
-  return { checked, problems };
+  return { checked, problems, notes, chain };
 }

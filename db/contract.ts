@@ -6,6 +6,9 @@ import { issueReason } from './shared/reasons.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
 import type { JobRunner } from './jobs/runner.ts';
+import { sealHead } from './chain.ts';
+import type { DeviceKey } from './signing.ts';
+import type { LocalHead } from './key-store.ts';
 
 /** What a handler gets besides its input. */
 export interface Ctx {
@@ -20,6 +23,8 @@ export interface Ctx {
   dataDir: string | null;
   /** Runs long work in workers; null for an in-memory database. */
   jobs: JobRunner | null;
+  /** The installation whose key signs this call's writes (public parts only). */
+  device: { deviceId: string; publicKey: string };
 }
 
 export type MethodKind = 'read' | 'write';
@@ -67,6 +72,10 @@ export interface DispatcherOptions {
   /** The folder of the database file (see Ctx.dataDir). */
   dataDir?: string;
   jobs?: JobRunner;
+  /** Signs each write's chain head and names the device in every audit record. */
+  device: DeviceKey;
+  /** Told each head signed, once its write has committed: the installation keeps it outside the file. */
+  onSealed?: (head: LocalHead) => void;
 }
 
 export type Invoke = (method: string, input: unknown) => Envelope<unknown>;
@@ -100,11 +109,19 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         actor,
         method,
         now,
-        audit: new AuditWriter(opts.db, actor, method, now),
+        audit: new AuditWriter(opts.db, actor, method, now, opts.device.deviceId),
         dataDir: opts.dataDir ?? null,
         jobs: opts.jobs ?? null,
+        device: { deviceId: opts.device.deviceId, publicKey: opts.device.publicKey },
       };
-      const result = spec.kind === 'write' ? inTransaction(() => spec.handler(parsed.data, ctx)) : spec.handler(parsed.data, ctx);
+      if (spec.kind === 'read') return { ok: true, result: spec.handler(parsed.data, ctx) };
+      let head: LocalHead | null = null;
+      const result = inTransaction(() => {
+        const value = spec.handler(parsed.data, ctx);
+        if (ctx.audit.first) head = sealHead(opts.db, opts.device, 'write', now(), ctx.audit.first.seq);
+        return value;
+      });
+      if (head) opts.onSealed?.(head);
       return { ok: true, result };
     } catch (err) {
       if (err instanceof DossierError) return { ok: false, error: err.toBody() };

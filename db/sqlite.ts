@@ -28,6 +28,8 @@ export interface OpenedDatabase {
   /** The backup taken before migrating, if any migration ran on existing data. */
   backupFile: string | null;
   migratedFrom: number;
+  /** The last audit record's number before the migrations ran (0 for a new file). */
+  auditLengthBefore: number;
 }
 
 function connect(file: string, opts: OpenOptions, readonly: boolean): Db {
@@ -137,8 +139,10 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
       opts.onMigrate?.({ kind: 'backup', file: backupFile });
       await db.backup(backupFile);
     }
+    const auditLengthBefore =
+      current > 0 ? (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n : 0;
     migrate(db, { ...opts, backupFile });
-    return { db, file, backupFile, migratedFrom: current };
+    return { db, file, backupFile, migratedFrom: current, auditLengthBefore };
   } catch (err) {
     db.close();
     throw err;

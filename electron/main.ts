@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session } from 'electron';
 import { openCore, type Core } from '../db/index.ts';
+import { loadOrCreateSafeKey } from './device-key.ts';
 import { APP_NAME, DB_FILE_NAME } from '../db/paths.ts';
 import { MENU_CHANNEL, type MenuCommand } from './channels.ts';
 import { registerEvidenceHandlers, registerInvokeHandler } from './ipc.ts';
@@ -102,7 +103,9 @@ async function start(): Promise<void> {
     const jobWorkerFile = path
       .join(appDir, 'dist', 'electron', 'job-worker.cjs')
       .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-    core = await openCore(file, nativeBinding ? { nativeBinding, jobWorkerFile } : { jobWorkerFile });
+    const keyDir = process.env.DOSSIER_KEY_DIR || app.getPath('userData');
+    const device = loadOrCreateSafeKey(keyDir, safeStorage);
+    core = await openCore(file, { ...(nativeBinding ? { nativeBinding } : {}), jobWorkerFile, keyDir, device });
   } catch (err) {
     fail(explainOpenError(err, file, app.isPackaged));
     return;

@@ -926,6 +926,7 @@ function seedBenchEnforcement(core: Core, cases: number, tty: boolean): void {
     db: core.db,
     clock: tickingClock(Date.parse(`${SEED_TODAY}T12:00:00Z`)),
     actor: () => ({ name: 'Bench Seeder', badge: 'B-0001' }),
+    device: core.device,
   });
   const result = seedEnforcement(core.db, invoke, new Random(SEED + 5005), recentCaseIds(core.db, cases), SEED_TODAY, {
     onProgress(done, total) {

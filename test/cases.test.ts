@@ -394,9 +394,9 @@ describe('cases.list', () => {
   let all: OracleRow[];
 
   beforeAll(async () => {
-    // Time moves one second every fourth read (a write reads it three or four times), so update
-    // times mostly differ and sometimes tie.
-    core = await newCore(steppingClock('2026-03-15T08:00:00.000Z', 1000, 4));
+    // Time moves one second every fifth read (a write reads it four or five times, signing its
+    // chain head included), so update times mostly differ and sometimes tie.
+    core = await newCore(steppingClock('2026-03-15T08:00:00.000Z', 1000, 5));
     seedCases(core.db, core.invoke, { cases: 300, seed: 20260315, today: TODAY });
     // Hand-made rows for what the seed never makes: no violation type, case and accent variants.
     for (const [title, lead] of [

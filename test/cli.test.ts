@@ -179,7 +179,7 @@ describe.concurrent('dossier CLI', () => {
     expect((await dossier(['seed', '--cases', '5', '--db', file], { cwd })).code).toBe(0);
     const good = await dossier(['check', '--db', file], { cwd });
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/^OK: .* passed every check/);
+    expect(good.stdout).toMatch(/^OK: .* passed every check/m);
 
     const db = new Database(file);
     const id = db.prepare('SELECT id FROM cases ORDER BY seq LIMIT 1').pluck().get() as string;
@@ -202,6 +202,10 @@ describe.concurrent('dossier CLI', () => {
     fs.mkdirSync(folder);
     fs.copyFileSync(path.join(cwd, 'x.db'), path.join(folder, 'x.db'));
     const hash = sha256File(path.join(folder, 'x.db'));
+    // Another account does not hold this installation's keys: it checks against the anchor it was given.
+    const anchor = path.join(cwd, 'anchor.json');
+    expect((await dossier(['anchor', '--db', 'x.db', '--out', anchor], { cwd })).code).toBe(0);
+    fs.chmodSync(anchor, 0o644);
     fs.chmodSync(path.join(folder, 'x.db'), 0o444);
     fs.chmodSync(folder, 0o555);
     // root writes anywhere: the check then runs as an account that cannot (as a user on a read-only share).
@@ -211,15 +215,22 @@ describe.concurrent('dossier CLI', () => {
           for (const d of [dir, cwd]) fs.chmodSync(d, 0o755);
           execFile(
             'su',
-            ['nobody', '-s', '/bin/sh', '-c', `"${process.execPath}" "${bin}" check --db "${path.join(folder, 'x.db')}"`],
+            [
+              'nobody',
+              '-s',
+              '/bin/sh',
+              '-c',
+              `"${process.execPath}" "${bin}" check --db "${path.join(folder, 'x.db')}" --anchor "${anchor}"`,
+            ],
             { timeout: 90_000 },
             (error, stdout, stderr) =>
               resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
           );
         })
-      : await dossier(['check', '--db', path.join(folder, 'x.db')], { cwd });
+      : await dossier(['check', '--db', path.join(folder, 'x.db'), '--anchor', anchor], { cwd });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^OK: .*passed every check/);
+    expect(run.stdout).toMatch(/^OK: .*passed every check/m);
+    expect(run.stdout).toMatch(/^NOTE chain: the chain extends the anchor of audit record 1 /m);
     expect(run.code).toBe(0);
     expect(fs.readdirSync(folder)).toEqual(['x.db']);
     expect(sha256File(path.join(folder, 'x.db'))).toBe(hash);

@@ -5,7 +5,7 @@ import { openCore, type Core } from '../db/index.ts';
 import type { Db } from '../db/sqlite.ts';
 import type { CustodyChain, CustodyEntryView, SeizureDetail } from '../db/api.ts';
 import { custodyRecordInput } from '../db/shared/inputs/seizures.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, tempDir } from './helpers.ts';
 
 const dir = tempDir();
@@ -581,7 +581,7 @@ describe('breaks in rows that did not come through Dossier (an import)', () => {
       }),
     );
     expect(chain(f).breaks).toEqual([]);
-    expect(checkDatabase(f.core.db).problems).toEqual([]);
+    expect(checkOf(f.core.db).problems).toEqual([]);
   });
 });
 
@@ -620,7 +620,7 @@ describe('custody entries are append-only and audited', () => {
       recorded_by_badge: BADGE,
     });
     expect(chainProblem(f.core.db)).toBeNull();
-    expect(checkDatabase(f.core.db).problems).toEqual([]);
+    expect(checkOf(f.core.db).problems).toEqual([]);
   });
 
   it('the CLI’s acting investigator is stamped on the entry', async () => {

@@ -17,7 +17,7 @@ import { seedEntities } from '../db/seed/entities.ts';
 import { seedSeizures } from '../db/seed/seizures.ts';
 import { seedEnforcement } from '../db/seed/enforcement.ts';
 import { Random } from '../db/seed/random.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import { ok, tempDir } from './helpers.ts';
 import { MISSING, TODAY, caseWithParties, expectRefused, newCore, type Parties } from './enforcement-fixtures.ts';
 import { explainList } from '../db/list-sql.ts';
@@ -277,7 +277,7 @@ describe('deadlines.list on a known caseload (today is 2026-03-15)', () => {
     expect(kinds).not.toContain('seizure_review_window');
     expect(list(core).rows.filter((r) => r.recordId === p1.id)).toEqual([]);
     expect(list(core).overdueTotal).toBe(2);
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 
   it('refuses bad input, naming the field', () => {

@@ -9,7 +9,7 @@ import {
 } from '../db/shared/domain.ts';
 import { detentionCreateInput, detentionListInput, detentionUpdateInput } from '../db/shared/inputs/detentions.ts';
 import { detentionListSql } from '../db/services/detentions.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import { auditRows, chainProblem, lastAuditSeq, ok, tempDir } from './helpers.ts';
 import { MISSING, TODAY, caseWithParties, expectRefused, long, newCore, type Parties } from './enforcement-fixtures.ts';
 import { explainList } from '../db/list-sql.ts';
@@ -614,6 +614,6 @@ describe('the audit trail of detentions', () => {
       ['detention_info_request', r2.id],
     ]);
     expect(chainProblem(core.db)).toBeNull();
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 });

@@ -635,6 +635,13 @@ module.exports = {
   ipcMain: { handle: (channel, fn) => ipcHandlers.set(channel, fn), removeHandler: (channel) => ipcHandlers.delete(channel) },
   Menu: { buildFromTemplate: (template) => ({ template }), setApplicationMenu: (m) => { menu = m; } },
   nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+  // As on Linux without a keyring: the device key falls back to its user-only file.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+    encryptString: () => { throw new Error('no encryption'); },
+    decryptString: () => { throw new Error('no encryption'); },
+  },
 };
 `;
 

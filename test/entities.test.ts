@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../db/index.ts';
 import type { Db } from '../db/sqlite.ts';
 import { canonicalJson, loadRaw, type AuditRow } from '../db/audit.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import {
   CASE_ROLES,
   CASE_ROLE_KINDS,
@@ -682,7 +682,7 @@ describe('entities.link and entities.unlink', () => {
     });
     expect(ok<EntityView>(core.invoke('entities.get', { id: ship.id })).outgoing).toEqual([]);
     expect(err(core.invoke('entities.unlink', { id: carried.id }))).toMatchObject({ code: 'not_found' });
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 });
 
@@ -845,7 +845,7 @@ describe('roles of entities in cases', () => {
     // The removed role can be given again.
     ok(core.invoke('cases.addEntity', { caseId: c1.id, entityId: person.id, role: 'suspect' }));
     expect(chainProblem(core.db)).toBeNull();
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 });
 
@@ -922,10 +922,10 @@ describe('the audit trail of entity writes', () => {
       else expect(rows[0]?.before).not.toBeNull();
     }
     expect(chainProblem(core.db)).toBeNull();
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
     // A row changed behind the contract's back is caught by dossier check.
     core.db.prepare("UPDATE entities SET notes = 'tampered' WHERE id = ?").run(e2);
-    expect(checkDatabase(core.db).problems.map((p) => p.message)).toEqual([
+    expect(checkOf(core.db).problems.map((p) => p.message)).toEqual([
       `entity ${e2} was changed outside Dossier (no audit record)`,
     ]);
   });
@@ -1216,7 +1216,7 @@ describe('the entity seed', () => {
       expect(imoProblem((JSON.parse(details) as { imoNumber: string }).imoNumber)).toBeNull();
     }
     expect(ok<{ total: number }>(core.invoke('entities.list', { text: '3A001' })).total).toBeGreaterThan(0);
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
     // Same seed, same data.
     const again = await newCore();
     seedCases(again.db, again.invoke, { cases: 120, seed: 5, today: TODAY });

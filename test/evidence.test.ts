@@ -23,7 +23,7 @@ import {
 import { evidenceListSql, type Evidence } from '../db/services/evidence.ts';
 import { evidenceListInput } from '../db/shared/inputs/evidence.ts';
 import { EVIDENCE_SORT_COLUMNS } from '../db/shared/domain.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import type { Case } from '../db/api.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, snapshot, steppingClock, tempDir } from './helpers.ts';
 import { explainList } from '../db/list-sql.ts';
@@ -501,6 +501,6 @@ describe('evidence methods', () => {
 
   it('keeps the audit chain whole, and dossier check passes', () => {
     expect(chainProblem(core.db)).toBeNull();
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 });

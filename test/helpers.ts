@@ -7,6 +7,9 @@ import { afterAll } from 'vitest';
 import type { Db } from '../db/sqlite.ts';
 import type { Envelope, ErrorBody } from '../db/errors.ts';
 import { GENESIS_HASH, auditRowHash, type AuditRow } from '../db/audit.ts';
+import { checkDatabase, type CheckOptions, type CheckReport } from '../db/check.ts';
+import { loadChainTrust } from '../db/chain-check.ts';
+import { keyDir } from '../db/key-store.ts';
 
 /** A fresh temporary folder, removed when the test file ends. */
 export function tempDir(): string {
@@ -74,4 +77,9 @@ export function steppingClock(startIso: string, stepMs: number, every = 1): () =
   const start = Date.parse(startIso);
   let reads = 0;
   return () => new Date(start + Math.floor(reads++ / every) * stepMs);
+}
+
+/** `dossier check` on a connection, trusting what this installation (the test run's key folder) trusts. */
+export function checkOf(db: Db, opts: Omit<CheckOptions, 'trust'> = {}): CheckReport {
+  return checkDatabase(db, { ...opts, trust: loadChainTrust(db, keyDir()) });
 }

@@ -52,9 +52,11 @@ describe('jobs: the database check in a worker', () => {
     expect(started).toMatchObject({ kind: 'check', status: 'running', result: null });
     const done = await settle(core, started.id);
     expect(done.status).toBe('done');
-    expect(done.kind === 'check' && done.result).toEqual({
-      checked: ['integrity_check', 'foreign_key_check', 'audit_trail', 'evidence_files'],
+    expect(done.kind === 'check' && done.result).toMatchObject({
+      checked: ['integrity_check', 'foreign_key_check', 'audit_trail', 'signatures', 'evidence_files'],
       problems: [],
+      notes: [],
+      chain: { records: 30, head: { seq: 30 }, devices: [{ deviceId: core.device.deviceId, trusted: true, records: 30 }] },
     });
     expect(done.progress?.done).toBe(done.progress?.total);
     expect(done.endedAt).not.toBeNull();

@@ -11,7 +11,7 @@ import {
 } from '../db/shared/domain.ts';
 import { penaltyCreateInput, penaltyListInput, penaltyUpdateInput } from '../db/shared/inputs/penalties.ts';
 import { penaltyListSql } from '../db/services/penalties.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import { Random } from '../db/seed/random.ts';
 import { auditRows, chainProblem, err, lastAuditSeq, ok, tempDir } from './helpers.ts';
 import { MISSING, TODAY, caseWithParties, expectRefused, long, newCore, type Parties } from './enforcement-fixtures.ts';
@@ -640,7 +640,7 @@ describe('money is exact', () => {
     for (const { currency, s } of sums) {
       expect(s).toBe(tracks.filter((t) => t.currency === currency).reduce((x, t) => x + t.paid, 0n));
     }
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   }, 120_000);
 });
 
@@ -837,7 +837,7 @@ describe('the audit trail of penalties', () => {
       ['penalty', r.id],
     ]);
     expect(chainProblem(core.db)).toBeNull();
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 });
 

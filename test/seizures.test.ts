@@ -14,7 +14,7 @@ import type { CaseSeizureTotals, SeizedItemView, SeizureDetail, SeizureListRow }
 import { seizureCreateInput, seizedItemInput, seizureListInput, seizureUpdateInput } from '../db/shared/inputs/seizures.ts';
 import { DISPOSITION_RANKS, SEIZURE_SORT_INDEXES, seizureListSql, PAGE_TOTALS_SQL } from '../db/services/seizures.ts';
 import { addDays } from '../db/shared/time.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkOf } from './helpers.ts';
 import { seedCases } from '../db/seed/cases.ts';
 import { seedSeizures } from '../db/seed/seizures.ts';
 import { recentCaseIds } from '../db/seed/entities.ts';
@@ -1027,7 +1027,7 @@ describe('seizures.list', () => {
       hops = Math.max(hops, chain.entries.length);
     }
     expect(hops).toBeGreaterThanOrEqual(4);
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
     expect(chainProblem(core.db)).toBeNull();
     const again = await openCore(path.join(dir, 'list-again.db'), {
       clock: () => new Date(NOW),
@@ -1100,6 +1100,6 @@ describe('audit', () => {
     expect(JSON.parse(update.before).notes).toBe('');
     expect(JSON.parse(update.after).notes).toBe('x');
     expect(chainProblem(core.db)).toBeNull();
-    expect(checkDatabase(core.db).problems).toEqual([]);
+    expect(checkOf(core.db).problems).toEqual([]);
   });
 });

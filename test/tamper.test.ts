@@ -61,6 +61,7 @@ function outsideSql(file: string, statements: string): void {
   }
   const db = new Database(file);
   try {
+    db.pragma('foreign_keys = OFF'); // as in the sqlite3 shell
     db.exec(statements);
   } finally {
     db.close();
@@ -132,7 +133,10 @@ describe('dossier check on real files', () => {
   it('exits 0 on an untouched database', async () => {
     const r = await dossier(['check', '--db', DB], copyOf('untouched'));
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^OK: .* passed every check \(.*evidence_files\)/);
+    expect(r.stdout).toMatch(/^OK: .* passed every check \(.*signatures, evidence_files\)$/m);
+    expect(r.stdout).toMatch(
+      /^CHAIN \d+ audit records; head \d+ sha256:[0-9a-f]{64} signed .* \(key [0-9a-f ]+, a trusted key\)$/m,
+    );
     expect(r.code).toBe(0);
   });
 
@@ -192,14 +196,24 @@ describe('dossier check on real files', () => {
       new RegExp(`case ${target.id}: its recorded state does not match audit record ${DELETED_SEQ}`),
     );
     // Nothing untouched is blamed.
-    const tampered = [target.id, photo.id, invoice.id, `records ${DELETED_SEQ} to`, `record ${DELETED_SEQ + 1} `];
+    // The deleted record was also its write's signed head: that signature names a record gone.
+    expect(problems.join('\n')).toMatch(new RegExp(`the write signed at audit record ${DELETED_SEQ} has no such record`));
+    const tampered = [
+      target.id,
+      photo.id,
+      invoice.id,
+      `records ${DELETED_SEQ} to`,
+      `record ${DELETED_SEQ + 1} `,
+      `audit record ${DELETED_SEQ} has no such record`,
+      `chain_heads row ${DELETED_SEQ} points to a missing audit_log record`,
+    ];
     for (const p of problems)
       expect(
         tampered.some((t) => p.includes(t)),
         p,
       ).toBe(true);
     expect(problems.join('\n')).not.toContain(manifest.id);
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(8);
   });
 });
 

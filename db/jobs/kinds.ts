@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { checkDatabase, type CheckReport } from '../check.ts';
+import { loadChainTrust } from '../chain-check.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
 import { localDate } from '../shared/time.ts';
@@ -12,6 +13,8 @@ export interface JobContext {
   db: Database.Database;
   /** The folder of the database file (the evidence store). */
   dataDir: string;
+  /** The installation's key folder: what a check trusts, and the heads it signed. */
+  keyDir: string;
   /** The contract on the worker's connection, for a `write` job that writes as a user would (validated, audited). */
   invoke: Invoke;
   progress(done: number, total: number, step: JobStep): void;
@@ -45,6 +48,7 @@ export const jobKinds = {
         dataDir: ctx.dataDir,
         progress: (p) => ctx.progress(p.done, p.total, p.step),
         cancelled: ctx.cancelled,
+        trust: loadChainTrust(ctx.db, ctx.keyDir),
       }),
   }),
   seed: defineJob({

@@ -1,4 +1,5 @@
 import type { JobStep } from '../shared/domain.ts';
+import type { StoredDeviceKey } from '../signing.ts';
 
 /** What the runner hands a job's worker, and what the worker sends back. */
 export interface WorkerData {
@@ -7,6 +8,9 @@ export interface WorkerData {
   dbFile: string;
   dataDir: string;
   nativeBinding: string | null;
+  /** The installation's key (a write job signs what it writes) and the folder of its trust and heads. */
+  deviceKey: StoredDeviceKey;
+  keyDir: string;
   /** Int32 flag: 1 once the user asked to cancel. */
   cancelFlag: SharedArrayBuffer;
 }

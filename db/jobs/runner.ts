@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { notFound } from '../errors.ts';
 import { jobKinds, type JobKind, type JobResult } from './kinds.ts';
 import type { JobProgress, WorkerData, WorkerMessage } from './protocol.ts';
+import { storeForm, type DeviceKey } from '../signing.ts';
 
 export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -33,6 +34,8 @@ export interface JobRunnerOptions {
   /** The worker's entry: db/jobs/worker-entry.mjs under Node, the bundled worker in Electron. */
   workerFile: string | URL;
   nativeBinding?: string | undefined;
+  device: DeviceKey;
+  keyDir: string;
   /** How many finished jobs stay readable. */
   keep?: number;
   now?: () => string;
@@ -65,6 +68,8 @@ export class JobRunner {
       dbFile: this.opts.dbFile,
       dataDir: this.opts.dataDir,
       nativeBinding: this.opts.nativeBinding ?? null,
+      deviceKey: storeForm(this.opts.device, ''),
+      keyDir: this.opts.keyDir,
       cancelFlag: cancelBuffer,
     };
     const entry: Entry = {

@@ -10,12 +10,15 @@ import { methods } from '../methods/index.ts';
 import { actorFromSettings } from '../services/settings.ts';
 import { jobKinds, runJob, type JobKind } from './kinds.ts';
 import type { WorkerData, WorkerMessage } from './protocol.ts';
+import { fromStoreForm } from '../signing.ts';
+import { HeadKeeper } from '../key-store.ts';
 
 const data = workerData as WorkerData;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const flag = new Int32Array(data.cancelFlag);
 
 let db: Database.Database | null = null;
+let keepHeads: HeadKeeper | null = null;
 try {
   const spec = jobKinds[data.kind as JobKind];
   db = new Database(data.dbFile, {
@@ -26,13 +29,22 @@ try {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   const conn = db;
-  const invoke = createDispatcher(methods, { db: conn, dataDir: data.dataDir, actor: () => actorFromSettings(conn) });
+  const heads = new HeadKeeper(data.keyDir, (err) => console.error(`Dossier could not keep the chain head: ${err.message}`));
+  keepHeads = heads;
+  const invoke = createDispatcher(methods, {
+    db: conn,
+    dataDir: data.dataDir,
+    actor: () => actorFromSettings(conn),
+    device: fromStoreForm(data.deviceKey),
+    onSealed: (head) => heads.keep(head),
+  });
   let last = 0;
   const result = runJob(
     data.kind as JobKind,
     {
       db,
       dataDir: data.dataDir,
+      keyDir: data.keyDir,
       invoke,
       progress: (done, total, step) => {
         const now = Date.now();
@@ -49,5 +61,6 @@ try {
   if (err instanceof CheckCancelled || Atomics.load(flag, 0) === 1) post({ type: 'cancelled' });
   else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
 } finally {
+  keepHeads?.flush();
   db?.close();
 }

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { defineMethod } from '../contract.ts';
 import { auditExportInput, auditListInput } from '../shared/inputs/audit.ts';
 import { exportAuditCsv, listAudit } from '../services/audit.ts';
+import { chainHead } from '../chain.ts';
 
 export const auditMethods = {
   'audit.list': defineMethod({
@@ -16,5 +18,13 @@ export const auditMethods = {
     kind: 'read',
     input: auditExportInput,
     handler: (input, ctx) => exportAuditCsv(ctx.db, input, ctx.now()),
+  }),
+  'audit.head': defineMethod({
+    summary:
+      'The signed head of the audit chain (record number, hash, signature, key fingerprint) as an anchor to hold outside ' +
+      'the file, the number of records, and this installation’s device and key fingerprint.',
+    kind: 'read',
+    input: z.strictObject({}),
+    handler: (_input, ctx) => chainHead(ctx.db, ctx.device),
   }),
 };

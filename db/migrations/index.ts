@@ -5,6 +5,7 @@ import { m003Entities } from './003_entities.ts';
 import { m004Seizures } from './004_seizures.ts';
 import { m005Enforcement } from './005_enforcement.ts';
 import { m006LimitationMet } from './006_limitation_met.ts';
+import { m007SignedChain } from './007_signed_chain.ts';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m004Seizures,
   m005Enforcement,
   m006LimitationMet,
+  m007SignedChain,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

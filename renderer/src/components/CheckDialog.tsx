@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Callout, Classes, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { Dialog } from './Dialog.tsx';
 import { JobProgress } from './JobProgress.tsx';
-import { useT } from '../i18n/index.tsx';
+import { useFormat, useT } from '../i18n/index.tsx';
 import { useJob } from '../lib/useJob.ts';
 
 /**
@@ -11,6 +11,7 @@ import { useJob } from '../lib/useJob.ts';
  */
 export function CheckDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
   const t = useT();
+  const f = useFormat();
   const { job, error, start, cancel } = useJob('check');
   useEffect(() => {
     if (isOpen) start();
@@ -53,6 +54,29 @@ export function CheckDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): v
               ))}
             </ul>
           </>
+        )}
+        {report && (
+          <div className="check-chain">
+            <p>
+              {report.chain.head
+                ? t('audit.checkHead', {
+                    records: f.number(report.chain.records),
+                    seq: f.number(report.chain.head.seq),
+                    when: f.dateTime(report.chain.head.signed_at),
+                    key: (report.chain.head.fingerprint.slice(0, 16).match(/.{4}/g) ?? []).join(' '),
+                  })
+                : t('audit.checkNoHead', { records: f.number(report.chain.records) })}
+            </p>
+            {report.notes.length > 0 && (
+              <ul className={Classes.LIST}>
+                {report.notes.map((n) => (
+                  <li key={n} className="muted">
+                    {n}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         )}
       </DialogBody>
       {job && job.status !== 'running' && (

@@ -11,6 +11,7 @@ import { useTheme, type ThemePreference } from '../lib/theme.tsx';
 import { toast } from '../lib/toaster.ts';
 import { Field } from '../components/Field.tsx';
 import { FormRefusal } from '../components/FormRefusal.tsx';
+import { ChainPanel } from './ChainPanel.tsx';
 
 /** settings.update as this page sends it: the profile and the file-number prefix together. */
 const settingsInput = z.strictObject({ profile: profileSchema, fileNumberPrefix: fileNumberPrefixSchema });
@@ -131,6 +132,7 @@ export function SettingsPage() {
             </div>
           </Card>
         </form>
+        <ChainPanel />
       </div>
     </div>
   );
