@@ -499,6 +499,37 @@ describe('evidence methods', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('a stored copy found altered and repaired by the next copy is recorded in the audit trail by the attach', async () => {
+    const bytes = Buffer.from('%PDF-1.7 bill of lading MSKU1234567');
+    const first = await ingestStream(Readable.from([bytes]), core.dataDir);
+    ok(core.invoke('evidence.attach', { caseId, ...first, originalName: 'bol.pdf', mediaType: 'application/pdf' }));
+    const blob = blobPath(core.dataDir, first.sha256);
+    fs.chmodSync(blob, 0o644);
+    fs.writeFileSync(blob, Buffer.from('%PDF-1.7 bill of lading MSKU7654321'));
+    const again = await ingestStream(Readable.from([bytes]), core.dataDir);
+    expect(again.repaired).toMatchObject({ sha256: first.sha256 });
+    const from = lastAuditSeq(core.db);
+    const file = { sha256: again.sha256, size: again.size };
+    ok(core.invoke('evidence.attach', { caseId, ...file, originalName: 'bol (copy).pdf', mediaType: 'application/pdf' }));
+    const records = core.db.prepare('SELECT record_type, after FROM audit_log WHERE seq > ? ORDER BY seq').all(from) as {
+      record_type: string;
+      after: string;
+    }[];
+    expect(records.map((r) => r.record_type)).toEqual(['evidence_repair', 'evidence']);
+    expect(JSON.parse(records[0]?.after ?? '{}')).toMatchObject({
+      sha256: first.sha256,
+      repaired_at: again.repaired?.at,
+      altered_size: again.repaired?.alteredSize,
+      altered_sha256: again.repaired?.alteredSha256,
+      recorded_by: ACTOR.name,
+    });
+    // Recorded once: a later attach of the same content adds no second repair.
+    const later = lastAuditSeq(core.db);
+    ok(core.invoke('evidence.attach', { caseId, ...file, originalName: 'bol (third).pdf', mediaType: 'application/pdf' }));
+    expect(core.db.prepare('SELECT record_type FROM audit_log WHERE seq > ?').pluck().all(later)).toEqual(['evidence']);
+    expect(() => core.db.prepare('DELETE FROM evidence_repairs').run()).toThrow(/append-only/);
+  });
+
   it('keeps the audit chain whole, and dossier check passes', () => {
     expect(chainProblem(core.db)).toBeNull();
     expect(checkOf(core.db).problems).toEqual([]);

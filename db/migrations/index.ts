@@ -6,6 +6,7 @@ import { m004Seizures } from './004_seizures.ts';
 import { m005Enforcement } from './005_enforcement.ts';
 import { m006LimitationMet } from './006_limitation_met.ts';
 import { m007SignedChain } from './007_signed_chain.ts';
+import { m008EvidenceRepairs } from './008_evidence_repairs.ts';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m005Enforcement,
   m006LimitationMet,
   m007SignedChain,
+  m008EvidenceRepairs,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

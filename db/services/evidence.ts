@@ -3,7 +3,7 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { blobStat } from '../evidence-store.ts';
+import { blobStat, storeRepairs } from '../evidence-store.ts';
 import type { EvidenceSortColumn, EvidenceSubjectType } from '../shared/domain.ts';
 import { requireCase } from './guards.ts';
 import { runList, type ListSql } from '../list-sql.ts';
@@ -160,6 +160,7 @@ export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
   if (input.acquiredAt !== undefined) {
     acquiredAt = input.acquiredAt;
   }
+  recordRepairs(ctx, dataDir, input.sha256, input.caseId);
   const id = randomUUID();
   ctx.audit.track('evidence', id, input.caseId, () => {
     sql(
@@ -187,6 +188,25 @@ export function attachEvidence(ctx: Ctx, input: AttachEvidenceInput): Evidence {
     });
   });
   return getEvidence(ctx.db, id);
+}
+
+/**
+ * The store's repairs of this content that the audit trail does not hold yet (the upload or the
+ * CLI's copy that brought the matching bytes logged them): recorded with the attach, in its transaction.
+ */
+function recordRepairs(ctx: Ctx, dataDir: string, sha256: string, caseId: string): void {
+  for (const r of storeRepairs(dataDir)) {
+    if (r.sha256 !== sha256) continue;
+    if (sql(ctx.db, 'SELECT 1 FROM evidence_repairs WHERE sha256 = ? AND repaired_at = ?').get(r.sha256, r.at)) continue;
+    const id = randomUUID();
+    ctx.audit.track('evidence_repair', id, caseId, () =>
+      sql(
+        ctx.db,
+        `INSERT INTO evidence_repairs (id, sha256, repaired_at, altered_size, altered_sha256, recorded_at, recorded_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, r.sha256, r.at, r.alteredSize, r.alteredSha256, ctx.now(), ctx.actor.name),
+    );
+  }
 }
 
 /** Retires evidence: it stays, with its file and its audit trail, marked with who retired it, when and why. */

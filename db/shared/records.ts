@@ -3,6 +3,7 @@ export const auditedTables = {
   case: { table: 'cases' },
   setting: { table: 'settings' },
   evidence: { table: 'evidence' },
+  evidence_repair: { table: 'evidence_repairs' },
   entity: { table: 'entities' },
   entity_link: { table: 'entity_links' },
   case_entity: { table: 'case_entities' },
