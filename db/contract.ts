@@ -5,6 +5,7 @@ import { DossierError, type Envelope } from './errors.ts';
 import { issueReason } from './shared/reasons.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
+import { cleanTextInput } from './shared/text.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { sealHead } from './chain.ts';
 import type { DeviceKey } from './signing.ts';
@@ -95,7 +96,12 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
     }
     try {
       // With its input, an issue tells a missing value (input.required) from one of the wrong type.
-      const parsed = spec.input.safeParse(rawInput ?? {}, { reportInput: true });
+      const text = cleanTextInput(spec.input, rawInput ?? {});
+      if ('problem' in text) {
+        const { field, reason, message } = text.problem;
+        throw new DossierError('invalid_input', `${field || 'input'}: ${message}`, field || undefined, reason, {});
+      }
+      const parsed = spec.input.safeParse(text.value, { reportInput: true });
       if (!parsed.success) throw zodToDossierError(parsed.error);
       const future = spec.kind === 'write' ? futureProblem(spec.input, parsed.data, clock()) : null;
       if (future) {

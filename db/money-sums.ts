@@ -1,4 +1,6 @@
 import { DossierError } from './errors.ts';
+import type { Db } from './sqlite.ts';
+import { sql } from './statements.ts';
 
 /**
  * Exact sums of money. Amounts are integer minor units; SQLite adds integers exactly in 64 bits
@@ -19,4 +21,34 @@ export function exactAmount(row: object, as: string, what: string): number {
     throw new DossierError('internal', `The total ${what} exceeds ${Number.MAX_SAFE_INTEGER} minor units`);
   }
   return value;
+}
+
+/**
+ * The rule that keeps every sum exact: each amount is at most 2^53 - 1 minor units (the schema's
+ * bound), and no write may leave one case's seized value or penalties (as assessed, before any
+ * reduction), per currency, above it.
+ * Every total Dossier shows (a seizure, a case, a page of a list) is a part of one of these, so
+ * it is exact too; SQLite's 64-bit sum cannot overflow on the way (at most two such amounts).
+ * Run after the write, in its transaction: a refusal undoes it.
+ */
+export function assertCaseTotalsExact(db: Db, caseId: string, field: string): void {
+  const over = sql(
+    db,
+    `SELECT 'seized value' AS what, i.value_currency AS currency
+       FROM seizures s JOIN seized_items i ON i.seizure_id = s.id
+      WHERE s.case_id = @caseId GROUP BY i.value_currency HAVING sum(i.value_minor) > @max
+     UNION ALL
+     SELECT 'penalties', currency FROM penalties
+      WHERE case_id = @caseId GROUP BY currency HAVING sum(amount_minor) > @max
+     LIMIT 1`,
+  ).get({ caseId, max: Number.MAX_SAFE_INTEGER }) as { what: string; currency: string } | undefined;
+  if (over) {
+    throw new DossierError(
+      'invalid_input',
+      `${field}: the case's ${over.what} in ${over.currency} would exceed ${Number.MAX_SAFE_INTEGER} minor units, the most Dossier sums exactly`,
+      field,
+      'money.total_too_large',
+      { currency: over.currency, max: Number.MAX_SAFE_INTEGER },
+    );
+  }
 }

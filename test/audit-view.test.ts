@@ -262,7 +262,7 @@ describe('audit.exportCsv', () => {
       fpga.id,
       'summary',
       '',
-      'Forwarder in Yerevan, "Ararat Logistics", invoices\r\nattached',
+      'Forwarder in Yerevan, "Ararat Logistics", invoices\nattached', // stored with a plain newline (db/shared/text.ts)
     ]);
     const version = body.find((row) => row[4] === 'cases.update' && row[7] === 'version');
     expect(version?.slice(8)).toEqual(['1', '2']);

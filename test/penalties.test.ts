@@ -547,6 +547,56 @@ describe('payments', () => {
 });
 
 describe('money is exact', () => {
+  it('two penalties of 2^53 - 1 minor units: the second is refused, and the case overview keeps working', async () => {
+    const core = await newCore(dir);
+    const p = caseWithParties(core, { title: 'Two huge penalties' });
+    const max = Number.MAX_SAFE_INTEGER;
+    issue(core, p, { amountMinor: max, currency: 'USD', assessedOn: '2026-01-10' });
+    const before = lastAuditSeq(core.db);
+    const e = err(
+      core.invoke('penalties.create', {
+        caseId: p.caseId,
+        contraventionCode: 'C152',
+        entityId: p.exporterId,
+        amountMinor: max,
+        currency: 'USD',
+        assessedOn: '2026-01-10',
+      }),
+    );
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'amountMinor', reason: 'money.total_too_large' });
+    expect(lastAuditSeq(core.db)).toBe(before);
+    // Another currency has its own total; a small one in the same currency is refused too.
+    issue(core, p, { amountMinor: max, currency: 'CAD', assessedOn: '2026-01-10' });
+    expect(
+      err(
+        core.invoke('penalties.create', {
+          caseId: p.caseId,
+          contraventionCode: 'C152',
+          entityId: p.exporterId,
+          amountMinor: 1,
+          currency: 'USD',
+          assessedOn: '2026-01-10',
+        }),
+      ),
+    ).toMatchObject({ reason: 'money.total_too_large' });
+    // An issued penalty corrected to a larger amount is held to the same bound.
+    const small = issue(core, p, { amountMinor: 100, currency: 'EUR', assessedOn: '2026-01-10' });
+    issue(core, p, { amountMinor: max - 100, currency: 'EUR', assessedOn: '2026-01-10' });
+    expect(err(core.invoke('penalties.update', { id: small.id, version: small.version, amountMinor: 101 }))).toMatchObject({
+      field: 'amountMinor',
+      reason: 'money.total_too_large',
+    });
+    const overview = ok<{ penalties: { totals: { currency: string; amountMinor: number; balanceMinor: number }[] } }>(
+      core.invoke('cases.overview', { caseId: p.caseId }),
+    );
+    expect(overview.penalties.totals.map((t) => [t.currency, t.amountMinor, t.balanceMinor])).toEqual([
+      ['CAD', max, max],
+      ['EUR', max, max],
+      ['USD', max, max],
+    ]);
+    expect(checkOf(core.db).problems).toEqual([]);
+  });
+
   it('10,000 random payments in three currencies add up to the minor unit, per penalty and per currency', async () => {
     const core = await newCore(dir);
     const p = caseWithParties(core);

@@ -792,9 +792,14 @@ describe('money totals are exact', () => {
     expect(e).toMatchObject({ code: 'invalid_input', field: 'value.amountMinor' });
     expect(snapshot(core.db)).toEqual(before);
     expect(ok<SeizureDetail>(core.invoke('seizures.get', { id: s.id })).totals).toEqual([{ currency: 'USD', amountMinor: max }]);
-    // Across seizures of a case: the total cannot be shown exactly as a number, so it is an error.
-    createSeizure(core, caseId, { items: [huge('D', 1)] });
-    expect(err(core.invoke('seizures.totalsByCase', { caseId })).message).toContain('exceeds');
+    // Across seizures of a case: refused too, so that the case's total (and every part of it) stays exact.
+    before = snapshot(core.db);
+    e = err(core.invoke('seizures.create', seizureInput(caseId, { items: [huge('D', 1)] })));
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'items', reason: 'money.total_too_large' });
+    expect(snapshot(core.db)).toEqual(before);
+    expect(ok<{ totals: unknown[] }>(core.invoke('seizures.totalsByCase', { caseId })).totals).toEqual([
+      { currency: 'USD', amountMinor: max, itemCount: 2 },
+    ]);
   });
 });
 

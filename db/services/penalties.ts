@@ -32,7 +32,7 @@ import { addCaseEntity } from './case-entities.ts';
 import { assertNumberYear, nextRecordNumber, numberForDate, penaltyNumbers } from './record-numbers.ts';
 import { assertVersion, requireCase } from './guards.ts';
 import { runList, type ListSql } from '../list-sql.ts';
-import { exactAmount, exactSum } from '../money-sums.ts';
+import { assertCaseTotalsExact, exactAmount, exactSum } from '../money-sums.ts';
 
 /** Money is integer minor units of `currency` everywhere below; nothing is ever a float. */
 export interface Penalty {
@@ -381,6 +381,7 @@ export function createPenalty(ctx: Ctx, input: z.output<typeof penaltyCreateInpu
       now,
     });
   });
+  assertCaseTotalsExact(ctx.db, input.caseId, 'amountMinor');
   return getPenalty(ctx, id);
 }
 
@@ -450,6 +451,7 @@ export function updatePenalty(ctx: Ctx, input: z.output<typeof penaltyUpdateInpu
       now: ctx.now(),
     });
   });
+  if (changed.includes('amountMinor') || changed.includes('currency')) assertCaseTotalsExact(ctx.db, row.case_id, 'amountMinor');
   return getPenalty(ctx, row.id);
 }
 

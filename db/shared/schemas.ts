@@ -10,9 +10,29 @@ export const uuid = z.uuid();
  * (db/temporal.ts): what happened cannot be dated in the future; what is planned can. An
  * instant arrives in services already in UTC (utcInstant): no service normalizes one itself.
  */
-const date = (when: When) => z.iso.date().register(temporalRegistry, { when, kind: 'date' });
+const date = (when: When) =>
+  z.iso
+    .date()
+    .refine((v) => inYears(Date.parse(`${v}T00:00:00Z`)), rule('date.out_of_range', YEARS_MESSAGE, YEARS))
+    .register(temporalRegistry, { when, kind: 'date' });
 const dateTime = (when: When) =>
-  z.iso.datetime({ offset: true }).register(temporalRegistry, { when, kind: 'datetime' }).transform(utcInstant);
+  z.iso
+    .datetime({ offset: true })
+    .refine((v) => inYears(Date.parse(v)), rule('date.out_of_range', YEARS_MESSAGE, YEARS))
+    .register(temporalRegistry, { when, kind: 'datetime' })
+    .transform(utcInstant);
+/**
+ * The years a date or an instant may fall in: a case's dates are of this world, and every stored
+ * instant then has the same 24-character form, so that they sort as strings.
+ */
+const YEARS = { min: 1900, max: 2200 };
+const YEARS_MESSAGE = `must be between the years ${YEARS.min} and ${YEARS.max}`;
+function inYears(ms: number): boolean {
+  if (Number.isNaN(ms)) return false;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= YEARS.min && year <= YEARS.max;
+}
+
 export const pastDate = date('past');
 export const plannedDate = date('planned');
 export const filterDate = date('filter');

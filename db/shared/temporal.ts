@@ -47,7 +47,7 @@ function dateKind(schema: z.core.$ZodType): TemporalKind | null {
 }
 
 /** The schemas an input may hold below `schema`, with the path step that leads to each. */
-function children(schema: z.core.$ZodType): Array<[step: string | null, child: z.core.$ZodType]> {
+export function children(schema: z.core.$ZodType): Array<[step: string | null, child: z.core.$ZodType]> {
   const def = defOf(schema);
   switch (def.type) {
     case 'object':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text.ts';
 import { paging, pastDate, requiredText, sortDirection, uuid } from '../schemas.ts';
 import { CASE_SORT_COLUMNS, CASE_STATUSES, PRIORITIES, SECURITY_MARKINGS, VIOLATION_TYPES } from '../domain.ts';
 
@@ -10,10 +11,10 @@ export const caseFields = {
   agency: z.string().trim().max(200),
   partnerAgencies: z.array(requiredText(200)).max(50),
   violationType: z.enum(VIOLATION_TYPES).nullable(),
-  legalAuthorities: z.string().max(5000),
+  legalAuthorities: multiline(z.string().max(5000)),
   securityMarking: z.enum(SECURITY_MARKINGS),
-  summary: z.string().max(20000),
-  notes: z.string().max(200000),
+  summary: multiline(z.string().max(20000)),
+  notes: multiline(z.string().max(200000)),
   openedOn: pastDate,
   /** When the contravention happened: limitation periods run from it (else from openedOn). */
   contraventionOn: pastDate.nullable(),

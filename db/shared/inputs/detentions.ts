@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text.ts';
 import { paging, pastDate, pastDateTime, plannedDate, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import {
   DETENTION_OUTCOMES,
@@ -37,14 +38,14 @@ export const detentionFields = {
   declaredPermit: shortText(100).nullable(),
   /** The ECCN the exporter declared (validated like every ECCN), or EAR99. */
   declaredEccn: eccn.nullable(),
-  reason: z.string().trim().max(5000),
+  reason: multiline(z.string().trim().max(5000)),
   /** The technical-assessment office the goods were referred to, with the referral date. */
   assessmentOffice: requiredText(300).nullable(),
   referredOn: pastDate.nullable(),
   assessmentDueOn: plannedDate.nullable(),
   assessmentAnsweredOn: pastDate.nullable(),
   reviewDueOn: plannedDate,
-  notes: z.string().max(20000),
+  notes: multiline(z.string().max(20000)),
 };
 
 export const detentionCreateInput = z.strictObject({
@@ -111,7 +112,7 @@ export const detentionListInput = z.strictObject({
 
 export const infoRequestFields = {
   kind: z.enum(INFO_REQUEST_KINDS),
-  description: z.string().trim().max(5000),
+  description: multiline(z.string().trim().max(5000)),
   requestedOn: pastDate,
   dueOn: plannedDate,
   receivedOn: pastDate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text.ts';
 import { paging, pastDate, plannedDate, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import {
   CASE_ROLES,
@@ -46,7 +47,7 @@ function optionalAll<S extends Shape>(shape: S): { [K in keyof S]: z.ZodOptional
 
 const upper = (max: number) => shortText(max).transform((s) => s.toUpperCase());
 const aliases = z.array(requiredText(200)).max(50);
-const notes = z.string().max(20000);
+const notes = multiline(z.string().max(20000));
 
 export const identityDocument = z.strictObject({
   type: z.enum(IDENTITY_DOCUMENT_TYPES),

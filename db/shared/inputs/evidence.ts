@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text.ts';
 import { paging, pastDateTime, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import { EVIDENCE_SORT_COLUMNS, EVIDENCE_SUBJECT_TYPES } from '../domain.ts';
 
@@ -36,7 +37,7 @@ export const evidenceFields = {
   acquiredAt: pastDateTime,
   acquiredBy: shortText(200),
   acquiredFrom: shortText(500),
-  description: z.string().trim().max(5000),
+  description: multiline(z.string().trim().max(5000)),
 };
 
 export const evidenceAttachInput = z.strictObject({
@@ -56,7 +57,7 @@ export const evidenceAttachInput = z.strictObject({
 
 export const evidenceRetireInput = z.strictObject({
   id: uuid,
-  reason: requiredText(2000),
+  reason: multiline(requiredText(2000)),
 });
 
 export const evidenceListInput = z.strictObject({

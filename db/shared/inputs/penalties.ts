@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text.ts';
 import { paging, pastDate, plannedDate, requiredText, shortText, sortDirection, uuid } from '../schemas.ts';
 import { CASE_ROLES, PAYMENT_METHODS, PENALTY_LEVELS, PENALTY_SORT_COLUMNS, PENALTY_STATUSES } from '../domain.ts';
 import { currency, minorUnits } from './money.ts';
@@ -18,7 +19,7 @@ export const penaltyFields = {
   assessedOn: pastDate,
   dueOn: plannedDate,
   level: z.enum(PENALTY_LEVELS),
-  notes: z.string().max(20000),
+  notes: multiline(z.string().max(20000)),
 };
 
 export const penaltyCreateInput = z.strictObject({
@@ -59,7 +60,7 @@ export const penaltySetStatusInput = z.strictObject({
   /** Only with status 'reduced': the new amount, lower than the current one. */
   reducedAmountMinor: minorUnits.optional(),
   /** Required for reduced, cancelled and written_off. */
-  reason: requiredText(2000).optional(),
+  reason: multiline(requiredText(2000)).optional(),
   /** The date of the decision; defaults to today. */
   on: pastDate.optional(),
   version: z.int().min(1).optional(),

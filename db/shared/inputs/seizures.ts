@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text.ts';
 import { paging, pastDate, pastDateTime, requiredText, rule, shortText, sortDirection, uuid } from '../schemas.ts';
 import { CUSTODY_PURPOSES, DISPOSITIONS, QUANTITY_UNITS, SEIZURE_SORT_COLUMNS } from '../domain.ts';
 import { eccn, hsCode } from './codes.ts';
@@ -25,7 +26,7 @@ const entityIds = z
 export const termsOfRelease = z
   .strictObject({
     amount: money.nullable().default(null),
-    security: z.string().trim().max(2000).nullable().default(null),
+    security: multiline(z.string().trim().max(2000)).nullable().default(null),
   })
   .refine(
     (t) => t.amount !== null || (t.security !== null && t.security !== ''),
@@ -74,7 +75,7 @@ export const seizureFields = {
   custodian: z.string().trim().max(200),
   termsOfRelease: termsOfRelease.nullable(),
   ascertainedForfeiture: money.nullable(),
-  notes: z.string().max(20000),
+  notes: multiline(z.string().max(20000)),
 };
 
 export const seizureCreateInput = z.strictObject({
@@ -151,7 +152,7 @@ export const custodyMovementFields = {
   purpose: z.enum(CUSTODY_PURPOSES),
   condition: shortText(500),
   sealNumbers,
-  notes: z.string().trim().max(5000),
+  notes: multiline(z.string().trim().max(5000)),
 };
 
 const custodyMovement = {
