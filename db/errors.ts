@@ -57,19 +57,7 @@ export class DossierError extends Error {
   }
 }
 
-/**
- * Why something is refused, said before deciding how to refuse it: a reason with its English
- * message and params (for checks that return their problem rather than throw it).
- */
-export interface Refusal {
-  reason: string;
-  message: string;
-  params: ReasonParams;
-}
-
-export function refusal(reason: string, message: string, params: ReasonParams = {}): Refusal {
-  return { reason, message, params };
-}
+export { refusal, type Refusal } from './shared/reasons.ts';
 
 /** The record types a refusal may name (`recordType` of record.not_found, version.conflict, number.taken). */
 export type RefusedRecordType =

@@ -3,6 +3,20 @@ import type { z } from 'zod';
 /** The values a reason's message names (a number, a date, a record's number...). */
 export type ReasonParams = Record<string, string | number>;
 
+/**
+ * Why something is refused, said before deciding how to refuse it: a reason with its English
+ * message and params (for checks that return their problem rather than throw it).
+ */
+export interface Refusal {
+  reason: string;
+  message: string;
+  params: ReasonParams;
+}
+
+export function refusal(reason: string, message: string, params: ReasonParams = {}): Refusal {
+  return { reason, message, params };
+}
+
 /** Why something is refused: a stable code the UI translates (reasons catalog), and its values. */
 export interface Reason {
   reason: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { children } from './temporal.ts';
-import { refusal, type Refusal } from '../errors.ts';
+import { refusal, type Refusal } from './reasons.ts';
 
 /**
  * One rule for every string of every contract input, applied by the dispatcher before the
@@ -28,7 +28,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // C0 and C1 controls and DEL; tab and newline are let through here and judged by the field's kind.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const INVISIBLE = /^[\s\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF]*$/u;
+// U+034F (the combining grapheme joiner) apart: a combining mark does not belong in a class.
+const INVISIBLE = /^(?:[\s\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF]|\u034F)*$/u;
 
 /** The string as stored, or why it is refused. */
 export function cleanString(s: string, isMultiline: boolean): { value: string } | Refusal {
