@@ -9,6 +9,7 @@ import { checkDatabase, type CheckReport } from '../db/check.ts';
 import { loadChainTrust } from '../db/chain-check.ts';
 import { currentAnchor } from '../db/chain.ts';
 import { keyDir } from '../db/key-store.ts';
+import { errorLogFile, loggedErrors } from '../db/error-log.ts';
 import { parseAnchor, shortFingerprint, type Anchor } from '../db/signing.ts';
 import { openReadOnly } from '../db/sqlite.ts';
 import { guessMediaType, ingestFile, storeRepairs } from '../db/evidence-store.ts';
@@ -197,6 +198,14 @@ function cmdCheck(argv: string[]): Promise<number> {
       process.stdout.write(chainLine(report));
       for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
       for (const note of report.notes) process.stdout.write(`NOTE chain: ${note}\n`);
+      const log = errorLogFile(path.dirname(path.resolve(file)));
+      const logged = loggedErrors(log);
+      const lastLogged = logged.at(-1);
+      if (lastLogged) {
+        process.stdout.write(
+          `NOTE errors: ${logged.length} unexpected error(s) logged in ${log} (the last, ${lastLogged.reference}, at ${lastLogged.at}): send it with a report\n`,
+        );
+      }
       // Repairs are not problems (the store holds the right bytes again), but are never silent.
       for (const r of storeRepairs(path.dirname(path.resolve(file))))
         process.stdout.write(

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Db } from './sqlite.ts';
 import { AuditWriter, type Actor } from './audit.ts';
-import { DossierError, type Envelope } from './errors.ts';
+import { DossierError, refusal, type Envelope } from './errors.ts';
 import { issueReason } from './shared/reasons.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
 import { cleanTextInput } from './shared/text.ts';
+import { logInternalError } from './error-log.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { sealHead } from './chain.ts';
 import type { DeviceKey } from './signing.ts';
@@ -75,6 +76,8 @@ export interface DispatcherOptions {
   jobs?: JobRunner;
   /** Signs each write's chain head and names the device in every audit record. */
   device: DeviceKey;
+  /** Where unexpected errors are logged with their call (db/error-log.ts); none: stderr only. */
+  errorLog?: string;
   /** Told each head signed, once its write has committed: the installation keeps it outside the file. */
   onSealed?: (head: LocalHead) => void;
 }
@@ -130,10 +133,17 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
       if (head) opts.onSealed?.(head);
       return { ok: true, result };
     } catch (err) {
-      if (err instanceof DossierError) return { ok: false, error: err.toBody() };
+      if (err instanceof DossierError && err.code !== 'internal') return { ok: false, error: err.toBody() };
       if (err instanceof z.ZodError) return { ok: false, error: zodToDossierError(err).toBody() };
-      const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: { code: 'internal', message } };
+      // Not a refusal: a fault of Dossier's. Logged with its call; the user sees a reference, not SQL or a stack.
+      const reference = logInternalError(opts.errorLog ?? null, method, rawInput, err, isoNow(clock));
+      const where = opts.errorLog ? ` Details are in ${opts.errorLog}.` : '';
+      const why = refusal(
+        'internal.unexpected',
+        `Dossier met an unexpected error (reference ${reference}); nothing was changed.${where}`,
+        { reference },
+      );
+      return { ok: false, error: { code: 'internal', ...why } };
     }
   };
 }

@@ -9,6 +9,7 @@ import { JobRunner, defaultWorkerFile } from './jobs/runner.ts';
 import { sealHead, signedLength } from './chain.ts';
 import { HeadKeeper, keyDir, loadOrCreateFileKey, type LocalHead } from './key-store.ts';
 import type { DeviceKey } from './signing.ts';
+import { errorLogFile } from './error-log.ts';
 import { m007SignedChain } from './migrations/007_signed_chain.ts';
 
 export { methods };
@@ -87,6 +88,7 @@ export async function openCore(file: string, opts: CoreOptions = {}): Promise<Co
     actor: () => opts.actor ?? actorFromSettings(db),
     device,
     onSealed: keepHead,
+    errorLog: errorLogFile(dataDir),
   });
   return {
     db,

@@ -12,6 +12,7 @@ import { jobKinds, runJob, type JobKind } from './kinds.ts';
 import type { WorkerData, WorkerMessage } from './protocol.ts';
 import { fromStoreForm } from '../signing.ts';
 import { HeadKeeper } from '../key-store.ts';
+import { errorLogFile } from '../error-log.ts';
 
 const data = workerData as WorkerData;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
@@ -37,6 +38,7 @@ try {
     actor: () => actorFromSettings(conn),
     device: fromStoreForm(data.deviceKey),
     onSealed: (head) => heads.keep(head),
+    errorLog: errorLogFile(data.dataDir),
   });
   let last = 0;
   const result = runJob(

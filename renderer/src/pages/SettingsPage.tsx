@@ -12,6 +12,28 @@ import { toast } from '../lib/toaster.ts';
 import { Field } from '../components/Field.tsx';
 import { FormRefusal } from '../components/FormRefusal.tsx';
 import { ChainPanel } from './ChainPanel.tsx';
+import { useQuery } from '../lib/useQuery.tsx';
+
+/** Where the data is, and the log of unexpected errors to send with a report. */
+function DataPaths() {
+  const t = useT();
+  const paths = useQuery(() => call('settings.paths', {}), 'paths').data;
+  if (!paths?.dataDir) return null;
+  return (
+    <>
+      <h2 className="panel-title">{t('settings.data')}</h2>
+      <dl className="facts facts-wide settings-paths">
+        <dt>{t('settings.data.folder')}</dt>
+        <dd className="mono break">{paths.dataDir}</dd>
+        <dt>{t('settings.data.errorLog')}</dt>
+        <dd>
+          <span className="mono break">{paths.errorLog}</span>
+          <div className="muted">{t('settings.data.errorsLogged', { count: paths.errorsLogged })}</div>
+        </dd>
+      </dl>
+    </>
+  );
+}
 
 /** settings.update as this page sends it: the profile and the file-number prefix together. */
 const settingsInput = z.strictObject({ profile: profileSchema, fileNumberPrefix: fileNumberPrefixSchema });
@@ -82,6 +104,7 @@ export function SettingsPage() {
               />
             )}
           </Field>
+          <DataPaths />
           <Field id="settings-transport" label={t('settings.data.transport')}>
             {(input) => (
               <Tag {...input} minimal>
