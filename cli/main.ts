@@ -11,7 +11,7 @@ import { currentAnchor } from '../db/chain.ts';
 import { keyDir } from '../db/key-store.ts';
 import { errorLogFile, loggedErrors } from '../db/error-log.ts';
 import { parseAnchor, shortFingerprint, type Anchor } from '../db/signing.ts';
-import { openReadOnly } from '../db/sqlite.ts';
+import { openReadOnly, openWritableIfPossible } from '../db/sqlite.ts';
 import { guessMediaType, ingestFile, storeRepairs } from '../db/evidence-store.ts';
 import { evidenceAttachInput } from '../db/shared/inputs/evidence.ts';
 import { zodToDossierError } from '../db/contract.ts';
@@ -194,7 +194,11 @@ function cmdCheck(argv: string[]): Promise<number> {
   return Promise.resolve().then(() => {
     try {
       const trust = loadChainTrust(db, keyDir(), anchors);
-      const report = checkDatabase(db, { dataDir: path.dirname(path.resolve(file)), trust });
+      const report = checkDatabase(db, {
+        dataDir: path.dirname(path.resolve(file)),
+        trust,
+        openWritable: () => (db.memory ? null : openWritableIfPossible(file)),
+      });
       process.stdout.write(chainLine(report));
       for (const problem of report.problems) process.stdout.write(`PROBLEM ${problem.kind}: ${problem.message}\n`);
       for (const note of report.notes) process.stdout.write(`NOTE chain: ${note}\n`);

@@ -7,9 +7,12 @@ import type { JobStep } from './shared/domain.ts';
 import { verifyBlob, type BlobStatus } from './evidence-store.ts';
 import { allEvidenceFiles } from './services/evidence.ts';
 import { ChainWalker, type ChainSummary, type ChainTrust } from './chain-check.ts';
+import Database from 'better-sqlite3';
+import { migrate } from './sqlite.ts';
+import { storeLeftovers, type Leftovers } from './store-sweep.ts';
 
 export interface Problem {
-  kind: 'integrity' | 'foreign_key' | 'audit' | 'signature' | 'evidence';
+  kind: 'integrity' | 'foreign_key' | 'schema' | 'full_text' | 'audit' | 'signature' | 'evidence';
   message: string;
 }
 
@@ -154,6 +157,20 @@ function checkEvidenceFiles(db: Db, dataDir: string, problems: Problem[], track:
   }
 }
 
+function leftoverNotes(l: Leftovers, notes: string[]): void {
+  if (l.parts.length) {
+    notes.push(`${l.parts.length} unfinished upload(s) in evidence/tmp/: removed when Dossier next starts, once an hour old`);
+  }
+  if (l.unattached.length) {
+    notes.push(
+      `${l.unattached.length} file(s) uploaded but never attached: set aside in evidence/unattached/ when Dossier next starts, once an hour old`,
+    );
+  }
+  if (l.setAside.length) {
+    notes.push(`${l.setAside.length} file(s) never attached are kept in evidence/unattached/: attach them again, or delete them`);
+  }
+}
+
 export interface CheckOptions {
   /** The folder holding the evidence store; by default the database file's folder. */
   dataDir?: string;
@@ -162,6 +179,78 @@ export interface CheckOptions {
   cancelled?(): boolean;
   /** The keys, the head this installation signed and the anchors the chain is checked against. */
   trust: ChainTrust;
+  /**
+   * A writable connection to the same file, for FTS5's integrity-check (a read-only connection
+   * cannot run it, though it writes nothing: it runs in a transaction rolled back). Null or absent
+   * where the file cannot be written: the full-text indexes are then not checked, and a note says so.
+   */
+  openWritable?: () => Db | null;
+  /** The better-sqlite3 build the caller's connection uses (Electron's), for the check's own in-memory schema. */
+  nativeBinding?: string | undefined;
+}
+
+/** Every trigger the shipped migrations create, with its SQL: the guards a file must still have. */
+let expectedTriggers: Map<string, string> | null = null;
+function shippedTriggers(nativeBinding: string | undefined): Map<string, string> {
+  if (!expectedTriggers) {
+    const fresh = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+    try {
+      migrate(fresh);
+      const rows = fresh.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as {
+        name: string;
+        sql: string;
+      }[];
+      expectedTriggers = new Map(rows.map((r) => [r.name, r.sql]));
+    } finally {
+      fresh.close();
+    }
+  }
+  return expectedTriggers;
+}
+
+/** The guards (append-only audit, immutable evidence, full-text upkeep) are all there, as shipped. */
+function checkTriggers(db: Db, nativeBinding: string | undefined, problems: Problem[]): void {
+  const shipped = shippedTriggers(nativeBinding);
+  const present = new Map(
+    (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[]).map(
+      (r) => [r.name, r.sql],
+    ),
+  );
+  for (const [name, sqlText] of shipped) {
+    const found = present.get(name);
+    if (found === undefined) problems.push({ kind: 'schema', message: `trigger ${name} is missing (dropped outside Dossier)` });
+    else if (found !== sqlText) problems.push({ kind: 'schema', message: `trigger ${name} was altered outside Dossier` });
+  }
+  for (const name of present.keys()) {
+    if (!shipped.has(name)) problems.push({ kind: 'schema', message: `trigger ${name} is not Dossier's (added outside it)` });
+  }
+}
+
+/** FTS5's own integrity-check of each full-text index, against the table it indexes (rank 1). */
+function checkFullText(db: Db, opts: CheckOptions, problems: Problem[], notes: string[]): void {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")
+    .pluck()
+    .all() as string[];
+  const writable = tables.length > 0 ? (opts.openWritable?.() ?? null) : null;
+  if (!writable) {
+    if (tables.length > 0)
+      notes.push('full-text indexes not checked: the file cannot be written here (FTS5 checks need a writable connection)');
+    return;
+  }
+  try {
+    writable.exec('BEGIN');
+    for (const t of tables) {
+      try {
+        writable.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', 1)`).run();
+      } catch (err) {
+        problems.push({ kind: 'full_text', message: `full-text index ${t} does not match its table: ${(err as Error).message}` });
+      }
+    }
+  } finally {
+    if (writable.inTransaction) writable.exec('ROLLBACK');
+    writable.close();
+  }
 }
 
 /**
@@ -205,6 +294,8 @@ export function checkDatabase(db: Db, opts: CheckOptions): CheckReport {
     });
   }
   track.tick('foreign_key_check');
+  checkTriggers(db, opts.nativeBinding, problems);
+  checkFullText(db, opts, problems, notes);
   const walker = new ChainWalker(
     db,
     opts.trust,
@@ -213,10 +304,11 @@ export function checkDatabase(db: Db, opts: CheckOptions): CheckReport {
   );
   checkAuditTrail(db, problems, track, walker);
   const chain = walker.end();
-  const checked = ['integrity_check', 'foreign_key_check', 'audit_trail', 'signatures'];
+  const checked = ['integrity_check', 'foreign_key_check', 'triggers', 'full_text', 'audit_trail', 'signatures'];
   if (dataDir !== null) {
     checkEvidenceFiles(db, dataDir, problems, track);
     checked.push('evidence_files');
+    leftoverNotes(storeLeftovers(db, dataDir), notes);
   }
   opts.progress?.({ done: track.total, total: track.total, step: dataDir !== null ? 'evidence_files' : 'unaudited_rows' });
   return { checked, problems, notes, chain };

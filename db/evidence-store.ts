@@ -118,19 +118,6 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** A copy interrupted by a crash or power loss leaves its temporary file: removed a day later. */
-const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
-
-async function removeStaleTemp(tempDir: string): Promise<void> {
-  const now = Date.now();
-  for (const name of await fsp.readdir(tempDir).catch(() => [] as string[])) {
-    if (!name.endsWith('.part')) continue;
-    const file = path.join(tempDir, name);
-    const stat = await fsp.stat(file).catch(() => null);
-    if (stat && now - stat.mtimeMs > STALE_TEMP_MS) await fsp.rm(file, { force: true }).catch(() => undefined);
-  }
-}
-
 /**
  * Streams `source` into the store while hashing it: a temporary file in the store's folder,
  * fsynced, then renamed to its content address and made read-only. When the store already holds
@@ -144,7 +131,6 @@ export async function ingestStream(
 ): Promise<Ingested> {
   const tempDir = path.join(storeDir(dataDir), TEMP_DIR_NAME);
   await fsp.mkdir(tempDir, { recursive: true });
-  await removeStaleTemp(tempDir);
   const temp = path.join(tempDir, `${randomUUID()}.part`);
   const hash = createHash('sha256');
   let size = 0;

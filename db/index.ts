@@ -10,6 +10,7 @@ import { sealHead, signedLength } from './chain.ts';
 import { HeadKeeper, keyDir, loadOrCreateFileKey, type LocalHead } from './key-store.ts';
 import type { DeviceKey } from './signing.ts';
 import { errorLogFile } from './error-log.ts';
+import { sweepStore, type Leftovers } from './store-sweep.ts';
 import { m007SignedChain } from './migrations/007_signed_chain.ts';
 
 export { methods };
@@ -23,6 +24,8 @@ export interface Core {
   backupFile: string | null;
   invoke: Invoke;
   jobs: JobRunner;
+  /** The start-up sweep of the evidence store (db/store-sweep.ts): what it removed and set aside. */
+  swept: Promise<Leftovers>;
   /** This installation's signing key, and the folder that keeps it and the chain heads it signed. */
   device: DeviceKey;
   keyDir: string;
@@ -90,8 +93,17 @@ export async function openCore(file: string, opts: CoreOptions = {}): Promise<Co
     onSealed: keepHead,
     errorLog: errorLogFile(dataDir),
   });
+  // Once the caller's turn is over (a short-lived CLI call has closed by then and is not slowed).
+  const none: Leftovers = { parts: [], unattached: [], setAside: [] };
+  const swept = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => (db.open ? sweepStore(db, dataDir) : none))
+    .catch((err: unknown) => {
+      console.error(`Dossier could not tidy the evidence store: ${(err as Error).message}`);
+      return none;
+    });
   return {
     db,
+    swept,
     file: opened.file,
     dataDir,
     backupFile: opened.backupFile,

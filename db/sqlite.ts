@@ -232,3 +232,19 @@ export function migrate(db: Db, opts: Pick<OpenOptions, 'onMigrate' | 'migration
     }
   }
 }
+
+/**
+ * A second, writable connection to a file, where the file and its folder can be written; else
+ * null. For work that needs one without writing (FTS5's integrity-check, in a rolled-back transaction).
+ */
+export function openWritableIfPossible(file: string, nativeBinding?: string): Db | null {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+  } catch {
+    return null;
+  }
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

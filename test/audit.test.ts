@@ -4,6 +4,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openCore, methods, type Core } from '../db/index.ts';
 import { GENESIS_HASH, canonicalJson, loadRaw, stateHash, type RawRow } from '../db/audit.ts';
 import { checkOf } from './helpers.ts';
+import { errorLogFile, loggedErrors } from '../db/error-log.ts';
 import { auditedTables, type RecordType } from '../db/shared/records.ts';
 import type { Case, Evidence, SeizureDetail } from '../db/api.ts';
 import { ingestStream } from '../db/evidence-store.ts';
@@ -554,8 +555,10 @@ describe('the audit trail', () => {
     try {
       const before = snapshot(core.db);
       const e = err(core.invoke('settings.update', { profile: { name: 'Someone Else' }, fileNumberPrefix: 'EXP' }));
-      expect(e).toMatchObject({ code: 'internal' });
-      expect(e.message).toContain('disk says no');
+      // The user sees a reference; the fault itself is in the error log.
+      expect(e).toMatchObject({ code: 'internal', reason: 'internal.unexpected' });
+      expect(e.message).not.toContain('disk says no');
+      expect(loggedErrors(errorLogFile(core.dataDir)).at(-1)?.message).toContain('disk says no');
       expect(snapshot(core.db)).toEqual(before); // the profile's audit record is gone with it
     } finally {
       core.db.exec('DROP TRIGGER temp.refuse_prefix');
@@ -598,10 +601,18 @@ describe('tampering is detected', () => {
     }
   }
 
-  /** As an attacker with the sqlite3 shell: guard triggers dropped, foreign keys off (the shell's default). */
+  /**
+   * As a careful attacker with the sqlite3 shell: guard triggers dropped and put back afterwards
+   * (check would name a missing one), foreign keys off (the shell's default).
+   */
   function withoutGuards(c: Core, statement: string): void {
+    const guards = c.db
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('audit_log_no_update', 'audit_log_no_delete')")
+      .pluck()
+      .all() as string[];
     c.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; PRAGMA foreign_keys = OFF;');
     c.db.exec(statement);
+    for (const g of guards) c.db.exec(g);
     c.db.pragma('foreign_keys = ON');
   }
 

@@ -64,7 +64,7 @@ beforeAll(async () => {
 }, 120_000);
 
 let copies = 0;
-/** A copy of the database, tampered with as an attacker with the sqlite3 shell would (guards dropped, foreign keys off). */
+/** A copy of the database, tampered with as an attacker with the sqlite3 shell would (guards dropped and put back, foreign keys off). */
 function tampered(attack: (db: Database.Database) => void): string {
   const file = path.join(dir, `copy-${++copies}`, 'dossier.db');
   fs.mkdirSync(path.dirname(file));
@@ -72,9 +72,15 @@ function tampered(attack: (db: Database.Database) => void): string {
   const db = new Database(file);
   try {
     db.pragma('foreign_keys = OFF');
-    db.exec(`DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
-      DROP TRIGGER chain_heads_no_delete; DROP TRIGGER audit_devices_no_update;`);
+    const names = ['audit_log_no_update', 'audit_log_no_delete', 'chain_heads_no_delete', 'audit_devices_no_update'];
+    const guards = db
+      .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')})`)
+      .pluck()
+      .all(...names) as string[];
+    for (const name of names) db.exec(`DROP TRIGGER ${name}`);
     db.transaction(() => attack(db))();
+    // Put back, as a careful attacker would: check names a missing guard.
+    for (const g of guards) db.exec(g);
   } finally {
     db.close();
   }

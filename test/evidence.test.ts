@@ -152,20 +152,6 @@ describe('the evidence store', () => {
     expect(tempFiles(dataDir)).toEqual([]);
   });
 
-  it('removes temporary files a crash left behind more than a day ago, and only those', async () => {
-    const tmp = path.join(storeDir(dataDir), 'tmp');
-    fs.mkdirSync(tmp, { recursive: true });
-    const stale = path.join(tmp, 'crashed.part');
-    const recent = path.join(tmp, 'running.part');
-    fs.writeFileSync(stale, 'half a file');
-    fs.writeFileSync(recent, 'a copy in progress');
-    const old = new Date(Date.now() - 25 * 60 * 60 * 1000);
-    fs.utimesSync(stale, old, old);
-    await ingestStream(Readable.from([Buffer.from('next file')]), dataDir);
-    expect(tempFiles(dataDir)).toEqual(['running.part']);
-    fs.rmSync(recent);
-  });
-
   it('refuses a source that delivers fewer or more bytes than announced', async () => {
     const short = ingestStream(Readable.from([Buffer.alloc(10)]), dataDir, { expectedSize: 11 });
     await expect(short).rejects.toBeInstanceOf(SizeMismatchError);

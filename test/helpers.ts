@@ -10,6 +10,7 @@ import { GENESIS_HASH, auditRowHash, type AuditRow } from '../db/audit.ts';
 import { checkDatabase, type CheckOptions, type CheckReport } from '../db/check.ts';
 import { loadChainTrust } from '../db/chain-check.ts';
 import { keyDir } from '../db/key-store.ts';
+import { openWritableIfPossible } from '../db/sqlite.ts';
 
 /** A fresh temporary folder, removed when the test file ends. */
 export function tempDir(): string {
@@ -81,5 +82,9 @@ export function steppingClock(startIso: string, stepMs: number, every = 1): () =
 
 /** `dossier check` on a connection, trusting what this installation (the test run's key folder) trusts. */
 export function checkOf(db: Db, opts: Omit<CheckOptions, 'trust'> = {}): CheckReport {
-  return checkDatabase(db, { ...opts, trust: loadChainTrust(db, keyDir()) });
+  return checkDatabase(db, {
+    openWritable: () => (db.memory ? null : openWritableIfPossible(db.name)),
+    ...opts,
+    trust: loadChainTrust(db, keyDir()),
+  });
 }

@@ -53,7 +53,7 @@ describe('jobs: the database check in a worker', () => {
     const done = await settle(core, started.id);
     expect(done.status).toBe('done');
     expect(done.kind === 'check' && done.result).toMatchObject({
-      checked: ['integrity_check', 'foreign_key_check', 'audit_trail', 'signatures', 'evidence_files'],
+      checked: ['integrity_check', 'foreign_key_check', 'triggers', 'full_text', 'audit_trail', 'signatures', 'evidence_files'],
       problems: [],
       notes: [],
       chain: { records: 30, head: { seq: 30 }, devices: [{ deviceId: core.device.deviceId, trusted: true, records: 30 }] },

@@ -150,7 +150,10 @@ describe('dossier check on real files', () => {
       'an audit record deleted (trigger dropped first)',
       (folder) =>
         outsideSql(path.join(folder, DB), `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = ${DELETED_SEQ};`),
-      () => [new RegExp(`audit records ${DELETED_SEQ} to ${DELETED_SEQ} are missing`)],
+      () => [
+        new RegExp(`audit records ${DELETED_SEQ} to ${DELETED_SEQ} are missing`),
+        /trigger audit_log_no_delete is missing \(dropped outside Dossier\)/,
+      ],
     ],
     [
       'one byte of an evidence file changed',
@@ -206,6 +209,7 @@ describe('dossier check on real files', () => {
       `record ${DELETED_SEQ + 1} `,
       `audit record ${DELETED_SEQ} has no such record`,
       `chain_heads row ${DELETED_SEQ} points to a missing audit_log record`,
+      'trigger audit_log_no_delete is missing',
     ];
     for (const p of problems)
       expect(
@@ -213,7 +217,7 @@ describe('dossier check on real files', () => {
         p,
       ).toBe(true);
     expect(problems.join('\n')).not.toContain(manifest.id);
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(9);
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { checkDatabase, type CheckReport } from '../check.ts';
 import { loadChainTrust } from '../chain-check.ts';
+import { openWritableIfPossible } from '../sqlite.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
 import { localDate } from '../shared/time.ts';
@@ -13,6 +14,8 @@ export interface JobContext {
   db: Database.Database;
   /** The folder of the database file (the evidence store). */
   dataDir: string;
+  /** The better-sqlite3 build the worker loads (Electron's), for any further connection. */
+  nativeBinding: string | undefined;
   /** The installation's key folder: what a check trusts, and the heads it signed. */
   keyDir: string;
   /** The contract on the worker's connection, for a `write` job that writes as a user would (validated, audited). */
@@ -49,6 +52,8 @@ export const jobKinds = {
         progress: (p) => ctx.progress(p.done, p.total, p.step),
         cancelled: ctx.cancelled,
         trust: loadChainTrust(ctx.db, ctx.keyDir),
+        openWritable: () => openWritableIfPossible(ctx.db.name, ctx.nativeBinding),
+        nativeBinding: ctx.nativeBinding,
       }),
   }),
   seed: defineJob({

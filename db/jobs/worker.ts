@@ -47,6 +47,7 @@ try {
       db,
       dataDir: data.dataDir,
       keyDir: data.keyDir,
+      nativeBinding: data.nativeBinding ?? undefined,
       invoke,
       progress: (done, total, step) => {
         const now = Date.now();
