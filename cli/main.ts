@@ -12,6 +12,7 @@ import { keyDir } from '../db/key-store.ts';
 import { errorLogFile, loggedErrors } from '../db/error-log.ts';
 import { parseAnchor, shortFingerprint, type Anchor } from '../db/signing.ts';
 import { openReadOnly, openWritableIfPossible } from '../db/sqlite.ts';
+import { defaultRecoverFile, recoverDatabase } from '../db/recover.ts';
 import { guessMediaType, ingestFile, storeRepairs } from '../db/evidence-store.ts';
 import { evidenceAttachInput } from '../db/shared/inputs/evidence.ts';
 import { zodToDossierError } from '../db/contract.ts';
@@ -34,6 +35,9 @@ Commands:
                         (C: the case id or file number); prints the evidence record
   check                 Check the database: integrity, foreign keys, audit trail and
                         its signatures, evidence files; prints the signed chain head
+  recover               Copy every readable record of a damaged database to a new file
+                        (--out FILE, default dossier-recovered-<time>.db beside it), and
+                        say what could not be read; the damaged file is not written
   anchor                Print the signed chain head (JSON) for a supervisor or a
                         prosecutor to hold; \`check --anchor FILE\` later proves the
                         chain still extends it
@@ -46,6 +50,7 @@ Options for every command:
 serve:   --port N (default: a free port)
 check:   --anchor FILE (repeatable): an anchor the chain must still extend
 anchor:  --out FILE (default: print it)
+recover: --out FILE (a new file)
 seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
 attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
          --acquired-at ISO-TIME, --acquired-by NAME, --acquired-from PLACE,
@@ -245,6 +250,27 @@ function cmdAnchor(argv: string[]): number {
   }
 }
 
+async function cmdRecover(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { ...common, out: { type: 'string' } });
+  const file = dbFile(values.db);
+  if (!fs.existsSync(file)) throw new DossierError('not_found', `No database at ${file}`);
+  const out = path.resolve(values.out ?? defaultRecoverFile(file));
+  const report = await recoverDatabase(file, out);
+  let lostAny = false;
+  for (const t of report.tables) {
+    if (t.error === null) continue;
+    lostAny = true;
+    const lost = t.lost === -1 ? 'an unknown number of rows' : `${t.lost} row(s)`;
+    process.stdout.write(`LOST ${t.table}: ${lost} could not be read (${t.error}); ${t.copied} copied\n`);
+  }
+  const copied = report.tables.reduce((n, t) => n + t.copied, 0);
+  process.stdout.write(
+    `Recovered ${copied} records into ${out}${lostAny ? '' : ' (nothing was lost)'}.\n` +
+      `Run \`dossier check --db ${out}\`: it names each record lost, against the audit trail the copy kept.\n`,
+  );
+  return 0;
+}
+
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function formatBytes(n: number): string {
@@ -367,11 +393,16 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   seed: cmdSeed,
   check: cmdCheck,
   anchor: cmdAnchor,
+  recover: cmdRecover,
   attach: cmdAttach,
   serve: cmdServe,
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` that stopped reading: not an error of ours.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${HELP}\n`);

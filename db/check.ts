@@ -95,6 +95,10 @@ function checkAuditTrail(db: Db, problems: Problem[], track: Tracker, chain: Cha
     prevSeq = row.seq;
     prevHash = hash;
   }
+}
+
+/** Each audited record's current row still hashes to the state its last audit record left; none was added outside. */
+function checkRecordStates(db: Db, problems: Problem[], track: Tracker): void {
   const lastAfter = db.prepare('SELECT after FROM audit_log WHERE seq = ? AND record_type = ? AND record_id = ?');
   const states = db
     .prepare('SELECT record_type, record_id, state_hash, audit_seq FROM record_state')
@@ -116,7 +120,14 @@ function checkAuditTrail(db: Db, problems: Problem[], track: Tracker, chain: Cha
     }
     if (!Object.hasOwn(auditedTables, s.record_type)) continue;
     const { table } = auditedTables[s.record_type as RecordType];
-    const current = sql(db, `SELECT * FROM ${table} WHERE id = ?`).get(s.record_id) as RawRow | undefined;
+    let current: RawRow | undefined;
+    try {
+      current = sql(db, `SELECT * FROM ${table} WHERE id = ?`).get(s.record_id) as RawRow | undefined;
+    } catch (err) {
+      if (err instanceof CheckCancelled) throw err;
+      problems.push({ kind: 'integrity', message: `${name} cannot be read: ${(err as Error).message}` });
+      continue;
+    }
     if (!current) problems.push({ kind: 'audit', message: `${name} was removed outside Dossier (no audit record)` });
     else if (stateHash(current) !== s.state_hash) {
       problems.push({ kind: 'audit', message: `${name} was changed outside Dossier (no audit record)` });
@@ -124,11 +135,16 @@ function checkAuditTrail(db: Db, problems: Problem[], track: Tracker, chain: Cha
   }
   track.enter('unaudited_rows');
   for (const [type, table] of presentTables(db)) {
-    for (const { id } of db.prepare(`SELECT id FROM ${table}`).iterate() as IterableIterator<{ id: string }>) {
-      track.tick('unaudited_rows');
-      if (!tracked.has(`${type}\u0000${id}`)) {
-        problems.push({ kind: 'audit', message: `${type} ${id} was added outside Dossier (no audit record)` });
+    try {
+      for (const { id } of db.prepare(`SELECT id FROM ${table}`).iterate() as IterableIterator<{ id: string }>) {
+        track.tick('unaudited_rows');
+        if (!tracked.has(`${type}\u0000${id}`)) {
+          problems.push({ kind: 'audit', message: `${type} ${id} was added outside Dossier (no audit record)` });
+        }
       }
+    } catch (err) {
+      if (err instanceof CheckCancelled) throw err;
+      problems.push({ kind: 'integrity', message: `the ${table} table cannot be read to its end: ${(err as Error).message}` });
     }
   }
 }
@@ -168,6 +184,30 @@ function leftoverNotes(l: Leftovers, notes: string[]): void {
   }
   if (l.setAside.length) {
     notes.push(`${l.setAside.length} file(s) never attached are kept in evidence/unattached/: attach them again, or delete them`);
+  }
+}
+
+/**
+ * What SQLite's integrity_check finds, one message per finding. On some damage it stops with an
+ * error rather than a list (reading a table's rows to check its constraints): it is then run table
+ * by table, so that each damaged table is named and the sound ones are still checked.
+ */
+function integrityFindings(db: Db): string[] {
+  const run = (arg: string) =>
+    (db.pragma(`integrity_check${arg}`) as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  try {
+    return run('');
+  } catch {
+    const out: string[] = [];
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    for (const t of tables) {
+      try {
+        out.push(...run(`('${t.replace(/'/g, "''")}')`).map((m) => `${t}: ${m}`));
+      } catch (err) {
+        out.push(`table ${t} is damaged: ${(err as Error).message}`);
+      }
+    }
+    return out;
   }
 }
 
@@ -278,37 +318,53 @@ export function checkDatabase(db: Db, opts: CheckOptions): CheckReport {
   const problems: Problem[] = [];
   const notes: string[] = [];
   const dataDir = opts.dataDir ?? (db.memory ? null : path.dirname(path.resolve(db.name)));
-  const track = new Tracker(totalUnits(db, dataDir !== null), opts);
+  /**
+   * Runs one step; on a damaged file, SQLite may fail part-way through any of them: that is
+   * reported with the step, and the check goes on with the next (cancelling still stops it).
+   */
+  const step = (name: string, run: () => void): void => {
+    try {
+      run();
+    } catch (err) {
+      if (err instanceof CheckCancelled) throw err;
+      problems.push({ kind: 'integrity', message: `${name} could not be completed: ${(err as Error).message}` });
+    }
+  };
+  let total = 0;
+  step('counting the records', () => (total = totalUnits(db, dataDir !== null)));
+  const track = new Tracker(total, opts);
   track.enter('integrity_check', false);
-  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-  for (const row of integrity) {
-    if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
-  }
+  step('integrity_check', () => {
+    for (const message of integrityFindings(db)) problems.push({ kind: 'integrity', message });
+  });
   track.tick('integrity_check');
   track.enter('foreign_key_check', false);
-  const fks = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
-  for (const fk of fks) {
-    problems.push({
-      kind: 'foreign_key',
-      message: `${fk.table} row ${fk.rowid} points to a missing ${fk.parent} record`,
-    });
-  }
+  step('foreign_key_check', () => {
+    const fks = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
+    for (const fk of fks) {
+      problems.push({ kind: 'foreign_key', message: `${fk.table} row ${fk.rowid} points to a missing ${fk.parent} record` });
+    }
+  });
   track.tick('foreign_key_check');
-  checkTriggers(db, opts.nativeBinding, problems);
-  checkFullText(db, opts, problems, notes);
-  const walker = new ChainWalker(
-    db,
-    opts.trust,
-    (message) => problems.push({ kind: 'signature', message }),
-    (message) => notes.push(message),
-  );
-  checkAuditTrail(db, problems, track, walker);
-  const chain = walker.end();
+  step('the trigger check', () => checkTriggers(db, opts.nativeBinding, problems));
+  step('the full-text check', () => checkFullText(db, opts, problems, notes));
+  let chain: ChainSummary = { databaseId: null, records: 0, head: null, devices: [] };
+  step('the audit trail check', () => {
+    const walker = new ChainWalker(
+      db,
+      opts.trust,
+      (message) => problems.push({ kind: 'signature', message }),
+      (message) => notes.push(message),
+    );
+    checkAuditTrail(db, problems, track, walker);
+    chain = walker.end();
+  });
+  step('the record state check', () => checkRecordStates(db, problems, track));
   const checked = ['integrity_check', 'foreign_key_check', 'triggers', 'full_text', 'audit_trail', 'signatures'];
   if (dataDir !== null) {
-    checkEvidenceFiles(db, dataDir, problems, track);
+    step('the evidence check', () => checkEvidenceFiles(db, dataDir, problems, track));
     checked.push('evidence_files');
-    leftoverNotes(storeLeftovers(db, dataDir), notes);
+    step('the evidence store listing', () => leftoverNotes(storeLeftovers(db, dataDir), notes));
   }
   opts.progress?.({ done: track.total, total: track.total, step: dataDir !== null ? 'evidence_files' : 'unaudited_rows' });
   return { checked, problems, notes, chain };

@@ -76,10 +76,23 @@ export interface DispatcherOptions {
   jobs?: JobRunner;
   /** Signs each write's chain head and names the device in every audit record. */
   device: DeviceKey;
+  /**
+   * Why writes are refused, if they are: the file is open read-only, or it was found damaged
+   * (SQLite reported corruption, or a check did). Read on every call: it can change while serving.
+   */
+  writesRefused?: () => 'read_only' | 'damaged' | null;
+  /** Told when SQLite reports the file damaged during a call (the shell then refuses writes). */
+  onDamaged?: (message: string) => void;
   /** Where unexpected errors are logged with their call (db/error-log.ts); none: stderr only. */
   errorLog?: string;
   /** Told each head signed, once its write has committed: the installation keeps it outside the file. */
   onSealed?: (head: LocalHead) => void;
+}
+
+/** SQLite's own word that the file is damaged (not a bug of ours, not a refusal). */
+function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }
 
 export type Invoke = (method: string, input: unknown) => Envelope<unknown>;
@@ -106,6 +119,28 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
       }
       const parsed = spec.input.safeParse(text.value, { reportInput: true });
       if (!parsed.success) throw zodToDossierError(parsed.error);
+      const refused = spec.kind === 'write' ? (opts.writesRefused?.() ?? null) : null;
+      if (refused) {
+        const why =
+          refused === 'read_only'
+            ? refusal(
+                'database.read_only',
+                'This database is open read-only (the file or its folder cannot be written here): nothing can be changed. ' +
+                  'Copy it somewhere writable to work on it.',
+              )
+            : refusal(
+                'database.damaged',
+                'This database file is damaged, so Dossier writes nothing more to it. Run `dossier check` to see what is ' +
+                  'damaged, then `dossier recover` to copy every readable record to a new file.',
+              );
+        throw new DossierError(
+          refused === 'read_only' ? 'read_only' : 'database_damaged',
+          why.message,
+          undefined,
+          why.reason,
+          why.params,
+        );
+      }
       const future = spec.kind === 'write' ? futureProblem(spec.input, parsed.data, clock()) : null;
       if (future) {
         throw new DossierError('invalid_input', `${future.field}: must not be in the future`, future.field, 'date.future', {});
@@ -135,6 +170,16 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
     } catch (err) {
       if (err instanceof DossierError && err.code !== 'internal') return { ok: false, error: err.toBody() };
       if (err instanceof z.ZodError) return { ok: false, error: zodToDossierError(err).toBody() };
+      if (isCorruption(err)) {
+        opts.onDamaged?.((err as Error).message);
+        logInternalError(opts.errorLog ?? null, method, rawInput, err, isoNow(clock));
+        const why = refusal(
+          'database.damaged',
+          'This database file is damaged (SQLite could not read it), so Dossier writes nothing more to it. ' +
+            'Run `dossier check` to see what is damaged, then `dossier recover` to copy every readable record to a new file.',
+        );
+        return { ok: false, error: { code: 'database_damaged', ...why } };
+      }
       // Not a refusal: a fault of Dossier's. Logged with its call; the user sees a reference, not SQL or a stack.
       const reference = logInternalError(opts.errorLog ?? null, method, rawInput, err, isoNow(clock));
       const where = opts.errorLog ? ` Details are in ${opts.errorLog}.` : '';

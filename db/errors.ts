@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'unknown_method'
   | 'database_too_new'
   | 'not_dossier'
+  | 'read_only'
+  | 'database_damaged'
   | 'migration_failed'
   | 'unauthorized'
   | 'cancelled'

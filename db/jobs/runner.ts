@@ -36,6 +36,8 @@ export interface JobRunnerOptions {
   nativeBinding?: string | undefined;
   device: DeviceKey;
   keyDir: string;
+  /** Told of each job that ends, with its final state. */
+  onFinished?: (job: JobState) => void;
   /** How many finished jobs stay readable. */
   keep?: number;
   now?: () => string;
@@ -80,6 +82,7 @@ export class JobRunner {
         if (entry.state.status !== 'running') return;
         Object.assign(entry.state, patch, { status, endedAt: this.now() });
         entry.worker = null;
+        this.opts.onFinished?.(this.view(entry));
         this.prune();
       },
     };
