@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, session } from 'electron';
 import { openCore, type Core } from '../db/index.ts';
 import { loadOrCreateSafeKey } from './device-key.ts';
 import { APP_NAME, DB_FILE_NAME } from '../db/paths.ts';
@@ -14,13 +13,16 @@ import { MENU_CHANNEL, type MenuCommand } from './channels.ts';
 import { registerEvidenceHandlers, registerInvokeHandler } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { explainOpenError, resolveNativeBinding } from './native.ts';
-import { hardenContents, hardenSession, isTrustedSender, secureWebPreferences } from './security.ts';
+import { APP_SCHEME, APP_SCHEMES, APP_URL, appProtocolHandler } from './app-protocol.ts';
+import { createAppWindow, hardenContents, hardenSession, isTrustedSender } from './security.ts';
 
 const isDev = !app.isPackaged;
 const appDir = app.getAppPath();
-const indexHtml = path.join(appDir, 'dist', 'renderer', 'index.html');
+const rendererDir = path.join(appDir, 'dist', 'renderer');
+const indexHtml = path.join(rendererDir, 'index.html');
 const preloadFile = path.join(appDir, 'dist', 'electron', 'preload.cjs');
-const appUrl = pathToFileURL(indexHtml).href;
+/** The page is served from app://dossier/ (app-protocol.ts), never from file://. */
+const appUrl = APP_URL;
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -52,15 +54,18 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow({
-    title: APP_NAME,
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    backgroundColor: backgroundColor(),
-    webPreferences: secureWebPreferences(preloadFile, { devTools: isDev }),
+  const win = createAppWindow(BrowserWindow, {
+    window: {
+      title: APP_NAME,
+      width: 1280,
+      height: 800,
+      minWidth: 960,
+      minHeight: 600,
+      show: false,
+      backgroundColor: backgroundColor(),
+    },
+    preload: preloadFile,
+    devTools: isDev,
   });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
@@ -82,7 +87,9 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  win.loadFile(indexHtml).catch((err: unknown) => fail(`${APP_NAME}'s window could not load ${indexHtml}: ${messageOf(err)}`));
+  win
+    .loadURL(appUrl)
+    .catch((err: unknown) => fail(`${APP_NAME}'s window could not load ${appUrl} (${indexHtml}): ${messageOf(err)}`));
 }
 
 async function start(): Promise<void> {
@@ -112,6 +119,8 @@ async function start(): Promise<void> {
   }
 
   hardenSession(session.defaultSession);
+  // Only the built renderer, read from dist/renderer (inside app.asar when installed).
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
   const { invoke } = core;
   registerInvokeHandler(ipcMain, invoke, (frame) => isTrustedSender(frame, appUrl));
   registerEvidenceHandlers(ipcMain, {
@@ -142,6 +151,8 @@ app.setName(APP_NAME);
 const userData = process.env.DOSSIER_USER_DATA;
 if (userData) app.setPath('userData', path.resolve(userData));
 app.enableSandbox();
+// Before `ready`, or the scheme is not standard and secure (see APP_SCHEMES).
+protocol.registerSchemesAsPrivileged(APP_SCHEMES);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

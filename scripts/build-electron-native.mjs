@@ -6,7 +6,9 @@
 //   -> native/electron/<platform>-<arch>/better_sqlite3.node
 // electron/native.ts hands that file to better-sqlite3 as `nativeBinding`; electron-builder.yml
 // ships it as resources/native/better_sqlite3.node.
-// Usage: node scripts/build-electron-native.mjs [--arch x64|arm64|ia32]
+// The target is the installed electron (node_modules/electron/package.json), which must be the one
+// package.json asks for: a stale node_modules would build for the wrong ABI, so it stops instead.
+// Usage: node scripts/build-electron-native.mjs [--arch x64|arm64]   (Electron 44+ ships no 32-bit builds)
 // Offline: DOSSIER_ELECTRON_HEADERS=<unpacked Electron headers dir> uses them instead of downloading.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,17 @@ function die(message) {
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Whether `version` is in `range`: x.y.z, ~x.y.z or ^x.y.z, the forms package.json uses here. */
+function satisfies(version, range) {
+  const r = /^([~^]?)(\d+)\.(\d+)\.(\d+)$/.exec(range.trim());
+  const v = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!r || !v) return false;
+  const [want, have] = [r.slice(2).map(Number), v.slice(1).map(Number)];
+  if (r[1] === '') return have.join('.') === want.join('.');
+  if (have[0] !== want[0] || (r[1] === '~' && have[1] !== want[1])) return false;
+  return have[1] * 1e6 + have[2] >= want[1] * 1e6 + want[2];
 }
 
 /** node-gyp: the project's, else the one bundled with npm, else none (then `npx node-gyp`). */
@@ -101,6 +114,10 @@ try {
   die('electron and better-sqlite3 must be installed first (npm install)');
 }
 const sqliteVersion = readJson(path.join(sqliteDir, 'package.json')).version;
+const wanted = readJson(path.join(repo, 'package.json')).devDependencies?.electron ?? '';
+if (!satisfies(electronVersion, wanted)) {
+  die(`package.json asks for electron ${wanted || '(nothing)'}, but node_modules has ${electronVersion}: run npm install first`);
+}
 
 const nodeGyp = findNodeGyp();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-sqlite-electron-'));

@@ -7,10 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type {
+  BrowserWindowConstructorOptions,
   HandlerDetails,
   IpcMain,
   IpcMainInvokeEvent,
@@ -24,7 +26,15 @@ import type {
 } from 'electron';
 import { openCore, type Core } from '../db/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../db/shared/csp.ts';
-import { hardenContents, hardenSession, isAppUrl, isTrustedSender, secureWebPreferences } from '../electron/security.ts';
+import { createAppWindow, hardenContents, hardenSession, isAppUrl, isTrustedSender } from '../electron/security.ts';
+import {
+  APP_SCHEMES,
+  APP_URL,
+  appProtocolHandler,
+  appResponseHeaders,
+  contentTypeOf,
+  resolveAppRequest,
+} from '../electron/app-protocol.ts';
 import { INVOKE_CHANNEL, MENU_CHANNEL, registerInvokeHandler } from '../electron/ipc.ts';
 import { buildMenuTemplate, NEW_CASE_ACCELERATOR } from '../electron/menu.ts';
 import { explainOpenError, resolveNativeBinding } from '../electron/native.ts';
@@ -32,7 +42,8 @@ import type { MenuCommand } from '../electron/channels.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const indexHtml = path.join(repo, 'dist', 'renderer', 'index.html');
-const APP_URL = pathToFileURL(indexHtml).href;
+/** Where the page used to be loaded from; now just another URL that is not the app. */
+const FILE_URL = pathToFileURL(indexHtml).href;
 
 let tmp: string;
 beforeAll(() => {
@@ -133,10 +144,21 @@ function fakeFrame(url: string, parent: WebFrameMain | null = null): WebFrameMai
 
 // ---- Window and session hardening --------------------------------------------------------
 
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the renderer', () => {
-    const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
-    expect(prefs).toMatchObject({
+describe('createAppWindow', () => {
+  class RecordingWindow {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  }
+  const open = (devTools?: boolean) =>
+    createAppWindow(RecordingWindow, {
+      window: { title: 'Dossier', width: 1280, show: false },
+      preload: '/app/dist/electron/preload.cjs',
+      ...(devTools === undefined ? {} : { devTools }),
+    }).options;
+
+  it('isolates and sandboxes the renderer, with no plugin (no Chromium PDF viewer)', () => {
+    const options = open();
+    expect(options).toMatchObject({ title: 'Dossier', width: 1280, show: false });
+    expect(options.webPreferences).toEqual({
       preload: '/app/dist/electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -146,10 +168,21 @@ describe('secureWebPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      plugins: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
+      safeDialogs: true,
       devTools: false,
     });
-    expect(secureWebPreferences('/p', { devTools: true }).devTools).toBe(true);
+    expect(open(true).webPreferences?.devTools).toBe(true);
+  });
+
+  it('does not let the caller pass webPreferences of its own', () => {
+    const sneaky = { title: 'x', webPreferences: { nodeIntegration: true } } as unknown as BrowserWindowConstructorOptions;
+    const options = createAppWindow(RecordingWindow, { window: sneaky, preload: '/p' }).options;
+    expect(options.webPreferences?.nodeIntegration).toBe(false);
   });
 });
 
@@ -160,9 +193,10 @@ describe('hardenContents', () => {
   it('refuses navigation away from the app page', () => {
     expect(contents.emit('will-navigate', 'https://example.com/')).toBe(true);
     expect(contents.emit('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(contents.emit('will-navigate', pathToFileURL(path.join(repo, 'dist', 'renderer', 'assets', 'x.html')).href)).toBe(
-      true,
-    );
+    expect(contents.emit('will-navigate', FILE_URL)).toBe(true);
+    expect(contents.emit('will-navigate', 'app://dossier/assets/x.html')).toBe(true);
+    expect(contents.emit('will-navigate', 'app://other/index.html')).toBe(true);
+    expect(contents.emit('will-navigate', 'app://user@dossier/index.html')).toBe(true);
     expect(contents.emit('will-navigate', 'javascript:alert(1)')).toBe(true);
     expect(contents.emit('will-navigate', 'not a url')).toBe(true);
     expect(contents.emit('will-redirect', 'https://example.com/')).toBe(true);
@@ -221,35 +255,159 @@ describe('hardenSession', () => {
 });
 
 describe('renderer/index.html', () => {
-  it('carries the same CSP in its meta tag (what Chromium enforces for file:// pages)', () => {
+  it('carries the same CSP in its meta tag (the header is what workers follow)', () => {
     const html = fs.readFileSync(path.join(repo, 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
     // frame-ancestors is ignored in a meta tag; the header carries it.
     const expected = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'));
     expect(meta?.split(/;\s*/)).toEqual(expected);
   });
+
+  it('lets pdf.js run its worker and WebAssembly decoders, and nothing frame or eval JavaScript', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|blob:[^;]*;.*script|script-src[^;]*blob:/);
+  });
 });
 
 describe('isTrustedSender', () => {
   it('trusts the main frame of the app page only', () => {
     const main = fakeFrame(`${APP_URL}#/cases`);
-    expect(isTrustedSender(main, APP_URL)).toBe(true);
+    expect(APP_URL).toBe('app://dossier/index.html');
+    expect(isTrustedSender(main)).toBe(true);
+    expect(isTrustedSender(fakeFrame(`${APP_URL}?page=cases#/x`), APP_URL)).toBe(true);
     expect(isTrustedSender(fakeFrame(APP_URL, main), APP_URL)).toBe(false);
     expect(isTrustedSender(fakeFrame('https://example.com/'), APP_URL)).toBe(false);
+    expect(isTrustedSender(fakeFrame(FILE_URL), APP_URL)).toBe(false);
     expect(isTrustedSender(fakeFrame('file:///tmp/index.html'), APP_URL)).toBe(false);
     expect(isTrustedSender(fakeFrame(''), APP_URL)).toBe(false);
     expect(isTrustedSender(null, APP_URL)).toBe(false);
   });
 
-  it('accepts an app protocol URL and Windows drive-letter case', () => {
-    expect(isAppUrl('app://dossier/index.html#/x', 'app://dossier/index.html')).toBe(true);
-    expect(isAppUrl('app://other/index.html', 'app://dossier/index.html')).toBe(false);
-    expect(
-      isAppUrl(
-        'file:///c:/Dossier/resources/app.asar/dist/renderer/index.html',
-        'file:///C:/Dossier/resources/app.asar/dist/renderer/index.html',
-      ),
-    ).toBe(true);
+  it('is the app page by scheme, host and path', () => {
+    expect(isAppUrl('app://dossier/index.html#/x')).toBe(true);
+    expect(isAppUrl('app://dossier/')).toBe(false);
+    expect(isAppUrl('app://dossier/assets/index.js')).toBe(false);
+    expect(isAppUrl('app://other/index.html')).toBe(false);
+    expect(isAppUrl('app://dossier:8080/index.html')).toBe(false);
+    expect(isAppUrl('apps://dossier/index.html')).toBe(false);
+    expect(isAppUrl('http://dossier/index.html')).toBe(false);
+  });
+});
+
+// ---- The app:// protocol -----------------------------------------------------------------
+
+describe('resolveAppRequest', () => {
+  const root = path.resolve('/opt/Dossier/resources/app.asar/dist/renderer');
+  const file = (...parts: string[]) => path.join(root, ...parts);
+
+  it('maps app://dossier/ paths to files of the renderer folder, with their type', () => {
+    expect(resolveAppRequest('app://dossier/index.html', root)).toEqual({
+      ok: true,
+      file: file('index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
+    expect(resolveAppRequest('app://dossier/', root)).toMatchObject({ ok: true, file: file('index.html') });
+    expect(resolveAppRequest('app://dossier/assets/index-abc.js?v=1#x', root)).toEqual({
+      ok: true,
+      file: file('assets', 'index-abc.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveAppRequest('app://dossier/assets/a%20b.css', root)).toMatchObject({
+      ok: true,
+      file: file('assets', 'a b.css'),
+    });
+    expect(resolveAppRequest('app://dossier/assets/x.wasm', root, 'HEAD')).toMatchObject({ contentType: 'application/wasm' });
+  });
+
+  it('refuses whatever would leave the renderer folder', () => {
+    for (const url of [
+      'app://dossier/..%2f..%2fpackage.json',
+      'app://dossier/assets/..%2F..%2F..%2Fetc%2Fpasswd',
+      'app://dossier/%2F%2E%2E%2Fmain.cjs',
+    ]) {
+      expect(resolveAppRequest(url, root), url).toMatchObject({ ok: false, status: 404 });
+    }
+    // The URL parser folds `..` and `%2e%2e` segments into the path first: they stay inside the folder.
+    expect(resolveAppRequest('app://dossier/../../../etc/passwd', root)).toMatchObject({ ok: true, file: file('etc', 'passwd') });
+    expect(resolveAppRequest('app://dossier/%2e%2e/%2E%2E/package.json', root)).toMatchObject({
+      ok: true,
+      file: file('package.json'),
+    });
+    for (const url of ['app://dossier/..%5c..%5cmain.cjs', 'app://dossier/index.html%00.png', 'app://dossier/%E0%A4%A']) {
+      expect(resolveAppRequest(url, root), url).toMatchObject({ ok: false, status: 400 });
+    }
+  });
+
+  it('answers only GET and HEAD, for the dossier host', () => {
+    expect(resolveAppRequest('app://dossier/index.html', root, 'POST')).toMatchObject({ ok: false, status: 405 });
+    expect(resolveAppRequest('app://other/index.html', root)).toMatchObject({ ok: false, status: 404 });
+    expect(resolveAppRequest('app://user:pw@dossier/index.html', root)).toMatchObject({ ok: false, status: 404 });
+    expect(resolveAppRequest('file:///etc/passwd', root)).toMatchObject({ ok: false, status: 404 });
+    expect(resolveAppRequest('not a url', root)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('types files by extension, bytes when unknown', () => {
+    expect(contentTypeOf('a/pdf.worker.min-x.mjs')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeOf('a/b.SVG')).toBe('image/svg+xml');
+    expect(contentTypeOf('a/78-EUC-H.bcmap')).toBe('application/octet-stream');
+    expect(contentTypeOf('a/noext')).toBe('application/octet-stream');
+  });
+
+  it('registers one standard, secure, fetchable scheme, without CORS or a CSP bypass', () => {
+    expect(APP_SCHEMES).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+});
+
+describe('appProtocolHandler', () => {
+  let root: string;
+  let handle: (request: Request) => Promise<Response>;
+  beforeAll(() => {
+    root = path.join(tmp, 'protocol', 'dist', 'renderer');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Dossier</title>');
+    fs.writeFileSync(path.join(root, 'assets', 'index-1.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'outside the renderer folder');
+    handle = appProtocolHandler(root);
+  });
+  const get = (url: string, method = 'GET') => handle(new Request(url, { method }));
+
+  it('serves the page and its assets with their type, the CSP and nosniff', async () => {
+    const page = await get('app://dossier/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Dossier</title>');
+    expect(Object.fromEntries(page.headers)).toEqual(
+      Object.fromEntries(Object.entries(appResponseHeaders('text/html; charset=utf-8')).map(([k, v]) => [k.toLowerCase(), v])),
+    );
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const script = await get('app://dossier/assets/index-1.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('console.log(1)');
+    const head = await get('app://dossier/', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers 404 for missing files, folders and the world outside, without saying more', async () => {
+    for (const url of [
+      'app://dossier/missing.js',
+      'app://dossier/assets',
+      'app://dossier/assets/',
+      'app://dossier/%2e%2e/secret.txt',
+      'app://dossier/..%2fsecret.txt',
+      'app://elsewhere/index.html',
+    ]) {
+      const r = await get(url);
+      expect(r.status, url).toBe(404);
+      expect(await r.text(), url).toBe('Not found');
+      expect(r.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect((await get('app://dossier/index.html', 'POST')).status).toBe(405);
+    expect((await get('app://dossier/a%00b')).status).toBe(400);
   });
 });
 
@@ -291,6 +449,7 @@ describe('registerInvokeHandler', () => {
       fakeFrame(APP_URL, trusted), // a subframe of the app page
       fakeFrame('https://example.com/'),
       fakeFrame(pathToFileURL(path.join(tmp, 'index.html')).href),
+      fakeFrame(FILE_URL), // the built page, but from file:// rather than app://
       null, // frame gone
     ];
     for (const frame of senders) {
@@ -528,6 +687,41 @@ describe('scripts/build-electron.mjs', () => {
   });
 });
 
+// ---- Packaging ---------------------------------------------------------------------------
+
+describe('electron-builder.yml', () => {
+  // Read and checked by electron-builder's own code: its YAML parser and its schema validation
+  // (which refuses a misspelt fuse name).
+  const builder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
+  const lib = createRequire(builder.resolve('app-builder-lib/package.json'));
+  const yaml = lib('js-yaml') as { load(text: string): unknown };
+  const { validateConfiguration } = lib('./out/util/config/config.js') as {
+    validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+  };
+  const { DebugLogger } = lib('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+  const config = yaml.load(fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+
+  it('flips the hardening fuses, asar integrity included', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
+    });
+    expect(config.asar).toBe(true);
+  });
+
+  it('is a configuration electron-builder accepts, and a wrong fuse name is not', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    const misspelt = { ...config, electronFuses: { ...(config.electronFuses as object), runAsNodes: false } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
+  });
+});
+
 // ---- The bundled main process, driven by a stand-in for the electron module ---------------
 
 /**
@@ -540,9 +734,11 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const appDir = process.env.FAKE_APP_DIR;
-const record = { paths: {}, windows: [], errors: [], sent: [], ipc: [], navigation: [] };
+const record = { paths: {}, windows: [], errors: [], sent: [], ipc: [], navigation: [], schemes: [], served: [] };
 const ipcHandlers = new Map();
+const protocolHandlers = new Map();
 let menu = null;
+let readyAsked = false;
 
 function finish(code) {
   process.stdout.write(JSON.stringify(record) + '\n');
@@ -558,7 +754,7 @@ Object.assign(app, {
   getPath: (key) => { if (!record.paths[key]) throw new Error('no path ' + key); return record.paths[key]; },
   enableSandbox: () => { record.sandbox = true; },
   requestSingleInstanceLock: () => true,
-  whenReady: () => Promise.resolve(),
+  whenReady: () => { readyAsked = true; return Promise.resolve(); },
   setAboutPanelOptions: (options) => { record.about = options; },
   getVersion: () => '0.1.0',
   quit: () => { record.quit = true; app.emit('will-quit'); finish(0); },
@@ -585,21 +781,39 @@ class BrowserWindow extends EventEmitter {
   isMinimized() { return false; }
   focus() {}
   loadFile(file) {
-    this.entry.loaded = file;
+    record.loadedFile = file;
+    return Promise.reject(new Error('the window must load app://dossier/, not a file'));
+  }
+  loadURL(url) {
+    this.entry.loaded = url;
     setImmediate(() => play(this).catch((err) => { record.playError = String(err); finish(2); }));
     return Promise.resolve();
   }
 }
 
+/** What the page would get for url, through the registered app:// handler. */
+async function fetchApp(url, method = 'GET') {
+  const handler = protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+  if (!handler) return { url, status: 'no handler' };
+  const response = await handler(new Request(url, { method }));
+  const body = await response.text();
+  return { url, status: response.status, type: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), body: body.slice(0, 60) };
+}
+
 async function play(win) {
   win.emit('ready-to-show');
   const handler = ipcHandlers.get('dossier:invoke');
-  const appUrl = pathToFileURL(path.join(appDir, 'dist', 'renderer', 'index.html')).href;
+  const appUrl = win.entry.loaded;
+  const fileUrl = pathToFileURL(path.join(appDir, 'dist', 'renderer', 'index.html')).href;
+  for (const url of [appUrl, 'app://dossier/assets/app.js', 'app://dossier/%2e%2e/%2e%2e/package.json', 'app://dossier/missing.css']) {
+    record.served.push(await fetchApp(url));
+  }
   const main = { url: appUrl + '#/cases', parent: null };
   const call = async (frame, ...args) => record.ipc.push(await handler({ senderFrame: frame }, ...args));
   await call(main, 'cases.create', { title: 'Created over IPC' });
   await call({ url: appUrl, parent: main }, 'cases.create', { title: 'From a subframe' });
   await call(main, 'cases.list', {});
+  await call({ url: fileUrl, parent: null }, 'cases.create', { title: 'From file://' });
   const find = (items) => {
     for (const item of items) {
       if (item.id === 'new-case') return item;
@@ -609,7 +823,7 @@ async function play(win) {
     return null;
   };
   find(menu.template).click();
-  for (const url of ['https://example.com/', appUrl]) {
+  for (const url of ['https://example.com/', fileUrl, appUrl]) {
     const event = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
     win.webContents.emit('will-navigate', event);
     record.navigation.push([url, event.defaultPrevented]);
@@ -627,9 +841,15 @@ const session = {
   },
 };
 
+const protocol = {
+  registerSchemesAsPrivileged: (schemes) => record.schemes.push({ schemes, beforeReady: !readyAsked }),
+  handle: (scheme, handler) => protocolHandlers.set(scheme, handler),
+};
+
 module.exports = {
   app,
   BrowserWindow,
+  protocol,
   session,
   dialog: { showErrorBox: (title, content) => record.errors.push({ title, content }) },
   ipcMain: { handle: (channel, fn) => ipcHandlers.set(channel, fn), removeHandler: (channel) => ipcHandlers.delete(channel) },
@@ -658,6 +878,10 @@ interface MainRecord {
   sent: unknown[][];
   ipc: { ok: boolean; result?: unknown; error?: { code: string } }[];
   navigation: [string, boolean][];
+  schemes: { schemes: unknown; beforeReady: boolean }[];
+  served: { url: string; status: number | string; type?: string | null; csp?: string | null; body?: string }[];
+  loadedFile?: string;
+  playError?: string;
   windowOpen?: unknown;
   exitCode?: number;
   quit?: boolean;
@@ -674,7 +898,10 @@ describe('dist main.cjs under a stand-in electron module', () => {
     root = path.join(tmp, 'main-run');
     const appDir = path.join(root, 'app');
     fs.mkdirSync(path.join(appDir, 'dist', 'renderer'), { recursive: true });
+    fs.mkdirSync(path.join(appDir, 'dist', 'renderer', 'assets'), { recursive: true });
     fs.writeFileSync(path.join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Dossier</title>');
+    fs.writeFileSync(path.join(appDir, 'dist', 'renderer', 'assets', 'app.js'), 'document.title = "Dossier";');
+    fs.writeFileSync(path.join(appDir, 'package.json'), '{"name":"not-to-be-served"}');
     fs.mkdirSync(path.join(root, 'node_modules', 'electron'), { recursive: true });
     fs.writeFileSync(path.join(root, 'node_modules', 'electron', 'index.js'), FAKE_ELECTRON);
     fs.symlinkSync(
@@ -708,19 +935,48 @@ describe('dist main.cjs under a stand-in electron module', () => {
     expect(record.windows).toHaveLength(1);
     const [win] = record.windows;
     expect(win?.options).toMatchObject({ width: 1280, height: 800, show: false });
-    expect(win?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(win?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      plugins: false,
+    });
     expect(win?.options.webPreferences.preload).toBe(path.join(root, 'app', 'dist', 'electron', 'preload.cjs'));
-    expect(win?.loaded).toBe(path.join(root, 'app', 'dist', 'renderer', 'index.html'));
+    expect(record.playError).toBeUndefined();
+    expect(record.loadedFile).toBeUndefined();
+    expect(win?.loaded).toBe('app://dossier/index.html');
+    expect(record.schemes).toEqual([{ schemes: APP_SCHEMES, beforeReady: true }]);
+    // The app:// handler main.cjs registered, on the renderer folder only.
+    expect(record.served).toEqual([
+      {
+        url: 'app://dossier/index.html',
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        csp: CONTENT_SECURITY_POLICY,
+        body: '<!doctype html><title>Dossier</title>',
+      },
+      {
+        url: 'app://dossier/assets/app.js',
+        status: 200,
+        type: 'text/javascript; charset=utf-8',
+        csp: CONTENT_SECURITY_POLICY,
+        body: 'document.title = "Dossier";',
+      },
+      expect.objectContaining({ url: 'app://dossier/%2e%2e/%2e%2e/package.json', status: 404, body: 'Not found' }),
+      expect.objectContaining({ url: 'app://dossier/missing.css', status: 404 }),
+    ]);
     expect(win?.shown).toBe(true);
     expect(record.permissions && record.csp).toBe(true);
 
     expect(record.ipc[0]).toMatchObject({ ok: true, result: { title: 'Created over IPC' } });
     expect(record.ipc[1]).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(record.ipc[2]).toMatchObject({ ok: true });
+    expect(record.ipc[3]).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(record.sent).toEqual([['dossier:menu', 'new-case']]);
     expect(record.navigation).toEqual([
       ['https://example.com/', true],
-      [expect.stringMatching(/^file:/), false],
+      [expect.stringMatching(/^file:/), true],
+      ['app://dossier/index.html', false],
     ]);
     expect(record.windowOpen).toEqual({ action: 'deny' });
     expect(record.quit).toBe(true);

@@ -17,6 +17,7 @@ import { blobPath, storeDir } from '../db/evidence-store.ts';
 import type { Envelope } from '../db/errors.ts';
 import type { Case, Evidence } from '../db/api.ts';
 import { isTrustedSender } from '../electron/security.ts';
+import { APP_URL } from '../electron/app-protocol.ts';
 import {
   EVIDENCE_CANCEL_CHANNEL,
   EVIDENCE_INGEST_CHANNEL,
@@ -29,7 +30,8 @@ import {
 import type { EvidenceBytes, IngestedFile, PickedFile } from '../electron/channels.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const APP_URL = pathToFileURL(path.join(repo, 'dist', 'renderer', 'index.html')).href;
+/** The page as the window loads it (app://dossier/index.html); the same page from file:// is not trusted. */
+const FILE_URL = pathToFileURL(path.join(repo, 'dist', 'renderer', 'index.html')).href;
 
 let tmp: string;
 beforeAll(() => {
@@ -73,7 +75,7 @@ class FakeSender implements EvidenceSender {
 
 const frame = (url: string, parent: WebFrameMain | null = null) => ({ url, parent }) as unknown as WebFrameMain;
 const trusted = frame(`${APP_URL}#/cases`);
-const untrusted = [frame('https://example.com/'), frame(APP_URL, trusted), null];
+const untrusted = [frame('https://example.com/'), frame(APP_URL, trusted), frame(FILE_URL), null];
 
 function sha(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');

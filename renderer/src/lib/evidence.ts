@@ -54,12 +54,16 @@ export function storeEvidenceFile(file: File, onProgress: (bytes: number, total:
   return { done, cancel: () => xhr.abort() };
 }
 
-/** An object URL of an evidence file's bytes, for previews; revoke it when done. */
-export async function evidenceObjectUrl(id: string, mediaType: string): Promise<string> {
+/**
+ * An evidence file's bytes, checked against its SHA-256 by whoever serves them (the main process
+ * or the browser shell): an altered or missing file is refused with its reason, never shown.
+ * A Blob, not an object URL: pdf.js reads the bytes themselves (the CSP lets nothing fetch blob:).
+ */
+export async function evidenceBlob(id: string, mediaType: string): Promise<Blob> {
   const bridge = window.dossier;
   if (bridge) {
     const r = unwrap(await bridge.readEvidence(id));
-    return URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: mediaType }));
+    return new Blob([r.bytes as BlobPart], { type: mediaType });
   }
   const response = await fetch(`./api/evidence/${encodeURIComponent(id)}/content`, {
     headers: { Authorization: authorization() },
@@ -68,7 +72,7 @@ export async function evidenceObjectUrl(id: string, mediaType: string): Promise<
     const env = (await response.json().catch(() => null)) as Envelope<unknown> | null;
     throw env && !env.ok ? ApiError.from(env.error) : new ApiError('internal', response.statusText);
   }
-  return URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: mediaType }));
+  return new Blob([await response.arrayBuffer()], { type: mediaType });
 }
 
 /** Files that preview in the app. */

@@ -5,7 +5,7 @@ import type { Evidence } from '../../../../db/api.ts';
 import { evidenceRetireInput } from '../../../../db/shared/inputs/evidence.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
-import { evidenceObjectUrl, previewKind } from '../../lib/evidence.ts';
+import { evidenceBlob, previewKind } from '../../lib/evidence.ts';
 import { useForm } from '../../lib/form.ts';
 import { refusalOf } from '../../lib/refusals.ts';
 import { toast } from '../../lib/toaster.ts';
@@ -13,10 +13,12 @@ import { useQuery } from '../../lib/useQuery.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { PdfPreview } from './PdfPreview.tsx';
 
 const PREVIEW_LIMIT = 100 * 1000 * 1000;
 
-type Preview = { state: 'none' } | { state: 'loading' } | { state: 'ready'; url: string } | { state: 'error'; message: string };
+type Preview =
+  { state: 'none' } | { state: 'loading' } | { state: 'ready'; url: string; blob: Blob } | { state: 'error'; message: string };
 
 /** One evidence file: its metadata and SHA-256, a preview for images and PDFs, download, retire. */
 export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): void; onChanged(e: Evidence): void }) {
@@ -34,14 +36,17 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
   const urls = useRef(new Set<string>());
   const read = useQuery(
     async () => {
-      const url = await evidenceObjectUrl(id, mediaType);
+      // Checked against its SHA-256 on the way: an altered file is refused, never previewed.
+      const blob = await evidenceBlob(id, mediaType);
+      const url = URL.createObjectURL(blob);
       urls.current.add(url);
-      return { id, url };
+      return { id, url, blob };
     },
     previewable ? id : '',
     { enabled: previewable },
   );
-  const shown = previewable && read.data?.id === id && urls.current.has(read.data.url) ? read.data.url : undefined;
+  const current = previewable && read.data?.id === id && urls.current.has(read.data.url) ? read.data : undefined;
+  const shown = current?.url;
   useEffect(() => {
     for (const url of urls.current)
       if (url !== shown) {
@@ -58,8 +63,8 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
   }, []);
   const preview: Preview = !previewable
     ? { state: 'none' }
-    : shown
-      ? { state: 'ready', url: shown }
+    : current
+      ? { state: 'ready', url: current.url, blob: current.blob }
       : read.load.state === 'error'
         ? { state: 'error', message: refusalOf(read.load.error, t, f).message }
         : { state: 'loading' };
@@ -130,7 +135,8 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
             ) : preview.state === 'ready' && kind === 'image' ? (
               <img src={preview.url} alt={e.description || e.originalName} />
             ) : preview.state === 'ready' && kind === 'pdf' ? (
-              <iframe src={preview.url} title={e.originalName} />
+              // Drawn by pdf.js in this sandboxed page, not by a browser plugin: seized PDFs are untrusted.
+              <PdfPreview blob={preview.blob} name={e.originalName} />
             ) : null}
           </div>
           <RetireDialog isOpen={retireOpen} evidence={e} onClose={() => setRetireOpen(false)} onRetired={props.onChanged} />
@@ -142,7 +148,7 @@ export function EvidenceDrawer(props: { evidence: Evidence | null; onClose(): vo
 
 /** Saves the file under its original name: from the preview's bytes, or fetched on demand. */
 async function download(e: Evidence, preview: Preview): Promise<void> {
-  const url = preview.state === 'ready' ? preview.url : await evidenceObjectUrl(e.id, e.mediaType);
+  const url = preview.state === 'ready' ? preview.url : URL.createObjectURL(await evidenceBlob(e.id, e.mediaType));
   const a = document.createElement('a');
   a.href = url;
   a.download = e.originalName;
