@@ -1,3 +1,4 @@
+import { errorLogFile, unexpectedError } from '../db/error-log.ts';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -307,7 +308,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       req.once('close', () => clearTimeout(deadline));
       void handle(req, res, () => clearTimeout(deadline)).catch((err: unknown) => {
         if (!res.headersSent) {
-          send(res, 500, { ok: false, error: { code: 'internal', message: (err as Error).message } });
+          const at = new Date().toISOString();
+          // The path only: a page's query carries the token.
+          const where = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+          const log = opts.dataDir ? errorLogFile(opts.dataDir) : null;
+          send(res, 500, { ok: false, error: unexpectedError(log, where, null, err, at) });
         } else res.destroy();
       });
     },

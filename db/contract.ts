@@ -6,7 +6,7 @@ import { issueReason } from './shared/reasons.ts';
 import { isoNow, systemClock, type Clock } from './shared/time.ts';
 import { futureProblem } from './shared/temporal.ts';
 import { cleanTextInput } from './shared/text.ts';
-import { logInternalError } from './error-log.ts';
+import { logInternalError, unexpectedError } from './error-log.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { sealHead } from './chain.ts';
 import type { DeviceKey } from './signing.ts';
@@ -181,14 +181,7 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         return { ok: false, error: { code: 'database_damaged', ...why } };
       }
       // Not a refusal: a fault of Dossier's. Logged with its call; the user sees a reference, not SQL or a stack.
-      const reference = logInternalError(opts.errorLog ?? null, method, rawInput, err, isoNow(clock));
-      const where = opts.errorLog ? ` Details are in ${opts.errorLog}.` : '';
-      const why = refusal(
-        'internal.unexpected',
-        `Dossier met an unexpected error (reference ${reference}); nothing was changed.${where}`,
-        { reference },
-      );
-      return { ok: false, error: { code: 'internal', ...why } };
+      return { ok: false, error: unexpectedError(opts.errorLog ?? null, method, rawInput, err, isoNow(clock)) };
     }
   };
 }

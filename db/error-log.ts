@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { refusal } from './shared/reasons.ts';
 
 /**
  * Where an error Dossier did not expect is written, with the call that met it, so that it can be
@@ -70,4 +71,24 @@ export function loggedErrors(file: string): LoggedError[] {
         return [];
       }
     });
+}
+
+/** The envelope's error for a fault of Dossier's: logged with its call, shown as a reference only. */
+export function unexpectedError(
+  file: string | null,
+  method: string,
+  input: unknown,
+  err: unknown,
+  at: string,
+): { code: 'internal'; message: string; reason: string; params: { reference: string } } {
+  const reference = logInternalError(file, method, input, err, at);
+  const where = file ? ` Details are in ${file}.` : '';
+  const why = refusal(
+    'internal.unexpected',
+    `Dossier met an unexpected error (reference ${reference}); nothing was changed.${where}`,
+    {
+      reference,
+    },
+  );
+  return { code: 'internal', message: why.message, reason: why.reason, params: { reference } };
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { Invoke } from '../db/index.ts';
 import { DossierError, type Envelope, type ErrorBody } from '../db/errors.ts';
+import { errorLogFile, unexpectedError } from '../db/error-log.ts';
 import { blobPath, guessMediaType, ingestFile, SizeMismatchError } from '../db/evidence-store.ts';
 import { storedFileRefusal, type Evidence } from '../db/services/evidence.ts';
 import {
@@ -54,7 +55,8 @@ export function answerInvoke(
   try {
     return invoke(method, input);
   } catch (err) {
-    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    // The dispatcher answers every fault itself; this is the last guard, which shows no detail either.
+    return { ok: false, error: unexpectedError(null, method, input, err, new Date().toISOString()) };
   }
 }
 
@@ -114,12 +116,12 @@ function isIngestSource(value: unknown): value is IngestSource {
   return (kind === 'picked' || kind === 'file') && typeof p === 'string';
 }
 
-function envelopeOfError(err: unknown): Fail {
+function envelopeOfError(err: unknown, dataDir: string, channel: string): Fail {
   if (err instanceof DossierError) return { ok: false, error: err.toBody() };
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return failure('not_found', 'path: the file no longer exists', 'path');
   if (code === 'EACCES' || code === 'EPERM') return failure('unauthorized', 'path: Dossier may not read this file', 'path');
-  return failure('internal', err instanceof Error ? err.message : String(err));
+  return { ok: false, error: unexpectedError(errorLogFile(dataDir), channel, null, err, new Date().toISOString()) };
 }
 
 /**
@@ -152,7 +154,7 @@ export function registerEvidenceHandlers(
       }
       return { ok: true, result: files };
     } catch (err) {
-      return envelopeOfError(err);
+      return envelopeOfError(err, opts.dataDir, EVIDENCE_PICK_CHANNEL);
     }
   });
 
@@ -199,7 +201,7 @@ export function registerEvidenceHandlers(
         if (err instanceof SizeMismatchError) {
           return failure('conflict', 'path: the file changed while it was being copied; try again', 'path');
         }
-        return envelopeOfError(err);
+        return envelopeOfError(err, opts.dataDir, EVIDENCE_INGEST_CHANNEL);
       } finally {
         running.delete(k);
       }
@@ -231,7 +233,7 @@ export function registerEvidenceHandlers(
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
         return { ok: false, error: storedFileRefusal(evidence, 'missing').toBody() };
-      return envelopeOfError(err);
+      return envelopeOfError(err, opts.dataDir, EVIDENCE_READ_CHANNEL);
     }
     if (bytes.length !== evidence.size || createHash('sha256').update(bytes).digest('hex') !== evidence.sha256) {
       return { ok: false, error: storedFileRefusal(evidence, 'altered').toBody() };
