@@ -221,8 +221,9 @@ export interface CheckOptions {
   trust: ChainTrust;
   /**
    * A writable connection to the same file, for FTS5's integrity-check (a read-only connection
-   * cannot run it, though it writes nothing: it runs in a transaction rolled back). Null or absent
-   * where the file cannot be written: the full-text indexes are then not checked, and a note says so.
+   * cannot run it, though it writes nothing: it runs in a transaction rolled back, but holds the
+   * write lock meanwhile, seconds on a large file). Null where the file cannot be written; absent
+   * where the check must not hold up writers (the app's check job). A note says which.
    */
   openWritable?: () => Db | null;
   /** The better-sqlite3 build the caller's connection uses (Electron's), for the check's own in-memory schema. */
@@ -272,10 +273,17 @@ function checkFullText(db: Db, opts: CheckOptions, problems: Problem[], notes: s
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")
     .pluck()
     .all() as string[];
-  const writable = tables.length > 0 ? (opts.openWritable?.() ?? null) : null;
+  if (tables.length === 0) return;
+  if (!opts.openWritable) {
+    notes.push(
+      'full-text indexes not checked here: FTS5 checks them under the write lock, which would hold up every change; ' +
+        'run `dossier check` with the app closed',
+    );
+    return;
+  }
+  const writable = opts.openWritable();
   if (!writable) {
-    if (tables.length > 0)
-      notes.push('full-text indexes not checked: the file cannot be written here (FTS5 checks need a writable connection)');
+    notes.push('full-text indexes not checked: the file cannot be written here (FTS5 checks need a writable connection)');
     return;
   }
   try {

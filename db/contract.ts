@@ -180,6 +180,13 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         );
         return { ok: false, error: { code: 'database_damaged', ...why } };
       }
+      if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+        const why = refusal(
+          'database.busy',
+          'Another program is holding the database (a `dossier check`, a copy): nothing was changed. Try again in a moment.',
+        );
+        return { ok: false, error: { code: 'conflict', ...why } };
+      }
       // Not a refusal: a fault of Dossier's. Logged with its call; the user sees a reference, not SQL or a stack.
       return { ok: false, error: unexpectedError(opts.errorLog ?? null, method, rawInput, err, isoNow(clock)) };
     }

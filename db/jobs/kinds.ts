@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { checkDatabase, type CheckReport } from '../check.ts';
 import { loadChainTrust } from '../chain-check.ts';
-import { openWritableIfPossible } from '../sqlite.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
 import { localDate } from '../shared/time.ts';
@@ -52,7 +51,6 @@ export const jobKinds = {
         progress: (p) => ctx.progress(p.done, p.total, p.step),
         cancelled: ctx.cancelled,
         trust: loadChainTrust(ctx.db, ctx.keyDir),
-        openWritable: () => openWritableIfPossible(ctx.db.name, ctx.nativeBinding),
         nativeBinding: ctx.nativeBinding,
       }),
   }),
