@@ -431,6 +431,12 @@ const scenarios: Record<string, Scenario[]> = {
       },
     },
   ],
+  'entities.updateLink': [
+    {
+      input: () => ({ id: linkId, confidence: 'probable', validTo: '2026-03-01' }),
+      changes: () => [{ type: 'entity_link', id: linkId, caseId: null }],
+    },
+  ],
   'entities.unlink': [{ input: () => ({ id: linkId }), changes: () => [{ type: 'entity_link', id: linkId, caseId: null }] }],
   'cases.addEntity': [
     {

@@ -30,6 +30,8 @@ const RULES: Record<string, When> = {
   'entities.update shippedOn': 'planned',
   'entities.link validFrom': 'past',
   'entities.link validTo': 'planned',
+  'entities.updateLink validFrom': 'past',
+  'entities.updateLink validTo': 'planned',
   'evidence.attach acquiredAt': 'past',
   'audit.list from': 'filter',
   'audit.list to': 'filter',
@@ -131,6 +133,10 @@ function penalty(w: World) {
 const newCase = (w: World) => ok<{ id: string }>(w.core.invoke('cases.create', { title: 'A case', openedOn: '2026-01-05' })).id;
 const person = (w: World) =>
   ok<{ id: string }>(w.core.invoke('entities.create', { kind: 'person', givenName: 'Ana', familyName: 'Ruiz' })).id;
+const link = (w: World) =>
+  ok<{ id: string }>(
+    w.core.invoke('entities.link', { type: 'director_of', fromId: person(w), toId: w.p.exporterId, source: 'Registry extract' }),
+  ).id;
 const shipment = (v: string) => ({ kind: 'shipment', exportDeclarationNumber: 'CA-2026-0412', shippedOn: v });
 const doc = (v: string) => ({ identityDocuments: [{ type: 'passport', number: 'X1', country: 'AM', expires: v }] });
 
@@ -185,6 +191,16 @@ const BUILD: Record<string, Build> = {
   'entities.link validTo': (w, v) => ({
     method: 'entities.link',
     input: { type: 'director_of', fromId: person(w), toId: w.p.exporterId, source: 'Registry extract', validTo: v },
+    field: 'validTo',
+  }),
+  'entities.updateLink validFrom': (w, v) => ({
+    method: 'entities.updateLink',
+    input: { id: link(w), validFrom: v },
+    field: 'validFrom',
+  }),
+  'entities.updateLink validTo': (w, v) => ({
+    method: 'entities.updateLink',
+    input: { id: link(w), validTo: v },
     field: 'validTo',
   }),
   'evidence.attach acquiredAt': (w, v) => ({

@@ -7,12 +7,13 @@ import {
   entityCreateInput,
   entityGetInput,
   entityLinkInput,
+  entityUpdateLinkInput,
   entityListInput,
   entityUnlinkInput,
   entityUpdateInput,
 } from '../shared/inputs/entities.ts';
 import { createEntity, listEntities, updateEntity } from '../services/entities.ts';
-import { createLink, removeLink } from '../services/entity-links.ts';
+import { createLink, removeLink, updateLink } from '../services/entity-links.ts';
 import { addCaseEntity, listCaseEntities, removeCaseEntity, updateCaseEntity } from '../services/case-entities.ts';
 import { entityView } from '../services/entity-view.ts';
 
@@ -47,6 +48,14 @@ export const entityMethods = {
     kind: 'write',
     input: entityLinkInput,
     handler: (input, ctx) => createLink(ctx, input),
+  }),
+  'entities.updateLink': defineMethod({
+    summary:
+      'Correct what a link between entities says (its source, share, confidence, dates, notes), or end it with validTo; ' +
+      'its earlier terms stay in the audit trail. Another type or other ends is another link.',
+    kind: 'write',
+    input: entityUpdateLinkInput,
+    handler: (input, ctx) => updateLink(ctx, input),
   }),
   'entities.unlink': defineMethod({
     summary: 'Remove a link between two entities; the audit trail keeps what it said.',

@@ -7,6 +7,7 @@ import { m005Enforcement } from './005_enforcement.ts';
 import { m006LimitationMet } from './006_limitation_met.ts';
 import { m007SignedChain } from './007_signed_chain.ts';
 import { m008EvidenceRepairs } from './008_evidence_repairs.ts';
+import { m009LinkConfidence } from './009_link_confidence.ts';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m006LimitationMet,
   m007SignedChain,
   m008EvidenceRepairs,
+  m009LinkConfidence,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

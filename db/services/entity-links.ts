@@ -3,8 +3,9 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
-import { LINK_ENDPOINTS, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../shared/domain.ts';
-import type { EntityLinkInput } from '../shared/inputs/entities.ts';
+import { LINK_ENDPOINTS, SAME_KIND_LINKS, type EntityKind, type LinkConfidence, type LinkType } from '../shared/domain.ts';
+import type { EntityLinkInput, EntityUpdateLinkInput } from '../shared/inputs/entities.ts';
+import { assertVersion } from './guards.ts';
 import { entitySummary, withArticle, type EntitySummary } from './entities.ts';
 
 export interface EntityLink {
@@ -16,6 +17,7 @@ export interface EntityLink {
   shareBp: number | null;
   source: string;
   sourceEvidenceId: string | null;
+  confidence: LinkConfidence;
   validFrom: string | null;
   validTo: string | null;
   notes: string;
@@ -30,7 +32,7 @@ export interface EntityLinkView extends EntityLink {
 }
 
 const linkColumns = `l.id, l.type, l.from_entity_id AS fromId, l.to_entity_id AS toId, l.share_bp AS shareBp,
-  l.source, l.source_evidence_id AS sourceEvidenceId, l.valid_from AS validFrom, l.valid_to AS validTo,
+  l.source, l.source_evidence_id AS sourceEvidenceId, l.confidence, l.valid_from AS validFrom, l.valid_to AS validTo,
   l.notes, l.created_at AS createdAt, l.updated_at AS updatedAt, l.version`;
 
 export function getLink(db: Db, id: string): EntityLink {
@@ -78,11 +80,9 @@ function checkEndpoints(type: LinkType, from: EntitySummary, to: EntitySummary):
   }
 }
 
-export function createLink(ctx: Ctx, input: EntityLinkInput): EntityLink {
-  const from = entitySummary(ctx.db, input.fromId, 'fromId');
-  const to = entitySummary(ctx.db, input.toId, 'toId');
-  checkEndpoints(input.type, from, to);
-  if (input.shareBp !== null && input.type !== 'owns') {
+/** What a link says holds together: a share on an ownership only, an end not before its start. */
+function checkTerms(link: { type: LinkType; shareBp: number | null; validFrom: string | null; validTo: string | null }): void {
+  if (link.shareBp !== null && link.type !== 'owns') {
     throw new DossierError(
       'invalid_input',
       'shareBp: only an ownership link (owns) has a share',
@@ -91,11 +91,18 @@ export function createLink(ctx: Ctx, input: EntityLinkInput): EntityLink {
       {},
     );
   }
-  if (input.validFrom && input.validTo && input.validTo < input.validFrom) {
+  if (link.validFrom && link.validTo && link.validTo < link.validFrom) {
     throw new DossierError('invalid_input', 'validTo: must not be before validFrom', 'validTo', 'range.to_before_from', {
-      from: input.validFrom,
+      from: link.validFrom,
     });
   }
+}
+
+export function createLink(ctx: Ctx, input: EntityLinkInput): EntityLink {
+  const from = entitySummary(ctx.db, input.fromId, 'fromId');
+  const to = entitySummary(ctx.db, input.toId, 'toId');
+  checkEndpoints(input.type, from, to);
+  checkTerms(input);
   const duplicate = sql(
     ctx.db,
     'SELECT 1 FROM entity_links WHERE from_entity_id = ? AND type = ? AND to_entity_id = ? AND source = ?',
@@ -117,11 +124,43 @@ export function createLink(ctx: Ctx, input: EntityLinkInput): EntityLink {
     sql(
       ctx.db,
       `INSERT INTO entity_links (id, type, from_entity_id, to_entity_id, share_bp, source, source_evidence_id,
-         valid_from, valid_to, notes, created_at, updated_at)
-       VALUES (@id, @type, @fromId, @toId, @shareBp, @source, @sourceEvidenceId, @validFrom, @validTo, @notes, @now, @now)`,
+         confidence, valid_from, valid_to, notes, created_at, updated_at)
+       VALUES (@id, @type, @fromId, @toId, @shareBp, @source, @sourceEvidenceId, @confidence, @validFrom, @validTo, @notes,
+         @now, @now)`,
     ).run({ ...input, id, now });
   });
   return getLink(ctx.db, id);
+}
+
+const updatableLinkColumns = {
+  shareBp: 'share_bp',
+  source: 'source',
+  sourceEvidenceId: 'source_evidence_id',
+  confidence: 'confidence',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+  notes: 'notes',
+} as const;
+type UpdatableLinkKey = keyof typeof updatableLinkColumns;
+
+/** Corrects what a link says, or ends it (validTo); its earlier terms stay in the audit trail. */
+export function updateLink(ctx: Ctx, input: EntityUpdateLinkInput): EntityLink {
+  const current = getLink(ctx.db, input.id);
+  assertVersion(current, input.version, 'entity_link', input.id);
+  const keys = (Object.keys(updatableLinkColumns) as UpdatableLinkKey[]).filter(
+    (k) => input[k] !== undefined && input[k] !== current[k],
+  );
+  if (keys.length === 0) return current;
+  const next = { ...current, ...Object.fromEntries(keys.map((k) => [k, input[k]])) } as EntityLink;
+  checkTerms(next);
+  ctx.audit.track('entity_link', current.id, null, () => {
+    sql(
+      ctx.db,
+      `UPDATE entity_links SET ${keys.map((k) => `${updatableLinkColumns[k]} = @${k}`).join(', ')},
+         updated_at = @now, version = version + 1 WHERE id = @id`,
+    ).run({ ...Object.fromEntries(keys.map((k) => [k, next[k]])), id: current.id, now: ctx.now() });
+  });
+  return getLink(ctx.db, current.id);
 }
 
 /** Removes a link (a link is an assertion, not evidence); the audit trail keeps what it said. */

@@ -90,6 +90,10 @@ export const TRANSPORT_DOCUMENT_TYPES = [
 ] as const;
 export type TransportDocumentType = (typeof TRANSPORT_DOCUMENT_TYPES)[number];
 
+/** How sure a link is: a document says so (confirmed), the evidence points to it (probable), or it is a lead (possible). */
+export const LINK_CONFIDENCES = ['confirmed', 'probable', 'possible'] as const;
+export type LinkConfidence = (typeof LINK_CONFIDENCES)[number];
+
 export const LINK_TYPES = [
   'owns',
   'director_of',

@@ -7,6 +7,7 @@ import {
   ENTITY_KINDS,
   ENTITY_SORT_COLUMNS,
   IDENTITY_DOCUMENT_TYPES,
+  LINK_CONFIDENCES,
   LINK_TYPES,
   TRANSPORT_DOCUMENT_TYPES,
 } from '../domain.ts';
@@ -395,11 +396,29 @@ export const entityLinkInput = z.strictObject({
   /** Which document or observation says so. */
   source: requiredText(500),
   sourceEvidenceId: uuid.nullable().default(null),
+  confidence: z.enum(LINK_CONFIDENCES).default('confirmed'),
   validFrom: pastDate.nullable().default(null),
   validTo: plannedDate.nullable().default(null),
   notes: notes.default(''),
 });
 export type EntityLinkInput = z.output<typeof entityLinkInput>;
+
+/**
+ * Corrects a link, or ends it (validTo): what it says, not what it joins (another type or other
+ * ends is another link). Only the fields given change.
+ */
+export const entityUpdateLinkInput = z.strictObject({
+  id: uuid,
+  version: z.int().min(1).optional(),
+  shareBp: entityLinkInput.shape.shareBp.removeDefault().optional(),
+  source: requiredText(500).optional(),
+  sourceEvidenceId: uuid.nullable().optional(),
+  confidence: z.enum(LINK_CONFIDENCES).optional(),
+  validFrom: pastDate.nullable().optional(),
+  validTo: plannedDate.nullable().optional(),
+  notes: notes.optional(),
+});
+export type EntityUpdateLinkInput = z.output<typeof entityUpdateLinkInput>;
 
 export const entityUnlinkInput = z.strictObject({ id: uuid });
 

@@ -2,7 +2,15 @@ import { useEffect, useMemo } from 'react';
 import { Button, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { Entity, EntitySummary } from '../../../../db/api.ts';
-import { LINK_ENDPOINTS, LINK_TYPES, SAME_KIND_LINKS, type EntityKind, type LinkType } from '../../../../db/shared/domain.ts';
+import {
+  LINK_CONFIDENCES,
+  LINK_ENDPOINTS,
+  LINK_TYPES,
+  SAME_KIND_LINKS,
+  type EntityKind,
+  type LinkConfidence,
+  type LinkType,
+} from '../../../../db/shared/domain.ts';
 import { entityLinkInput } from '../../../../db/shared/inputs/entities.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
@@ -53,6 +61,7 @@ interface LinkForm {
   other: EntitySummary | null;
   share: string;
   source: string;
+  confidence: LinkConfidence;
   validFrom: string;
   validTo: string;
   notes: string;
@@ -70,6 +79,7 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
       other: null,
       share: '',
       source: '',
+      confidence: 'confirmed',
       validFrom: '',
       validTo: '',
       notes: '',
@@ -83,6 +93,7 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
         toId: relation?.direction === 'in' ? props.entity.id : otherId,
         shareBp: relation?.type === 'owns' && v.share.trim() ? basisPoints(v.share) : null,
         source: v.source,
+        confidence: v.confidence,
         validFrom: v.validFrom || null,
         validTo: v.validTo || null,
         notes: v.notes,
@@ -193,6 +204,16 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
                 value={values.source}
                 intent={errors.source ? 'danger' : 'none'}
                 onValueChange={(source) => form.set({ source })}
+              />
+            )}
+          </Field>
+          <Field id="link-confidence" label={t('entity.link.confidence')} error={errors.confidence}>
+            {(input) => (
+              <HTMLSelect
+                {...input}
+                value={values.confidence}
+                onChange={(e) => form.set({ confidence: e.currentTarget.value as LinkConfidence })}
+                options={LINK_CONFIDENCES.map((c) => ({ value: c, label: t(`entity.link.confidence.${c}`) }))}
               />
             )}
           </Field>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, HTMLTable, Icon, NonIdealState } from '@blueprintjs/core';
+import { Alert, Button, Card, HTMLTable, Icon, NonIdealState, Tag } from '@blueprintjs/core';
 import { useIntl } from 'react-intl';
 import type { EntityLinkView, EntityView } from '../../../../db/api.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -67,6 +67,7 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
                 {t('entity.link.share')}
               </th>
               <th scope="col">{t('entity.link.source')}</th>
+              <th scope="col">{t('entity.link.confidence')}</th>
               <th scope="col" className="num">
                 {t('entity.link.validFrom')}
               </th>
@@ -100,6 +101,16 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
                 <td className="ent-link-source">
                   <span>{r.link.source}</span>
                   {r.link.notes && <div className="muted prewrap">{r.link.notes}</div>}
+                </td>
+                <td>
+                  <Tag
+                    minimal
+                    intent={
+                      r.link.confidence === 'confirmed' ? 'success' : r.link.confidence === 'probable' ? 'primary' : 'warning'
+                    }
+                  >
+                    {t(`entity.link.confidence.${r.link.confidence}`)}
+                  </Tag>
                 </td>
                 <td className="num">
                   <DateText value={r.link.validFrom} />
