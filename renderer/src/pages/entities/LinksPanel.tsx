@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, HTMLTable, Icon, NonIdealState, Tag } from '@blueprintjs/core';
+import { Alert, Button, Card, Classes, HTMLTable, Icon, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
 import { useIntl } from 'react-intl';
 import type { EntityLinkView, EntityView } from '../../../../db/api.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -8,6 +8,7 @@ import { useAction } from '../../lib/useAction.ts';
 import { routeHref } from '../../lib/router.ts';
 import { toast } from '../../lib/toaster.ts';
 import { DateText } from '../../components/DateText.tsx';
+import { today } from '../../lib/dates.ts';
 import { AddLinkDialog } from './AddLinkDialog.tsx';
 import { KIND_ICONS } from './EntityTags.tsx';
 import { formKeyOf } from './entityForm.ts';
@@ -23,6 +24,8 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
   const intl = useIntl();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Row | null>(null);
+  const [ending, setEnding] = useState<Row | null>(null);
+  const [endOn, setEndOn] = useState('');
   const rows = useMemo<Row[]>(
     () => [
       ...view.outgoing.map((link) => ({ link, direction: 'out' as const })),
@@ -38,6 +41,17 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
       await call('entities.unlink', { id: removing.link.id });
       toast({ message: t('entity.link.removed'), intent: 'primary', icon: 'unlink' });
       setRemoving(null);
+      onChanged();
+    },
+    { toastRefusal: true },
+  );
+
+  const end = useAction(
+    async () => {
+      if (!ending) return;
+      await call('entities.updateLink', { id: ending.link.id, version: ending.link.version, validTo: endOn });
+      toast({ message: t('entity.link.ended'), intent: 'primary', icon: 'time' });
+      setEnding(null);
       onChanged();
     },
     { toastRefusal: true },
@@ -119,6 +133,19 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
                   <DateText value={r.link.validTo} />
                 </td>
                 <td className="ent-link-actions">
+                  {r.link.validTo === null && (
+                    <Button
+                      small
+                      variant="minimal"
+                      icon="time"
+                      aria-label={t('entity.link.end', { relation: relation(r), name: r.link.other.name })}
+                      title={t('entity.link.end', { relation: relation(r), name: r.link.other.name })}
+                      onClick={() => {
+                        setEndOn(today());
+                        setEnding(r);
+                      }}
+                    />
+                  )}
                   <Button
                     small
                     variant="minimal"
@@ -154,6 +181,26 @@ export function LinksPanel({ view, onChanged }: { view: EntityView; onChanged():
         canEscapeKeyCancel
       >
         {removing && <p>{t('entity.link.removeQuestion', { relation: relation(removing), name: removing.link.other.name })}</p>}
+      </Alert>
+      <Alert
+        isOpen={ending !== null}
+        icon="time"
+        cancelButtonText={t('common.cancel')}
+        confirmButtonText={t('entity.link.endConfirm')}
+        loading={end.pending !== null}
+        onCancel={() => setEnding(null)}
+        onConfirm={() => void end.act()}
+        canEscapeKeyCancel
+      >
+        {ending && (
+          <>
+            <p>{t('entity.link.endQuestion', { relation: relation(ending), name: ending.link.other.name })}</p>
+            <label className={Classes.LABEL} htmlFor="link-end-on">
+              {t('entity.link.validTo')}
+              <InputGroup id="link-end-on" type="date" value={endOn} onValueChange={setEndOn} />
+            </label>
+          </>
+        )}
       </Alert>
     </Card>
   );
