@@ -27,6 +27,8 @@ export interface Ctx {
   jobs: JobRunner | null;
   /** The installation whose key signs this call's writes (public parts only). */
   device: { deviceId: string; publicKey: string };
+  /** Why writes are refused now, if they are (a read-only or damaged file). */
+  writesRefused: 'read_only' | 'damaged' | null;
 }
 
 export type MethodKind = 'read' | 'write';
@@ -157,6 +159,7 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
         dataDir: opts.dataDir ?? null,
         jobs: opts.jobs ?? null,
         device: { deviceId: opts.device.deviceId, publicKey: opts.device.publicKey },
+        writesRefused: opts.writesRefused?.() ?? null,
       };
       if (spec.kind === 'read') return { ok: true, result: spec.handler(parsed.data, ctx) };
       let head: LocalHead | null = null;

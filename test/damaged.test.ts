@@ -72,6 +72,8 @@ describe('a damaged database', () => {
         reason: 'database.damaged',
       });
       expect(core.damage.length).toBeGreaterThan(0);
+      // The header says so (settings.paths), before anyone tries to save.
+      expect(ok<{ writesRefused: string | null }>(core.invoke('settings.paths', {})).writesRefused).toBe('damaged');
     } finally {
       core.close();
     }
@@ -80,6 +82,7 @@ describe('a damaged database', () => {
     const again = await openCore(file, { actor: { name: 'Amélie Tremblay', badge: 'B-1' } });
     try {
       expect(again.damage).toEqual([]);
+      expect(ok<{ writesRefused: string | null }>(again.invoke('settings.paths', {})).writesRefused).toBeNull();
       const job = ok<JobState>(again.invoke('jobs.start', { kind: 'check' }));
       for (let i = 0; i < 600; i++) {
         const state = ok<JobState>(again.invoke('jobs.get', { id: job.id }));

@@ -13,7 +13,7 @@ export const settingsMethods = {
   'settings.paths': defineMethod({
     summary:
       'Where this installation keeps its data: the database file, its folder (the evidence store, backups) and the log of ' +
-      'unexpected errors, with how many it holds.',
+      'unexpected errors, with how many it holds; and whether writes are refused (a read-only or damaged file).',
     kind: 'read',
     input: z.strictObject({}),
     handler: (_input, ctx) => {
@@ -23,6 +23,7 @@ export const settingsMethods = {
         dataDir: ctx.dataDir,
         errorLog,
         errorsLogged: errorLog === null ? 0 : loggedErrors(errorLog).length,
+        writesRefused: ctx.writesRefused,
       };
     },
   }),

@@ -11,6 +11,7 @@ import { CommandPalette, type PaletteAction } from './components/CommandPalette.
 import { CheckDialog } from './components/CheckDialog.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { UnsavedChangesPrompt } from './lib/unsaved.tsx';
+import { WriteState } from './components/WriteState.tsx';
 import { CaseListPage } from './pages/cases/CaseListPage.tsx';
 import { CasePage } from './pages/cases/CasePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -179,6 +180,7 @@ export function App() {
           endIcon={<kbd className="kbd">{isMac ? '⌘K' : 'Ctrl+K'}</kbd>}
           onClick={() => setPaletteOpen(true)}
         />
+        <WriteState />
         <span className="transport muted">{t(`header.transport.${transport}`)}</span>
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
