@@ -8,6 +8,7 @@ import { m006LimitationMet } from './006_limitation_met.ts';
 import { m007SignedChain } from './007_signed_chain.ts';
 import { m008EvidenceRepairs } from './008_evidence_repairs.ts';
 import { m009LinkConfidence } from './009_link_confidence.ts';
+import { m010IdentifiersMerges } from './010_identifiers_merges.ts';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   m007SignedChain,
   m008EvidenceRepairs,
   m009LinkConfidence,
+  m010IdentifiersMerges,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

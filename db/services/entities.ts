@@ -7,6 +7,7 @@ import { DossierError, notFound } from '../errors.ts';
 import type { ConveyanceType, EntityKind, EntitySortColumn } from '../shared/domain.ts';
 import { entityData, type EntityData, type EntityListInput, type EntityUpdateInput } from '../shared/inputs/entities.ts';
 import { assertVersion } from './guards.ts';
+import { syncIdentifiers } from './entity-identifiers.ts';
 
 /** What a list, a link or a case page shows of an entity. */
 export interface EntitySummary {
@@ -184,6 +185,7 @@ export function createEntity(ctx: Ctx, data: EntityData): Entity {
        VALUES (@id, @kind, @name, @subtype, @country, @details, @searchText, @notes, @now, @now)`,
     ).run({ id, kind: data.kind, ...d, notes: data.notes, now });
   });
+  syncIdentifiers(ctx.db, id, data);
   return getEntity(ctx.db, id);
 }
 
@@ -230,6 +232,7 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       now: ctx.now(),
     });
   });
+  syncIdentifiers(ctx.db, input.id, data);
   return getEntity(ctx.db, input.id);
 }
 
@@ -265,7 +268,8 @@ export type EntityListSql = ListSql;
  * identifiers; shorter words are matched in the name.
  */
 export function entityListSql(q: EntityListInput): EntityListSql {
-  const where: string[] = [];
+  // An entity merged into another is found through the one it was merged into (migration 010).
+  const where: string[] = ['merged_into IS NULL'];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[] | undefined) => {
     if (!values || values.length === 0) return;
@@ -283,17 +287,19 @@ export function entityListSql(q: EntityListInput): EntityListSql {
     where.push(`name LIKE ? ESCAPE '\\'`);
     params.push(`%${escapeLike(w)}%`);
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const whereSql = `WHERE ${where.join(' AND ')}`;
   const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = [...sortTerms[q.sort.column], 'seq'].map((t) => `${t} ${dir}`).join(', ');
-  const textOnly = long.length > 0 && where.length === 1;
+  const textOnly = long.length > 0 && where.length === 2;
   return {
     rowsSql: `SELECT ${listColumns} FROM entities INDEXED BY ${sortIndexes[q.sort.column]} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     params,
     countSql: textOnly
-      ? 'SELECT count(*) AS n FROM entities_fts WHERE entities_fts MATCH ?'
+      ? `SELECT (SELECT count(*) FROM entities_fts WHERE entities_fts MATCH ?) -
+           (SELECT count(*) FROM entities INDEXED BY entities_merged_into WHERE merged_into IS NOT NULL
+              AND seq IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)) AS n`
       : `SELECT count(*) AS n FROM entities ${whereSql}`,
-    countParams: textOnly ? [match] : params,
+    countParams: textOnly ? [match, match] : params,
   };
 }
 

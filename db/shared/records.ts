@@ -14,6 +14,8 @@ export const auditedTables = {
   detention_info_request: { table: 'detention_info_requests' },
   penalty: { table: 'penalties' },
   penalty_payment: { table: 'penalty_payments' },
+  entity_merge: { table: 'entity_merges' },
+  entity_distinct: { table: 'entity_distinct_pairs' },
 } as const;
 
 export type RecordType = keyof typeof auditedTables;
