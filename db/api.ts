@@ -38,3 +38,11 @@ export type { JobProgress } from './jobs/protocol.ts';
 export type { CheckReport } from './check.ts';
 export type { ChainHead } from './chain.ts';
 export type { Anchor } from './signing.ts';
+export type {
+  DuplicateList,
+  DuplicatePair,
+  DuplicateReason,
+  DuplicateSide,
+  DuplicateSearchResult,
+} from './services/duplicates.ts';
+export type { EntityMerge } from './services/merge.ts';

@@ -72,6 +72,7 @@ export type RefusedRecordType =
   | 'detention'
   | 'detention_info_request'
   | 'penalty'
+  | 'entity_merge'
   | 'job';
 
 /** The record's name in English messages: `seized_item` -> `seized item`, `detention_info_request` -> `information request`. */

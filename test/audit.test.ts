@@ -457,8 +457,47 @@ const scenarios: Record<string, Scenario[]> = {
   'cases.removeEntity': [
     { input: () => ({ caseId: secondCaseId, entityId: entityIds[1], role: 'subject' }), changes: (result) => roleChange(result) },
   ],
+  // Merges (migration 010): the survivor takes the merged one's name as an alias; the merge is a record of its own.
+  'entities.merge': [
+    {
+      input: () => {
+        const org = (legalName: string) =>
+          ok<{ id: string }>(core.invoke('entities.create', { kind: 'organization', legalName, country: 'AM' })).id;
+        mergePair = [org('Ararat Trade LLC'), org('ARARAT TRADE OOO')];
+        return { survivorId: mergePair[0], mergedId: mergePair[1], note: 'Same registry number' };
+      },
+      changes: mergeChange,
+    },
+  ],
+  // The undo puts the rows back in the reverse order of the merge.
+  'entities.unmerge': [
+    {
+      input: () => ({ id: mergeId }),
+      changes: (result) => {
+        const [survivor, merged, merge] = mergeChange(result);
+        return [merged, survivor, merge].filter((c) => c !== undefined);
+      },
+    },
+  ],
+  'entities.markDistinct': [
+    {
+      input: () => ({ aId: mergePair[0], bId: mergePair[1], note: 'Two firms of one family' }),
+      changes: (result) => [{ type: 'entity_distinct', id: (result as { id: string }).id, caseId: null }],
+    },
+  ],
   ...enforcementScenarios,
 };
+
+let mergePair: [string, string] = ['', ''];
+let mergeId = '';
+function mergeChange(result: unknown): Change[] {
+  mergeId = (result as { id: string }).id;
+  return [
+    { type: 'entity', id: mergePair[0], caseId: null },
+    { type: 'entity', id: mergePair[1], caseId: null },
+    { type: 'entity_merge', id: mergeId, caseId: null },
+  ];
+}
 
 /** The entities and link the entity scenarios work on. */
 const entityIds: string[] = [];

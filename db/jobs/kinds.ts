@@ -4,6 +4,7 @@ import { checkDatabase, type CheckReport } from '../check.ts';
 import { loadChainTrust } from '../chain-check.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
+import { findDuplicates, type DuplicateSearchResult } from '../services/duplicates.ts';
 import { localDate } from '../shared/time.ts';
 import { JOB_KINDS, type JobKind, type JobStep } from '../shared/domain.ts';
 
@@ -70,6 +71,16 @@ export const jobKinds = {
         progress: ctx.progress,
         cancelled: ctx.cancelled,
       }),
+  }),
+  duplicates: defineJob({
+    summary:
+      'Look for possible duplicate entities (names folded across scripts, legal forms and word order; shared identifiers, ' +
+      'addresses, dates of birth) and replace the last findings.',
+    // It writes only its findings (duplicate_candidates), derived data outside the audit trail.
+    access: 'write',
+    input: z.strictObject({}),
+    run: (ctx): DuplicateSearchResult =>
+      findDuplicates(ctx.db, { now: new Date().toISOString(), progress: ctx.progress, cancelled: ctx.cancelled }),
   }),
 };
 

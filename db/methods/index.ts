@@ -9,6 +9,7 @@ import { detentionMethods } from './detentions.ts';
 import { penaltyMethods } from './penalties.ts';
 import { deadlineMethods } from './deadlines.ts';
 import { jobMethods } from './jobs.ts';
+import { duplicateMethods } from './duplicates.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -22,4 +23,5 @@ export const methods = {
   ...penaltyMethods,
   ...deadlineMethods,
   ...jobMethods,
+  ...duplicateMethods,
 } satisfies Record<string, AnyMethod>;

@@ -28,6 +28,8 @@ interface EntityMeta {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The entity this one was merged into (a duplicate), which now holds its links, roles and references. */
+  mergedInto: string | null;
 }
 
 /** One entity, every field: its kind's fields (flat, as entities.create takes them) and the derived name and country. */
@@ -41,7 +43,7 @@ export interface EntityListRow extends EntitySummary {
   identifiers: string;
 }
 
-interface EntityRow {
+export interface EntityRow {
   seq: number;
   id: string;
   kind: EntityKind;
@@ -54,10 +56,11 @@ interface EntityRow {
   created_at: string;
   updated_at: string;
   version: number;
+  merged_into: string | null;
 }
 
 /** The entity's own fields (kind, subtype, the kind's fields, notes) as stored. */
-function dataOf(r: EntityRow): EntityData {
+export function dataOf(r: EntityRow): EntityData {
   const details = JSON.parse(r.details) as Record<string, unknown>;
   return { kind: r.kind, ...(r.subtype ? { subtype: r.subtype } : {}), ...details, notes: r.notes } as EntityData;
 }
@@ -71,10 +74,11 @@ function toEntity(r: EntityRow): Entity {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
+    mergedInto: r.merged_into,
   };
 }
 
-function entityRow(db: Db, id: string): EntityRow {
+export function entityRow(db: Db, id: string): EntityRow {
   const row = sql(db, 'SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
   if (!row) throw notFound('entity', id);
   return row;
@@ -86,9 +90,24 @@ export function getEntity(db: Db, id: string): Entity {
 
 /** The entity's summary, or a not_found error naming `field` (the input field that pointed at it). */
 export function entitySummary(db: Db, id: string, field = 'id'): EntitySummary {
-  const row = sql(db, 'SELECT id, kind, subtype, name, country FROM entities WHERE id = ?').get(id) as EntitySummary | undefined;
+  const row = sql(db, 'SELECT id, kind, subtype, name, country, merged_into FROM entities WHERE id = ?').get(id) as
+    (EntitySummary & { merged_into: string | null }) | undefined;
   if (!row) throw notFound('entity', id, field);
-  return row;
+  const { merged_into, ...summary } = row;
+  if (merged_into) refuseMerged(db, summary.name, merged_into, field);
+  return summary;
+}
+
+/** A merged entity takes no new link, role or edit: the one it was merged into does. */
+export function refuseMerged(db: Db, name: string, into: string, field: string): never {
+  const survivor = sql(db, 'SELECT name FROM entities WHERE id = ?').pluck().get(into) as string | undefined;
+  throw new DossierError(
+    'invalid_input',
+    `${field}: ${name} was merged into ${survivor ?? into}; use that entity (or undo the merge)`,
+    field,
+    'entity.merged',
+    { name, into: survivor ?? into },
+  );
 }
 
 /** 'an organization', 'a person', 'an end user' (for messages). */
@@ -210,6 +229,7 @@ export function updateEntity(ctx: Ctx, input: EntityUpdateInput): Entity {
       { subtype: row.subtype ?? '' },
     );
   }
+  if (row.merged_into) refuseMerged(ctx.db, row.name, row.merged_into, 'id');
   assertVersion(row, input.version, 'entity', row.name);
   const { id: _id, version: _version, ...patch } = input;
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));

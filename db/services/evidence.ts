@@ -256,7 +256,12 @@ export function evidenceListSql(q: EvidenceListQuery): ListSql {
     where.push('subject_type = ?');
     params.push(q.subjectType);
   }
-  if (q.subjectId !== undefined) {
+  if (q.subjectId !== undefined && q.subjectType === 'entity') {
+    // Evidence is never edited: the files of entities merged into this one stay theirs, and are listed here.
+    where.push(`subject_id IN (WITH RECURSIVE merged (id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN merged ON e.merged_into = merged.id)
+      SELECT id FROM merged)`);
+    params.push(q.subjectId);
+  } else if (q.subjectId !== undefined) {
     where.push('subject_id = ?');
     params.push(q.subjectId);
   }

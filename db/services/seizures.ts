@@ -4,6 +4,7 @@ import { escapeLike, runList, searchWords, type ListSql } from '../list-sql.ts';
 import { sql } from '../statements.ts';
 import type { Ctx } from '../contract.ts';
 import { DossierError, notFound } from '../errors.ts';
+import { refuseMerged } from './entities.ts';
 import { addDays, localDate } from '../shared/time.ts';
 import { assertNumberYear, nextRecordNumber, numberForDate, seizureNumbers } from './record-numbers.ts';
 import {
@@ -294,8 +295,10 @@ const PARTY_KINDS = ['person', 'organization'];
 /** Refuses an entity id that names no entity, or an entity of the wrong kind. */
 function checkEntity(db: Db, field: string, id: string | null, kinds: readonly string[]): void {
   if (id === null) return;
-  const row = sql(db, 'SELECT kind, name FROM entities WHERE id = ?').get(id) as { kind: string; name: string } | undefined;
+  const row = sql(db, 'SELECT kind, name, merged_into FROM entities WHERE id = ?').get(id) as
+    { kind: string; name: string; merged_into: string | null } | undefined;
   if (!row) throw notFound('entity', id, field, 'invalid_input');
+  if (row.merged_into) refuseMerged(db, row.name, row.merged_into, field);
   if (!kinds.includes(row.kind)) {
     throw new DossierError(
       'invalid_input',

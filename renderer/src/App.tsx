@@ -24,6 +24,7 @@ import { DetentionPage } from './pages/detentions/DetentionPage.tsx';
 import { PenaltiesPage } from './pages/penalties/PenaltiesPage.tsx';
 import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
 import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
+import { DuplicatesPage } from './pages/duplicates/DuplicatesPage.tsx';
 import { NewCaseDialog } from './pages/cases/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
@@ -53,6 +54,8 @@ function Page({ route, onNewCase }: { route: Route; onNewCase(): void }) {
       return <PenaltyPage id={route.id} />;
     case 'deadlines':
       return <DeadlinesPage />;
+    case 'duplicates':
+      return <DuplicatesPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -130,7 +133,7 @@ export function App() {
     () => [
       { id: 'new-case', label: t('palette.action.newCase'), hint: 'N', run: () => setNewCaseOpen(true) },
       { id: 'cases', label: t('palette.action.cases'), run: () => navigate({ page: 'cases' }) },
-      ...(['entities', 'seizures', 'detentions', 'penalties', 'deadlines'] as const).map((page) => ({
+      ...(['entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const).map((page) => ({
         id: `goto-${page}`,
         label: t('palette.action.goto', { section: t(`nav.${page}`) }),
         run: () => navigate({ page }),
@@ -157,6 +160,7 @@ export function App() {
   const navItems: { page: Section; icon: string }[] = [
     { page: 'cases', icon: 'folder-close' },
     { page: 'entities', icon: 'people' },
+    { page: 'duplicates', icon: 'git-merge' },
     { page: 'seizures', icon: 'box' },
     { page: 'detentions', icon: 'hand' },
     { page: 'penalties', icon: 'dollar' },

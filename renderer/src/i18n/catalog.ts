@@ -18,6 +18,8 @@ import seizuresFr from './seizures.fr.json';
 import profileFr from './profile.fr.json';
 import reasonsEn from './reasons.en.json';
 import reasonsFr from './reasons.fr.json';
+import duplicatesEn from './duplicates.en.json';
+import duplicatesFr from './duplicates.fr.json';
 
 /** reasons: the contract's refusals, `reason.<code>` with the refusal's params (db/errors.ts). */
 export const en = {
@@ -28,6 +30,7 @@ export const en = {
   ...entitiesEn,
   ...seizuresEn,
   ...enforcementEn,
+  ...duplicatesEn,
   ...reasonsEn,
 };
 export type MessageId = keyof typeof en;
@@ -40,5 +43,6 @@ export const fr: Record<MessageId, string> = {
   ...entitiesFr,
   ...seizuresFr,
   ...enforcementFr,
+  ...duplicatesFr,
   ...reasonsFr,
 };

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 export const CASE_TABS = ['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'evidence', 'audit'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
-export const SECTIONS = ['cases', 'entities', 'seizures', 'detentions', 'penalties', 'deadlines'] as const;
+export const SECTIONS = ['cases', 'entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
@@ -19,6 +19,7 @@ export type Route =
   | { page: 'penalties' }
   | { page: 'penalty'; id: string }
   | { page: 'deadlines' }
+  | { page: 'duplicates' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -29,6 +30,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'deadlines':
       return { page: 'deadlines' };
+    case 'duplicates':
+      return { page: 'duplicates' };
     case 'entities':
       return id ? { page: 'entity', id } : { page: 'entities' };
     case 'seizures':

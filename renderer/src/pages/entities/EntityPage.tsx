@@ -18,6 +18,7 @@ import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './ent
 import './entities.css';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { highestMarking, useShowMarking } from '../../lib/marking.tsx';
+import { MergedNotice } from '../duplicates/MergedNotice.tsx';
 
 /** One entity: its fields (editable), its links both ways, and the cases it is in with its roles. */
 export function EntityPage({ id }: { id: string }) {
@@ -45,6 +46,7 @@ export function EntityPage({ id }: { id: string }) {
           </div>
         </div>
       </header>
+      {e.mergedInto && <MergedNotice entityId={e.id} onUndone={() => void reload()} />}
       <div className="ent-entity-layout">
         <div className="ent-entity-main">
           <EntityDetails
