@@ -16,7 +16,7 @@ import { DateTimeText } from '../../components/DateText.tsx';
 import { DataTable, type DataColumn, type PageRequest } from '../../table/DataTable.tsx';
 import { RowLink } from '../../table/RowLink.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
-import { isAgainst, reasonText } from './reasonText.ts';
+import { isAgainst, reasonShort, reasonText } from './reasonText.ts';
 import { toastMerged } from './undoMerge.tsx';
 import './duplicates.css';
 
@@ -30,7 +30,7 @@ export function DuplicatesPage() {
   const { job, error, start, cancel } = useJob('duplicates');
   const [reload, setReload] = useState(0);
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
-  const [foundAt, setFoundAt] = useState<string | null | undefined>(undefined);
+  const [foundAt, setFoundAt] = useState<string | null>(null);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   const running = job?.status === 'running';
   const jobKey = job?.status === 'done' ? job.id : '';
@@ -49,7 +49,7 @@ export function DuplicatesPage() {
       {
         id: 'score',
         header: t('dup.field.score'),
-        size: 70,
+        size: 60,
         align: 'right',
         sortable: false,
         cell: (r) => <span className="num">{r.score}</span>,
@@ -57,34 +57,34 @@ export function DuplicatesPage() {
       {
         id: 'a',
         header: t('dup.field.a'),
-        size: 240,
+        size: 220,
         sortable: false,
         cell: (r) => <RowLink route={{ page: 'entity', id: r.a.id }}>{r.a.name}</RowLink>,
       },
       {
         id: 'b',
         header: t('dup.field.b'),
-        size: 240,
+        size: 220,
         sortable: false,
         cell: (r) => <RowLink route={{ page: 'entity', id: r.b.id }}>{r.b.name}</RowLink>,
       },
       {
         id: 'kind',
         header: t('dup.field.kind'),
-        size: 110,
+        size: 100,
         sortable: false,
         cell: (r) => t(`entity.kind.${(r.a.subtype ?? r.a.kind) as EntityKindLabel}`),
       },
       {
         id: 'reasons',
         header: t('dup.field.reasons'),
-        size: 420,
+        size: 300,
         sortable: false,
         cell: (r) => (
           <span className="dup-reason-cell">
             {r.reasons.map((x, i) => (
-              <span key={i} className={isAgainst(x) ? 'dup-chip against' : 'dup-chip'}>
-                {reasonText(x, t, f)}
+              <span key={i} className={isAgainst(x) ? 'dup-chip against' : 'dup-chip'} title={reasonText(x, t, f)}>
+                {reasonShort(x, t)}
               </span>
             ))}
           </span>
@@ -93,7 +93,7 @@ export function DuplicatesPage() {
       {
         id: 'actions',
         header: t('dup.field.actions'),
-        size: 230,
+        size: 250,
         sortable: false,
         cell: (r) => (
           <span className="row-actions">
@@ -153,35 +153,37 @@ export function DuplicatesPage() {
           })}
         </Callout>
       )}
-      {foundAt === null && !running ? (
-        <NonIdealState
-          icon="search-template"
-          title={t('dup.neverTitle')}
-          description={t('dup.neverText')}
-          action={<Button intent="primary" icon="search-template" text={t('dup.find')} onClick={() => start()} />}
-        />
-      ) : (
-        <>
-          {foundAt && (
-            <p className="muted dup-found-at">
-              {t('dup.foundAt')} <DateTimeText value={foundAt} />
-            </p>
-          )}
-          <DataTable<DuplicatePair>
-            tableId="duplicates"
-            label={t('dup.title')}
-            columns={columns}
-            defaultSort={{ column: 'score', direction: 'desc' }}
-            queryKey={jobKey}
-            reloadKey={reload}
-            fetchPage={fetchPage}
-            rowKey={(r) => `${r.a.id}:${r.b.id}`}
-            onOpen={(r) => setMerging(r)}
-            countLabel={(count) => t('dup.count', { count })}
-            empty={() => <NonIdealState icon="tick-circle" title={t('dup.emptyTitle')} description={t('dup.emptyText')} />}
-          />
-        </>
+      {foundAt && (
+        <p className="muted dup-found-at">
+          {t('dup.foundAt')} <DateTimeText value={foundAt} />
+        </p>
       )}
+      <DataTable<DuplicatePair>
+        tableId="duplicates"
+        label={t('dup.title')}
+        columns={columns}
+        defaultSort={{ column: 'score', direction: 'desc' }}
+        queryKey={jobKey}
+        reloadKey={reload}
+        fetchPage={fetchPage}
+        rowKey={(r) => `${r.a.id}:${r.b.id}`}
+        onOpen={(r) => setMerging(r)}
+        countLabel={(count) => t('dup.count', { count })}
+        empty={() =>
+          foundAt ? (
+            <NonIdealState icon="tick-circle" title={t('dup.emptyTitle')} description={t('dup.emptyText')} />
+          ) : (
+            <NonIdealState
+              icon="search-template"
+              title={t('dup.neverTitle')}
+              description={t('dup.neverText')}
+              action={
+                <Button intent="primary" icon="search-template" text={t('dup.find')} disabled={running} onClick={() => start()} />
+              }
+            />
+          )
+        }
+      />
       <RecentMerges reloadKey={reload} onChanged={refresh} />
       <MergeDialog
         pair={merging}

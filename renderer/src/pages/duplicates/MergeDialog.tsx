@@ -105,7 +105,7 @@ export function MergeDialog(props: { pair: DuplicatePair | null; onClose(): void
           actions={
             <>
               <Button text={t('common.cancel')} onClick={props.onClose} />
-              <Button type="submit" intent="primary" icon="git-merge" text={t('dup.merge')} loading={form.saving} />
+              <Button type="submit" intent="primary" icon="git-merge" text={t('dup.mergeNow')} loading={form.saving} />
             </>
           }
         />

@@ -13,10 +13,8 @@ export function reasonText(r: MergeReason, t: Translate, f: Format): string {
       return t('dup.reason.name_same', { a: r.a, b: r.b });
     case 'name_similar':
       return t('dup.reason.name_similar', { a: r.a, b: r.b, similarity: r.similarity });
-    case 'identifier': {
-      const scheme = (SCHEMES as readonly string[]).includes(r.scheme) ? (r.scheme as (typeof SCHEMES)[number]) : 'registration';
-      return t('dup.reason.identifier', { scheme: t(`dup.scheme.${scheme}`), value: r.value });
-    }
+    case 'identifier':
+      return t('dup.reason.identifier', { scheme: t(`dup.scheme.${schemeOf(r.scheme)}`), value: r.value });
     case 'same_birth_date':
       return t('dup.reason.same_birth_date', { date: f.date(r.date) });
     case 'birth_date_differs':
@@ -28,6 +26,22 @@ export function reasonText(r: MergeReason, t: Translate, f: Format): string {
     case 'note':
       return t('dup.reason.note', { text: r.text });
   }
+}
+
+/** The reason in a few words, for a table cell (the full text goes in its title). */
+export function reasonShort(r: MergeReason, t: Translate): string {
+  switch (r.code) {
+    case 'name_similar':
+      return t('dup.short.name_similar', { similarity: r.similarity });
+    case 'identifier':
+      return t('dup.short.identifier', { scheme: t(`dup.scheme.${schemeOf(r.scheme)}`) });
+    default:
+      return t(`dup.short.${r.code}`);
+  }
+}
+
+function schemeOf(scheme: string): (typeof SCHEMES)[number] {
+  return (SCHEMES as readonly string[]).includes(scheme) ? (scheme as (typeof SCHEMES)[number]) : 'registration';
 }
 
 /** Reasons that speak against the pair are shown as warnings. */
