@@ -20,6 +20,7 @@ import { findCaseByFileNumber } from '../db/services/cases.ts';
 import { resolveAttachTarget } from '../db/services/evidence.ts';
 import { startServer } from './server.ts';
 import { UsageError, parse, intOption } from './args.ts';
+import { cmdVerify } from './package-commands.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,6 +39,8 @@ Commands:
   recover               Copy every readable record of a damaged database to a new file
                         (--out FILE, default dossier-recovered-<time>.db beside it), and
                         say what could not be read; the damaged file is not written
+  verify <F.zip>        Check an evidence package (a BagIt bag) as any BagIt tool would:
+                        exit 0 when valid, 1 listing every missing, extra or altered file
   anchor                Print the signed chain head (JSON) for a supervisor or a
                         prosecutor to hold; \`check --anchor FILE\` later proves the
                         chain still extends it
@@ -396,6 +399,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   recover: cmdRecover,
   attach: cmdAttach,
   serve: cmdServe,
+  verify: cmdVerify,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -20,7 +20,7 @@ export interface JobContext {
   keyDir: string;
   /** The contract on the worker's connection, for a `write` job that writes as a user would (validated, audited). */
   invoke: Invoke;
-  progress(done: number, total: number, step: JobStep): void;
+  progress(done: number, total: number, step: JobStep, detail?: string): void;
   /** True once the user asked to cancel: the body stops at its next check (see JobCancelled). */
   cancelled(): boolean;
 }
@@ -94,4 +94,4 @@ export function runJob(kind: JobKind, ctx: JobContext, input: unknown): unknown 
 jobKinds satisfies Record<JobKind, unknown>;
 export type { JobKind };
 export { JOB_KINDS };
-export type JobResult<K extends JobKind> = ReturnType<(typeof jobKinds)[K]['run']>;
+export type JobResult<K extends JobKind> = Awaited<ReturnType<(typeof jobKinds)[K]['run']>>;

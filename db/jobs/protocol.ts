@@ -21,6 +21,8 @@ export interface JobProgress {
   total: number;
   /** What is being done, as a code the UI names (e.g. `audit_trail`). */
   step: JobStep;
+  /** What exactly, where a step goes through named things (the file being packed). */
+  detail?: string;
 }
 
 export type WorkerMessage =

@@ -18,52 +18,57 @@ const data = workerData as WorkerData;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const flag = new Int32Array(data.cancelFlag);
 
-let db: Database.Database | null = null;
-let keepHeads: HeadKeeper | null = null;
-try {
-  const spec = jobKinds[data.kind as JobKind];
-  db = new Database(data.dbFile, {
-    readonly: spec.access === 'read',
-    fileMustExist: true,
-    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
-  });
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  const conn = db;
-  const heads = new HeadKeeper(data.keyDir, (err) => console.error(`Dossier could not keep the chain head: ${err.message}`));
-  keepHeads = heads;
-  const invoke = createDispatcher(methods, {
-    db: conn,
-    dataDir: data.dataDir,
-    actor: () => actorFromSettings(conn),
-    device: fromStoreForm(data.deviceKey),
-    onSealed: (head) => heads.keep(head),
-    errorLog: errorLogFile(data.dataDir),
-  });
-  let last = 0;
-  const result = runJob(
-    data.kind as JobKind,
-    {
-      db,
+async function run(): Promise<void> {
+  let db: Database.Database | null = null;
+  let keepHeads: HeadKeeper | null = null;
+  try {
+    const spec = jobKinds[data.kind as JobKind];
+    db = new Database(data.dbFile, {
+      readonly: spec.access === 'read',
+      fileMustExist: true,
+      ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    const conn = db;
+    const heads = new HeadKeeper(data.keyDir, (err) => console.error(`Dossier could not keep the chain head: ${err.message}`));
+    keepHeads = heads;
+    const invoke = createDispatcher(methods, {
+      db: conn,
       dataDir: data.dataDir,
-      keyDir: data.keyDir,
-      nativeBinding: data.nativeBinding ?? undefined,
-      invoke,
-      progress: (done, total, step) => {
-        const now = Date.now();
-        if (now - last < 50 && done < total) return;
-        last = now;
-        post({ type: 'progress', progress: { done, total, step } });
+      actor: () => actorFromSettings(conn),
+      device: fromStoreForm(data.deviceKey),
+      onSealed: (head) => heads.keep(head),
+      errorLog: errorLogFile(data.dataDir),
+    });
+    let last = 0;
+    // A job's body may be async (an export streams files): its result is awaited either way.
+    const result: unknown = await runJob(
+      data.kind as JobKind,
+      {
+        db,
+        dataDir: data.dataDir,
+        keyDir: data.keyDir,
+        nativeBinding: data.nativeBinding ?? undefined,
+        invoke,
+        progress: (done, total, step, detail) => {
+          const now = Date.now();
+          if (now - last < 50 && done < total) return;
+          last = now;
+          post({ type: 'progress', progress: { done, total, step, ...(detail === undefined ? {} : { detail }) } });
+        },
+        cancelled: () => Atomics.load(flag, 0) === 1,
       },
-      cancelled: () => Atomics.load(flag, 0) === 1,
-    },
-    data.input,
-  );
-  post({ type: 'done', result });
-} catch (err) {
-  if (err instanceof CheckCancelled || Atomics.load(flag, 0) === 1) post({ type: 'cancelled' });
-  else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
-} finally {
-  keepHeads?.flush();
-  db?.close();
+      data.input,
+    );
+    post({ type: 'done', result });
+  } catch (err) {
+    if (err instanceof CheckCancelled || Atomics.load(flag, 0) === 1) post({ type: 'cancelled' });
+    else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    keepHeads?.flush();
+    db?.close();
+  }
 }
+
+void run();
