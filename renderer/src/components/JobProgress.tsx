@@ -14,6 +14,7 @@ export function JobProgress({ job, onCancel }: { job: JobState; onCancel(): void
         {p ? t(`job.step.${p.step}`) : t('job.starting')}
         {fraction !== undefined && <span className="muted num"> {f.percent(fraction)}</span>}
       </div>
+      {p?.detail && <div className="job-progress-detail mono muted">{p.detail}</div>}
       <ProgressBar value={fraction} intent="primary" stripes={fraction === undefined} aria-label={t('job.progress')} />
       <div className="job-progress-actions">
         <Button icon="stop" text={t('job.cancel')} onClick={onCancel} />
