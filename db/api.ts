@@ -46,3 +46,5 @@ export type {
   DuplicateSearchResult,
 } from './services/duplicates.ts';
 export type { EntityMerge } from './services/merge.ts';
+export type { WhereElseCase, WhereElseResult, WhereElseShared, WhereElseTruncation } from './services/where-else.ts';
+export type { CaseTimeline, TimelineEvent } from './services/timeline.ts';

@@ -10,6 +10,7 @@ import { penaltyMethods } from './penalties.ts';
 import { deadlineMethods } from './deadlines.ts';
 import { jobMethods } from './jobs.ts';
 import { duplicateMethods } from './duplicates.ts';
+import { analysisMethods } from './analysis.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -24,4 +25,5 @@ export const methods = {
   ...deadlineMethods,
   ...jobMethods,
   ...duplicateMethods,
+  ...analysisMethods,
 } satisfies Record<string, AnyMethod>;

@@ -20,6 +20,8 @@ import reasonsEn from './reasons.en.json';
 import reasonsFr from './reasons.fr.json';
 import duplicatesEn from './duplicates.en.json';
 import duplicatesFr from './duplicates.fr.json';
+import analysisEn from './analysis.en.json';
+import analysisFr from './analysis.fr.json';
 
 /** reasons: the contract's refusals, `reason.<code>` with the refusal's params (db/errors.ts). */
 export const en = {
@@ -31,6 +33,7 @@ export const en = {
   ...seizuresEn,
   ...enforcementEn,
   ...duplicatesEn,
+  ...analysisEn,
   ...reasonsEn,
 };
 export type MessageId = keyof typeof en;
@@ -44,5 +47,6 @@ export const fr: Record<MessageId, string> = {
   ...seizuresFr,
   ...enforcementFr,
   ...duplicatesFr,
+  ...analysisFr,
   ...reasonsFr,
 };

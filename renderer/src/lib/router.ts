@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Hash routes name the record and the tab, so back/forward and reload land on the same screen. */
-export const CASE_TABS = ['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'evidence', 'audit'] as const;
+export const CASE_TABS = ['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'timeline', 'evidence', 'audit'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 export const SECTIONS = ['cases', 'entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const;

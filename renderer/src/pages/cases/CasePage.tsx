@@ -23,6 +23,8 @@ import { SeizuresTab } from '../seizures/SeizuresTab.tsx';
 import { DetentionsTab } from '../detentions/DetentionsTab.tsx';
 import { PenaltiesTab } from '../penalties/PenaltiesTab.tsx';
 import { CaseSummary } from '../overview/CaseSummary.tsx';
+import { TimelineTab } from '../analysis/TimelineTab.tsx';
+import { WhereElsePanel } from '../analysis/WhereElsePanel.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 
@@ -71,6 +73,7 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         <Tab disabled={false} id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
         <Tab disabled={false} id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
         <Tab disabled={false} id="penalties" title={t('case.tab.penalties')} panel={<PenaltiesTab caseId={c.id} />} />
+        <Tab disabled={false} id="timeline" title={t('case.tab.timeline')} panel={<TimelineTab caseId={c.id} />} />
         <Tab disabled={false} id="evidence" title={t('case.tab.evidence')} panel={<EvidenceTab caseId={c.id} />} />
         <Tab disabled={false} id="audit" title={t('case.tab.audit')} panel={<AuditTab caseId={c.id} />} />
       </Tabs>
@@ -96,14 +99,17 @@ function CaseOverview({ data, onChanged }: { data: Case; onChanged(c: Case): voi
 
   return (
     <div className="case-overview">
-      <form className="case-form" aria-label={t('case.section.details')} {...form.formProps}>
-        <Card compact className="panel">
-          <h2 className="panel-title">{t('case.section.details')}</h2>
-          <FormRefusal refusal={form.refusal} />
-          <CaseFields idPrefix="case" variant="full" form={form.values} errors={form.errors} onChange={form.set} />
-          <FormActions dirty={form.dirty} saving={form.saving} valid={form.check.ok} onDiscard={() => form.reset()} />
-        </Card>
-      </form>
+      <div className="case-main">
+        <form className="case-form" aria-label={t('case.section.details')} {...form.formProps}>
+          <Card compact className="panel">
+            <h2 className="panel-title">{t('case.section.details')}</h2>
+            <FormRefusal refusal={form.refusal} />
+            <CaseFields idPrefix="case" variant="full" form={form.values} errors={form.errors} onChange={form.set} />
+            <FormActions dirty={form.dirty} saving={form.saving} valid={form.check.ok} onDiscard={() => form.reset()} />
+          </Card>
+        </form>
+        <WhereElsePanel caseId={data.id} />
+      </div>
       <aside className="case-side">
         <Workflow data={data} onChanged={onChanged} />
         <CaseSummary caseId={data.id} />

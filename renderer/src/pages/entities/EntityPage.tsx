@@ -14,6 +14,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { EntityFields } from './EntityFields.tsx';
 import { CountryText, KindTag, RoleTag } from './EntityTags.tsx';
 import { LinksPanel } from './LinksPanel.tsx';
+import { WhereElsePanel } from '../analysis/WhereElsePanel.tsx';
 import { formFromEntity, formKeyOf, valueFromForm, type EntityForm } from './entityForm.ts';
 import './entities.css';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
@@ -56,6 +57,7 @@ export function EntityPage({ id }: { id: string }) {
             onReload={() => void reload()}
           />
           <LinksPanel view={view} onChanged={() => void reload()} />
+          <WhereElsePanel entityId={e.id} />
         </div>
         <aside className="ent-entity-side">
           <CasesPanel cases={view.cases} />
