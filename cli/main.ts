@@ -20,7 +20,16 @@ import { findCaseByFileNumber } from '../db/services/cases.ts';
 import { resolveAttachTarget } from '../db/services/evidence.ts';
 import { startServer } from './server.ts';
 import { UsageError, parse, intOption } from './args.ts';
-import { cmdVerify } from './package-commands.ts';
+import { cmdExport, cmdVerify } from './package-commands.ts';
+import { CASE_DATA_PROFILES, collectCase, type CaseDataProfile } from '../db/package/case-data.ts';
+import {
+  renderCaseReport,
+  renderCaseSummary,
+  renderCustodyRecord,
+  type ReportLocale,
+  type ReportOptions,
+} from '../db/report/index.ts';
+import { actorFromSettings, readSettings } from '../db/services/settings.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,8 +48,14 @@ Commands:
   recover               Copy every readable record of a damaged database to a new file
                         (--out FILE, default dossier-recovered-<time>.db beside it), and
                         say what could not be read; the damaged file is not written
+  export <file-number> --out F.zip
+                        The case as an evidence package: a BagIt bag with the report (PDF),
+                        every record (JSON, CSV), the evidence files and the audit extract
   verify <F.zip>        Check an evidence package (a BagIt bag) as any BagIt tool would:
                         exit 0 when valid, 1 listing every missing, extra or altered file
+  report <file-number|seizure-number> --out F.pdf
+                        Print the case report of a case, or the chain-of-custody record of
+                        a seizure's items (--summary: the case's one-page summary)
   anchor                Print the signed chain head (JSON) for a supervisor or a
                         prosecutor to hold; \`check --anchor FILE\` later proves the
                         chain still extends it
@@ -54,6 +69,9 @@ serve:   --port N (default: a free port)
 check:   --anchor FILE (repeatable): an anchor the chain must still extend
 anchor:  --out FILE (default: print it)
 recover: --out FILE (a new file)
+export:  --out F.zip, --profile prosecution|partner (default prosecution: everything; partner
+         leaves out narrative notes and unconfirmed links, and lists them), --locale en|fr
+report:  --out F.pdf, --locale en|fr (default en), --profile prosecution|partner, --summary
 seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
 attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
          --acquired-at ISO-TIME, --acquired-by NAME, --acquired-from PLACE,
@@ -390,6 +408,64 @@ async function cmdServe(argv: string[]): Promise<number> {
   return 0;
 }
 
+const REPORT_LOCALES = ['en', 'fr'] as const;
+
+async function cmdReport(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...common,
+    out: { type: 'string' },
+    locale: { type: 'string' },
+    profile: { type: 'string' },
+    summary: { type: 'boolean' },
+  });
+  const [number] = positionals;
+  if (!number || positionals.length > 1) throw new UsageError('report takes one case file number or seizure number');
+  if (!values.out) throw new UsageError('report needs --out F.pdf');
+  const locale = values.locale ?? 'en';
+  if (!(REPORT_LOCALES as readonly string[]).includes(locale)) throw new UsageError('--locale: en or fr');
+  const profile = values.profile ?? 'prosecution';
+  if (!(CASE_DATA_PROFILES as readonly string[]).includes(profile)) throw new UsageError('--profile: prosecution or partner');
+  const core = await open(values);
+  try {
+    const byFileNumber = findCaseByFileNumber(core.db, number);
+    const seizure = byFileNumber
+      ? undefined
+      : (core.db.prepare('SELECT id, case_id AS caseId FROM seizures WHERE seizure_number = ?').get(number) as
+          { id: string; caseId: string } | undefined);
+    const caseId = byFileNumber?.id ?? seizure?.caseId;
+    if (!caseId) throw new DossierError('not_found', `No case with file number ${number} and no seizure with that number`);
+    if (seizure && values.summary) throw new UsageError('--summary prints a case: give its file number');
+    const data = collectCase(core.db, caseId, profile as CaseDataProfile);
+    const me = readSettings(core.db).profile;
+    const actor = actorFromSettings(core.db);
+    const options: ReportOptions = {
+      locale: locale as ReportLocale,
+      packageId: null,
+      investigator: {
+        name: values.as ?? actor.name,
+        badge: values.as ? '' : actor.badge,
+        agency: me?.agency ?? data.case.agency,
+      },
+      generatedAt: new Date().toISOString(),
+      marking: data.case.securityMarking,
+    };
+    const pdf = seizure
+      ? await renderCustodyRecord(data, { seizureId: seizure.id }, options)
+      : values.summary
+        ? await renderCaseSummary(data, options)
+        : await renderCaseReport(data, options);
+    // Written beside the target and renamed, so a failed run leaves no partial file.
+    const out = path.resolve(values.out);
+    const part = `${out}.part`;
+    fs.writeFileSync(part, pdf);
+    fs.renameSync(part, out);
+    process.stdout.write(`Wrote ${out} (${formatBytes(pdf.length)})\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   call: cmdCall,
   methods: cmdMethods,
@@ -400,6 +476,8 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   attach: cmdAttach,
   serve: cmdServe,
   verify: cmdVerify,
+  report: cmdReport,
+  export: cmdExport,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import type { Envelope, ErrorBody } from '../db/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../db/shared/csp.ts';
 import { blobPath, hashFile, ingestStream, SizeMismatchError } from '../db/evidence-store.ts';
 import { storedFileRefusal, type Evidence } from '../db/services/evidence.ts';
+import { EXPORT_NAME_RE, exportsDir } from '../db/package/exports-dir.ts';
 
 /** The same policy as the Electron window's (see cli/csp.ts). */
 export { CONTENT_SECURITY_POLICY };
@@ -191,6 +192,8 @@ export function contentDisposition(mediaType: string, name: string): string {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** An evidence package the app exported, by its name in the exports folder (db/package/exports-dir.ts). */
+const EXPORT_RE = /^\/api\/exports\/([\w.()-]+\.zip)$/;
 const EVIDENCE_CONTENT_RE = /^\/api\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/content$/;
 
 function tooLarge(): ErrorBody {
@@ -367,6 +370,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         return send(res, 200, opts.invoke(method, input));
       }
       if (url.pathname === '/api/evidence/upload' && req.method === 'POST') return upload(req, res, liftDeadline);
+      const exported = EXPORT_RE.exec(url.pathname);
+      if (exported?.[1] && (req.method === 'GET' || req.method === 'HEAD')) return sendExport(exported[1], req, res);
       const content = EVIDENCE_CONTENT_RE.exec(url.pathname);
       if (content?.[1] && (req.method === 'GET' || req.method === 'HEAD')) return sendEvidence(content[1], req, res);
       return send(res, 404, { ok: false, error: { code: 'unknown_method', message: `No route ${req.method} ${url.pathname}` } });
@@ -446,6 +451,29 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       throw err;
     }
+  }
+
+  /** An exported package, as a download. */
+  async function sendExport(name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const dataDir = opts.dataDir;
+    const file = dataDir && EXPORT_NAME_RE.test(name) ? path.join(exportsDir(dataDir), name) : null;
+    const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) {
+      return send(res, 404, { ok: false, error: { code: 'not_found', message: `No exported package named ${name}` } });
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/zip',
+      'Content-Length': String(stat.size),
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await pipeline(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), res);
   }
 
   /** One evidence file's bytes, with headers that keep a browser from running it as a page. */

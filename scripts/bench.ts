@@ -891,6 +891,7 @@ async function main(): Promise<void> {
 
 main()
   .then(benchEvidence)
+  .then(benchPackage)
   .catch((err: unknown) => {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;
@@ -900,6 +901,16 @@ main()
 // Evidence files (issue 4): attach a generated 1 GiB file (ingestFile + evidence.attach) and print
 // the time, MB/s and the peak RSS during the attach (target < 200 MB). It runs in a child process
 // (scripts/bench-evidence.ts), so the memory figure is the attach's own, not the case benches'.
+
+/** The evidence package (issue 11): scripts/bench-package.ts in a child, so its memory figure is the export's own. */
+function benchPackage(): void {
+  if (process.argv.includes('--seed-child') || process.argv.includes('--links')) return;
+  console.log('');
+  const child = spawnSync(process.execPath, [...process.execArgv, path.join(REPO, 'scripts', 'bench-package.ts')], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`the package bench failed (exit ${child.status ?? child.signal ?? '?'})`);
+}
 
 function benchEvidence(): void {
   if (process.argv.includes('--seed-child')) return;

@@ -54,7 +54,8 @@ try {
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['electron', 'better-sqlite3'],
+    // pdfkit reads its own data files beside its code at load: it stays a package, not bundled.
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
     // db/jobs/runner.ts's default worker path uses import.meta; the desktop app passes its own.
     logOverride: { 'empty-import-meta': 'silent' },
   });
@@ -69,7 +70,8 @@ try {
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'pdfkit'],
+    logOverride: { 'empty-import-meta': 'silent' },
   });
 
   const preload = await esbuild.build({

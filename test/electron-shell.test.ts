@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { builtinModules } from 'node:module';
 import type {
   BrowserWindowConstructorOptions,
   HandlerDetails,
@@ -623,10 +624,11 @@ describe('scripts/build-electron.mjs', () => {
     ...new Set([...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? '')),
   ];
 
-  it('bundles main with only electron, better-sqlite3 and Node built-ins left to require', () => {
+  it('bundles main with only electron, better-sqlite3, pdfkit and Node built-ins left to require', () => {
     const main = fs.readFileSync(path.join(outdir, 'main.cjs'), 'utf8');
-    const external = requiresOf(main).filter((name) => !name.startsWith('node:'));
-    expect(external.sort()).toEqual(['better-sqlite3', 'electron']);
+    // pdfkit reads its own data files beside its code, so it ships as a package (electron-builder.yml).
+    const external = requiresOf(main).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
+    expect(external.sort()).toEqual(['better-sqlite3', 'electron', 'pdfkit']);
     expect(main).not.toContain('// cli/main.ts');
     expect(main).not.toContain('// cli/server.ts');
     expect(main).toContain('// db/contract.ts');
@@ -894,7 +896,7 @@ describe('dist main.cjs under a stand-in electron module', () => {
   let mainCjs: string;
 
   beforeAll(() => {
-    // main.cjs requires 'electron' and 'better-sqlite3' by name: both resolve from <root>/node_modules.
+    // main.cjs requires 'electron', 'better-sqlite3' and 'pdfkit' by name: each resolves from <root>/node_modules.
     root = path.join(tmp, 'main-run');
     const appDir = path.join(root, 'app');
     fs.mkdirSync(path.join(appDir, 'dist', 'renderer'), { recursive: true });
@@ -909,6 +911,7 @@ describe('dist main.cjs under a stand-in electron module', () => {
       path.join(root, 'node_modules', 'better-sqlite3'),
       'junction',
     );
+    fs.symlinkSync(path.join(repo, 'node_modules', 'pdfkit'), path.join(root, 'node_modules', 'pdfkit'), 'junction');
     const outdir = path.join(appDir, 'dist', 'electron');
     execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-electron.mjs'), '--outdir', outdir], { stdio: 'pipe' });
     mainCjs = path.join(outdir, 'main.cjs');

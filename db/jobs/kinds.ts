@@ -5,6 +5,12 @@ import { loadChainTrust } from '../chain-check.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
 import { findDuplicates, type DuplicateSearchResult } from '../services/duplicates.ts';
+import { exportCase, type ExportResult } from '../package/export.ts';
+import { EXPORT_NAME_RE, exportFileName, exportsDir } from '../package/exports-dir.ts';
+import { verifyBag, type BagReport } from '../package/verify.ts';
+import { CASE_DATA_PROFILES } from '../package/case-data.ts';
+import { uuid } from '../shared/schemas.ts';
+import path from 'node:path';
 import { localDate } from '../shared/time.ts';
 import { JOB_KINDS, type JobKind, type JobStep } from '../shared/domain.ts';
 
@@ -81,6 +87,40 @@ export const jobKinds = {
     input: z.strictObject({}),
     run: (ctx): DuplicateSearchResult =>
       findDuplicates(ctx.db, { now: new Date().toISOString(), progress: ctx.progress, cancelled: ctx.cancelled }),
+  }),
+  export: defineJob({
+    summary:
+      'Export a case as an evidence package (a BagIt bag in a ZIP) into the exports folder beside the database: ' +
+      'the report, every record, the evidence files and the audit extract. No file is left if it is cancelled or fails.',
+    access: 'read',
+    input: z.strictObject({
+      caseId: uuid,
+      profile: z.enum(CASE_DATA_PROFILES).default('prosecution'),
+      locale: z.enum(['en', 'fr']).default('en'),
+    }),
+    run: async (ctx, input): Promise<ExportResult & { name: string }> => {
+      const now = new Date().toISOString();
+      const fileNumber = ctx.db.prepare('SELECT file_number FROM cases WHERE id = ?').pluck().get(input.caseId) as
+        string | undefined;
+      const name = exportFileName(fileNumber ?? 'case', input.profile, now);
+      const result = await exportCase(ctx.db, ctx.dataDir, {
+        ...input,
+        now,
+        out: path.join(exportsDir(ctx.dataDir), name),
+        progress: (done, total, file) => ctx.progress(done, total, 'export_packing', file),
+        cancelled: ctx.cancelled,
+      });
+      return { ...result, name };
+    },
+  }),
+  verifyPackage: defineJob({
+    summary: 'Check an exported evidence package (by its name in the exports folder) as any BagIt tool would.',
+    access: 'read',
+    input: z.strictObject({ name: z.string().regex(EXPORT_NAME_RE) }),
+    run: (ctx, input): Promise<BagReport> =>
+      verifyBag(path.join(exportsDir(ctx.dataDir), input.name), {
+        progress: (done, total, file) => ctx.progress(done, total, 'verify_package', file),
+      }),
   }),
 };
 

@@ -337,7 +337,7 @@ export const DEADLINE_WINDOWS: readonly DeadlineKind[] = [
 ];
 
 /** The kinds of long work that run as jobs in a worker (db/jobs/kinds.ts holds their bodies). */
-export const JOB_KINDS = ['check', 'seed', 'duplicates'] as const;
+export const JOB_KINDS = ['check', 'seed', 'duplicates', 'export', 'verifyPackage'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** What a job says it is doing (the UI names each step from its catalogs). */
@@ -355,5 +355,7 @@ export const JOB_STEPS = [
   'duplicates_names',
   'duplicates_identifiers',
   'duplicates_scoring',
+  'export_packing',
+  'verify_package',
 ] as const;
 export type JobStep = (typeof JOB_STEPS)[number];

@@ -19,6 +19,8 @@ import profileFr from './profile.fr.json';
 import reasonsEn from './reasons.en.json';
 import reasonsFr from './reasons.fr.json';
 import duplicatesEn from './duplicates.en.json';
+import packageEn from './package.en.json';
+import packageFr from './package.fr.json';
 import duplicatesFr from './duplicates.fr.json';
 import analysisEn from './analysis.en.json';
 import analysisFr from './analysis.fr.json';
@@ -33,6 +35,7 @@ export const en = {
   ...seizuresEn,
   ...enforcementEn,
   ...duplicatesEn,
+  ...packageEn,
   ...analysisEn,
   ...reasonsEn,
 };
@@ -47,6 +50,7 @@ export const fr: Record<MessageId, string> = {
   ...seizuresFr,
   ...enforcementFr,
   ...duplicatesFr,
+  ...packageFr,
   ...analysisFr,
   ...reasonsFr,
 };

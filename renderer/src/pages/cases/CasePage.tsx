@@ -27,6 +27,7 @@ import { TimelineTab } from '../analysis/TimelineTab.tsx';
 import { WhereElsePanel } from '../analysis/WhereElsePanel.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
+import { ExportButton } from '../package/ExportButton.tsx';
 
 export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
@@ -52,6 +53,7 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
             <PriorityTag priority={c.priority} />
           </div>
         </div>
+        <ExportButton kase={c} />
       </header>
       {/* disabled={false} on each tab: Blueprint's arrow-key handling only moves between tabs
           that carry aria-disabled="false", which it renders only when `disabled` is given. */}
