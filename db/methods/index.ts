@@ -10,6 +10,7 @@ import { penaltyMethods } from './penalties.ts';
 import { deadlineMethods } from './deadlines.ts';
 import { jobMethods } from './jobs.ts';
 import { duplicateMethods } from './duplicates.ts';
+import { graphMethods } from './graph.ts';
 import { analysisMethods } from './analysis.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
@@ -25,5 +26,6 @@ export const methods = {
   ...deadlineMethods,
   ...jobMethods,
   ...duplicateMethods,
+  ...graphMethods,
   ...analysisMethods,
 } satisfies Record<string, AnyMethod>;

@@ -25,6 +25,7 @@ import { PenaltiesPage } from './pages/penalties/PenaltiesPage.tsx';
 import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
 import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
 import { DuplicatesPage } from './pages/duplicates/DuplicatesPage.tsx';
+import { LazyChartPage } from './pages/chart/lazy.tsx';
 import { NewCaseDialog } from './pages/cases/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
@@ -56,6 +57,8 @@ function Page({ route, onNewCase }: { route: Route; onNewCase(): void }) {
       return <DeadlinesPage />;
     case 'duplicates':
       return <DuplicatesPage />;
+    case 'chart':
+      return <LazyChartPage entityId={route.entityId} />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -16,6 +16,8 @@ import profileEn from './profile.en.json';
 import seizuresEn from './seizures.en.json';
 import seizuresFr from './seizures.fr.json';
 import profileFr from './profile.fr.json';
+import chartEn from './chart.en.json';
+import chartFr from './chart.fr.json';
 import reasonsEn from './reasons.en.json';
 import reasonsFr from './reasons.fr.json';
 import duplicatesEn from './duplicates.en.json';
@@ -34,6 +36,7 @@ export const en = {
   ...entitiesEn,
   ...seizuresEn,
   ...enforcementEn,
+  ...chartEn,
   ...duplicatesEn,
   ...packageEn,
   ...analysisEn,
@@ -49,6 +52,7 @@ export const fr: Record<MessageId, string> = {
   ...entitiesFr,
   ...seizuresFr,
   ...enforcementFr,
+  ...chartFr,
   ...duplicatesFr,
   ...packageFr,
   ...analysisFr,

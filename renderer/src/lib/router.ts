@@ -1,7 +1,17 @@
 import { useSyncExternalStore } from 'react';
 
 /** Hash routes name the record and the tab, so back/forward and reload land on the same screen. */
-export const CASE_TABS = ['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'timeline', 'evidence', 'audit'] as const;
+export const CASE_TABS = [
+  'overview',
+  'subjects',
+  'links',
+  'seizures',
+  'detentions',
+  'penalties',
+  'timeline',
+  'evidence',
+  'audit',
+] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 export const SECTIONS = ['cases', 'entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const;
@@ -20,6 +30,7 @@ export type Route =
   | { page: 'penalty'; id: string }
   | { page: 'deadlines' }
   | { page: 'duplicates' }
+  | { page: 'chart'; entityId: string }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +43,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'deadlines' };
     case 'duplicates':
       return { page: 'duplicates' };
+    case 'chart':
+      return id ? { page: 'chart', entityId: id } : { page: 'entities' };
     case 'entities':
       return id ? { page: 'entity', id } : { page: 'entities' };
     case 'seizures':
@@ -64,6 +77,8 @@ export function routeHref(route: Route): string {
       return `#/detentions/${e(route.id)}`;
     case 'penalty':
       return `#/penalties/${e(route.id)}`;
+    case 'chart':
+      return `#/chart/${e(route.entityId)}`;
     default:
       return `#/${route.page}`;
   }
@@ -75,6 +90,7 @@ export function sectionOf(route: Route): Section | 'settings' {
     case 'case':
       return 'cases';
     case 'entity':
+    case 'chart':
       return 'entities';
     case 'seizure':
       return 'seizures';

@@ -19,6 +19,7 @@ import { CaseFields } from './CaseFields.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 import { SubjectsTab } from '../entities/SubjectsTab.tsx';
+import { LazyLinksTab } from '../chart/lazy.tsx';
 import { SeizuresTab } from '../seizures/SeizuresTab.tsx';
 import { DetentionsTab } from '../detentions/DetentionsTab.tsx';
 import { PenaltiesTab } from '../penalties/PenaltiesTab.tsx';
@@ -72,6 +73,12 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
           panel={<CaseOverview key={c.id} data={c} onChanged={(next) => set(next)} />}
         />
         <Tab disabled={false} id="subjects" title={t('case.tab.subjects')} panel={<SubjectsTab caseId={c.id} />} />
+        <Tab
+          disabled={false}
+          id="links"
+          title={t('case.tab.links')}
+          panel={<LazyLinksTab caseId={c.id} fileNumber={c.fileNumber} title={c.title} />}
+        />
         <Tab disabled={false} id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
         <Tab disabled={false} id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
         <Tab disabled={false} id="penalties" title={t('case.tab.penalties')} panel={<PenaltiesTab caseId={c.id} />} />

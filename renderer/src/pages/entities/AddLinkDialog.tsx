@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Button, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { Dialog } from '../../components/Dialog.tsx';
-import type { Entity, EntitySummary } from '../../../../db/api.ts';
+import type { EntityLink, EntitySummary } from '../../../../db/api.ts';
 import {
   LINK_CONFIDENCES,
   LINK_ENDPOINTS,
@@ -67,16 +67,28 @@ interface LinkForm {
   notes: string;
 }
 
-/** Links the entity to another one found by search: which link, which way, its source and dates. */
-export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(): void; onLinked(): void }) {
+/**
+ * Links the entity to another one found by search (or `other`, already chosen: a link drawn on
+ * the chart, first offered the way it was drawn): which link, which way, its source and dates.
+ */
+export function AddLinkDialog(props: {
+  isOpen: boolean;
+  entity: Pick<EntitySummary, 'id' | 'kind' | 'name'>;
+  other?: EntitySummary | null;
+  onClose(): void;
+  onLinked(link: EntityLink): void;
+}) {
   const t = useT();
   const relations = useMemo(() => relationsFor(props.entity.kind), [props.entity.kind]);
   const relationOf = (value: string) => relations.find((r) => r.value === value) ?? relations[0];
+  const fits = (r: Relation, other: EntitySummary) => !r.otherKinds || r.otherKinds.includes(other.kind);
+  const drawnWay = (other: EntitySummary) =>
+    relations.find((r) => r.direction === 'out' && fits(r, other)) ?? relations.find((r) => fits(r, other));
   const form = useForm({
     schema: entityLinkInput,
     initial: (): LinkForm => ({
-      relation: relations[0]?.value ?? '',
-      other: null,
+      relation: (props.other && drawnWay(props.other)?.value) || (relations[0]?.value ?? ''),
+      other: props.other ?? null,
       share: '',
       source: '',
       confidence: 'confirmed',
@@ -110,9 +122,9 @@ export function AddLinkDialog(props: { isOpen: boolean; entity: Entity; onClose(
     },
     fieldOf: { relation: 'type', share: 'shareBp' },
     save: async (data) => {
-      await call('entities.link', data);
+      const link = await call('entities.link', data);
       toast({ message: t('entity.link.added'), intent: 'success', icon: 'link' });
-      props.onLinked();
+      props.onLinked(link);
     },
   });
   const { reset } = form;

@@ -46,6 +46,7 @@ export function EntityPage({ id }: { id: string }) {
             {e.country && <CountryText code={e.country} />}
           </div>
         </div>
+        <Button icon="graph" text={t('chart.open')} onClick={() => navigate({ page: 'chart', entityId: e.id })} />
       </header>
       {e.mergedInto && <MergedNotice entityId={e.id} onUndone={() => void reload()} />}
       <div className="ent-entity-layout">
