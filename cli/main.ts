@@ -171,6 +171,12 @@ async function cmdSeed(argv: string[]): Promise<number> {
     const r = state.result;
     process.stdout.write(`Seeded ${r.cases} cases into ${core.file}${r.cancelled ? ' (cancelled)' : ''}\n`);
     if (r.entities) process.stdout.write(`Seeded ${r.entities} entities, ${r.links} links and ${r.roles} roles in cases\n`);
+    if (r.networks)
+      process.stdout.write(
+        `Seeded ${r.networks} procurement networks across cases and ${r.nearDuplicates} near-duplicate pairs` +
+          (r.hubCase ? `; hub case ${r.hubCase.fileNumber} (${r.hubCase.neighbourhood} entities within two links)` : '') +
+          '\n',
+      );
     if (r.seizures)
       process.stdout.write(`Seeded ${r.seizures} seizures (${r.items} goods lines, ${r.custodyEntries} custody entries)\n`);
     if (r.detentions || r.penalties)

@@ -9,6 +9,9 @@
  *                                      round (for a busy machine; each round is a full measurement)
  *   npm run bench -- --plans           also prints EXPLAIN QUERY PLAN of every list query
  *   npm run bench -- --cases 20000     a smaller database (its own cache file), for quick runs
+ *   npm run bench -- --links           only the link analysis (scripts/bench-links.ts: graph.entity,
+ *                                      cases.whereElse and the duplicate search on 10 entities and 20
+ *                                      links per case), which also runs by default; --no-links skips it
  *
  * It is a report: the exit code is 0 whatever the figures; failed targets are marked FAIL.
  * The seed runs in a child process, so the peak RSS printed is that of the querying process.
@@ -48,6 +51,7 @@ import { deadlineListInput } from '../db/shared/inputs/deadlines.ts';
 import { DEADLINE_KINDS } from '../db/shared/domain.ts';
 import { addDays, localDate, systemClock } from '../db/shared/time.ts';
 import { countStatement, pageStatement } from '../db/list-sql.ts';
+import { benchLinks } from './bench-links.ts';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -71,10 +75,12 @@ interface Args {
   cases: number;
   plans: boolean;
   seedChild: string | null;
+  /** The link-analysis section: also (the default), only (--links), or off (--no-links). */
+  links: 'also' | 'only' | 'off';
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { fresh: false, iterations: 200, rounds: 1, cases: 100_000, plans: false, seedChild: null };
+  const args: Args = { fresh: false, iterations: 200, rounds: 1, cases: 100_000, plans: false, seedChild: null, links: 'also' };
   const intValue = (flag: string, raw: string | undefined): number => {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive integer`);
@@ -88,7 +94,12 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--cases') args.cases = intValue(a, argv[++i]);
     else if (a === '--rounds') args.rounds = intValue(a, argv[++i]);
     else if (a === '--seed-child') args.seedChild = argv[++i] ?? null;
-    else throw new Error(`unknown argument: ${a} (known: --fresh, --iterations N, --rounds N, --cases N, --plans)`);
+    else if (a === '--links') args.links = 'only';
+    else if (a === '--no-links') args.links = 'off';
+    else
+      throw new Error(
+        `unknown argument: ${a} (known: --fresh, --iterations N, --rounds N, --cases N, --plans, --links, --no-links)`,
+      );
   }
   return args;
 }
@@ -833,6 +844,7 @@ async function main(): Promise<void> {
     await seedChild(args.seedChild, args.cases);
     return;
   }
+  if (args.links === 'only') return;
   const cached = ensureSeed(args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   const file = path.join(dir, 'bench.db');
@@ -890,12 +902,23 @@ async function main(): Promise<void> {
 }
 
 main()
+  .then(benchLinkSection)
   .then(benchEvidence)
   .then(benchPackage)
   .catch((err: unknown) => {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;
   });
+
+// =============================================================================================
+// Link analysis (issue 10): scripts/bench-links.ts, on a database of its own (10 entities and 20
+// links per case, written by bulk SQL), after the case lists or alone with --links.
+
+async function benchLinkSection(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.seedChild || args.links === 'off') return;
+  await benchLinks({ cases: args.cases, fresh: args.fresh, iterations: args.iterations, rounds: args.rounds });
+}
 
 // =============================================================================================
 // Evidence files (issue 4): attach a generated 1 GiB file (ingestFile + evidence.attach) and print
@@ -913,7 +936,7 @@ function benchPackage(): void {
 }
 
 function benchEvidence(): void {
-  if (process.argv.includes('--seed-child')) return;
+  if (process.argv.includes('--seed-child') || process.argv.includes('--links')) return;
   console.log('');
   const child = spawnSync(process.execPath, [...process.execArgv, path.join(REPO, 'scripts', 'bench-evidence.ts')], {
     stdio: 'inherit',

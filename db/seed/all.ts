@@ -4,6 +4,7 @@ import type { JobStep } from '../shared/domain.ts';
 import { seedCases } from './cases.ts';
 import { recentCaseIds, seedEntities } from './entities.ts';
 import { seedEnforcement } from './enforcement.ts';
+import { seedNetwork, type HubCase } from './network.ts';
 import { Random } from './random.ts';
 import { seedSeizures } from './seizures.ts';
 
@@ -23,6 +24,12 @@ export interface SeedAllResult {
   entities: number;
   links: number;
   roles: number;
+  /** Procurement networks (db/seed/network.ts): shells, nominee directors, ownership chains across cases. */
+  networks: number;
+  /** Pairs of records of one person or company under two spellings (one pair only looks alike). */
+  nearDuplicates: number;
+  /** A case whose entities reach 100-300 others within two links (the link chart's work). */
+  hubCase: HubCase | null;
   seizures: number;
   items: number;
   custodyEntries: number;
@@ -34,13 +41,19 @@ export interface SeedAllResult {
   cancelled: boolean;
 }
 
-/** `dossier seed`: cases, then their parties and links, seizures, detentions and penalties, through the contract. */
+/**
+ * `dossier seed`: cases, then their parties and links and the procurement networks across them,
+ * seizures, detentions and penalties, through the contract.
+ */
 export function seedAll(db: Db, invoke: Invoke, o: SeedAllOptions): SeedAllResult {
   const result: SeedAllResult = {
     cases: 0,
     entities: 0,
     links: 0,
     roles: 0,
+    networks: 0,
+    nearDuplicates: 0,
+    hubCase: null,
     seizures: 0,
     items: 0,
     custodyEntries: 0,
@@ -63,6 +76,14 @@ export function seedAll(db: Db, invoke: Invoke, o: SeedAllOptions): SeedAllResul
       ...step('seed_entities'),
     });
     Object.assign(result, { entities: e.entities, links: e.links, roles: e.roles });
+    if (!o.cancelled()) {
+      // Progress under the entity step: the networks are more parties and links.
+      const n = seedNetwork(db, invoke, new Random(o.seed + 6006), caseIds(), { today: o.today, ...step('seed_entities') });
+      result.entities += n.entities;
+      result.links += n.links;
+      result.roles += n.roles;
+      Object.assign(result, { networks: n.networks, nearDuplicates: n.nearDuplicates, hubCase: n.hubCase });
+    }
   }
   if (!o.cancelled()) {
     const s = seedSeizures(db, invoke, new Random(o.seed + 4004), caseIds(), o.today, step('seed_seizures'));
