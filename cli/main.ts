@@ -20,7 +20,7 @@ import { findCaseByFileNumber } from '../db/services/cases.ts';
 import { resolveAttachTarget } from '../db/services/evidence.ts';
 import { startServer } from './server.ts';
 import { UsageError, parse, intOption } from './args.ts';
-import { cmdExport, cmdVerify } from './package-commands.ts';
+import { cmdExport, cmdImport, cmdVerify } from './package-commands.ts';
 import { CASE_DATA_PROFILES, collectCase, type CaseDataProfile } from '../db/package/case-data.ts';
 import {
   renderCaseReport,
@@ -53,6 +53,9 @@ Commands:
                         every record (JSON, CSV), the evidence files and the audit extract
   verify <F.zip>        Check an evidence package (a BagIt bag) as any BagIt tool would:
                         exit 0 when valid, 1 listing every missing, extra or altered file
+  import <F.zip>        Import an evidence package: verified first, then the case with its
+                        records and evidence under their global ids, every write audited;
+                        a case already here is listed record by record (--merge brings it in)
   report <file-number|seizure-number> --out F.pdf
                         Print the case report of a case, or the chain-of-custody record of
                         a seizure's items (--summary: the case's one-page summary)
@@ -71,6 +74,8 @@ anchor:  --out FILE (default: print it)
 recover: --out FILE (a new file)
 export:  --out F.zip, --profile prosecution|partner (default prosecution: everything; partner
          leaves out narrative notes and unconfirmed links, and lists them), --locale en|fr
+import:  --merge (a case already here: bring in what is new and changed, remove nothing),
+         --inspect (only say what an import would do), --json
 report:  --out F.pdf, --locale en|fr (default en), --profile prosecution|partner, --summary
 seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
 attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
@@ -484,6 +489,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   verify: cmdVerify,
   report: cmdReport,
   export: cmdExport,
+  import: cmdImport,
 };
 
 export async function main(argv: string[]): Promise<number> {

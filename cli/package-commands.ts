@@ -6,6 +6,10 @@ import { verifyBag } from '../db/package/verify.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { findCaseByFileNumber } from '../db/services/cases.ts';
 import { openReadOnly } from '../db/sqlite.ts';
+import { openCore } from '../db/index.ts';
+import { blobPath, blobStat, ingestFile } from '../db/evidence-store.ts';
+import { runPackageJob } from '../db/package/import-job.ts';
+import { inspectionText, problemsText, resultText } from '../db/package/import-text.ts';
 import { UsageError, parse } from './args.ts';
 
 /** `dossier verify F.zip`: exit 0 when the bag is valid; 1 listing every problem, each naming its file. */
@@ -79,5 +83,80 @@ export async function cmdExport(argv: string[]): Promise<number> {
     return 0;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * `dossier import F.zip [--merge] [--inspect] [--json]`: the bag verified first (invalid: exit 1
+ * listing every problem, nothing changed), copied into the evidence store, inspected, then
+ * imported. A case already here is reported record by record and merged only with --merge.
+ */
+export async function cmdImport(argv: string[]): Promise<number> {
+  const { positionals, values } = parse(argv, {
+    db: { type: 'string' },
+    as: { type: 'string' },
+    merge: { type: 'boolean' },
+    inspect: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const [file, ...more] = positionals;
+  if (!file || more.length) throw new UsageError('import takes one package file: dossier import F.zip');
+  if (values.merge && values.inspect) throw new UsageError('--inspect only says what an import would do: not with --merge');
+  const source = path.resolve(file);
+  const tty = process.stderr.isTTY;
+  const progress = (done: number, total: number, what: string) => {
+    if (tty) process.stderr.write(`\r${total ? Math.floor((done / total) * 100) : 0}% ${what}`.padEnd(80).slice(0, 80));
+  };
+  const verified = await verifyBag(source, { progress: (done, total, name) => progress(done, total, name) });
+  if (tty) process.stderr.write('\n');
+  const core = await openCore(
+    path.resolve(values.db ?? defaultDbFile()),
+    values.as ? { actor: { name: values.as, badge: '' } } : {},
+  );
+  let staged: { sha256: string; size: number } | null = null;
+  try {
+    // The package goes into the store as an upload does (an invalid one never does), and out again at the end.
+    if (verified.valid) staged = await ingestFile(source, core.dataDir);
+    const job = staged
+      ? await runPackageJob({
+          dataDir: core.dataDir,
+          sha256: staged.sha256,
+          size: staged.size,
+          mode: values.inspect ? 'inspect' : values.merge ? 'merge' : 'new',
+          invoke: core.invoke,
+          progress: (done, total, _step, detail) => progress(done, total, detail ?? ''),
+          cancelled: () => false,
+          verified,
+        })
+      : { verify: verified, inspection: null, imported: null, refusal: null, evidenceCopied: 0 };
+    if (tty) process.stderr.write('\n');
+    if (values.json) process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
+    if (!verified.valid) {
+      if (!values.json) process.stdout.write(problemsText(file, job));
+      return 1;
+    }
+    if (!values.json) {
+      process.stdout.write(
+        `${file}: valid BagIt 1.0 bag, ${verified.payloadFiles} payload files, every SHA-256 and SHA-512 matches\n`,
+      );
+      if (job.inspection) process.stdout.write(inspectionText(job.inspection));
+      if (job.imported) process.stdout.write(resultText(job.imported, job.evidenceCopied));
+    }
+    if (job.refusal) {
+      process.stderr.write(`${job.refusal.code}: ${job.refusal.message}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    if (
+      staged &&
+      blobStat(core.dataDir, staged.sha256) &&
+      !core.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(staged.sha256)
+    ) {
+      const copy = blobPath(core.dataDir, staged.sha256);
+      fs.chmodSync(copy, 0o644);
+      fs.rmSync(copy, { force: true });
+    }
+    core.close();
   }
 }

@@ -193,7 +193,7 @@ export function contentDisposition(mediaType: string, name: string): string {
 }
 
 /** An evidence package the app exported, by its name in the exports folder (db/package/exports-dir.ts). */
-const EXPORT_RE = /^\/api\/exports\/([\w.()-]+\.zip)$/;
+const EXPORT_RE = /^\/api\/exports\/([\w.()-]+\.(?:zip|pdf))$/;
 const EVIDENCE_CONTENT_RE = /^\/api\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/content$/;
 
 function tooLarge(): ErrorBody {
@@ -462,7 +462,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return send(res, 404, { ok: false, error: { code: 'not_found', message: `No exported package named ${name}` } });
     }
     res.writeHead(200, {
-      'Content-Type': 'application/zip',
+      'Content-Type': name.endsWith('.pdf') ? 'application/pdf' : 'application/zip',
       'Content-Length': String(stat.size),
       'Content-Disposition': `attachment; filename="${name}"`,
       'X-Content-Type-Options': 'nosniff',

@@ -7,7 +7,9 @@ import { checkOf } from './helpers.ts';
 import { errorLogFile, loggedErrors } from '../db/error-log.ts';
 import { auditedTables, type RecordType } from '../db/shared/records.ts';
 import type { Case, Evidence, SeizureDetail } from '../db/api.ts';
-import { ingestStream } from '../db/evidence-store.ts';
+import { ingestFile, ingestStream } from '../db/evidence-store.ts';
+import { exportCase } from '../db/package/export.ts';
+import type { ImportResult } from '../db/package/import.ts';
 import { Readable } from 'node:stream';
 import {
   auditRows,
@@ -41,11 +43,20 @@ let custodyEntryId = '';
 /** Files in the evidence store, ready to attach. */
 let photo = { sha256: '', size: 0 };
 let scan = { sha256: '', size: 0 };
+/** An evidence package in the store, ready for packages.import. */
+let partnerPackage = { sha256: '', size: 0 };
 
 beforeAll(async () => {
   core = await openCore(path.join(dir, 'audit.db'), { clock: steppingClock('2026-03-15T09:00:00.000Z', 1000) });
   photo = await ingestStream(Readable.from([Buffer.from('JPEG: crate 7, seal 0042')]), core.dataDir);
   scan = await ingestStream(Readable.from([Buffer.from('%PDF: end-use certificate')]), core.dataDir);
+  // A package of a case from another database, uploaded here for the packages.import scenario.
+  const other = await openCore(path.join(dir, 'other', 'dossier.db'));
+  const c = ok<Case>(other.invoke('cases.create', { title: 'Case of a partner agency', openedOn: '2026-01-05' }));
+  const zip = path.join(dir, 'partner-case.zip');
+  await exportCase(other.db, other.dataDir, { caseId: c.id, profile: 'prosecution', out: zip, locale: 'en', now: new Date().toISOString() });
+  other.close();
+  partnerPackage = await ingestFile(zip, core.dataDir);
 });
 afterAll(() => core.close());
 
@@ -300,6 +311,19 @@ const scenarios: Record<string, Scenario[]> = {
         description: 'Signed by the consignee',
       }),
       changes: evidenceChange,
+    },
+  ],
+  'packages.import': [
+    {
+      // A case and no other record: the case, then the record of the import.
+      input: () => ({ ...partnerPackage, mode: 'new' }),
+      changes: (result) => {
+        const r = result as ImportResult;
+        return [
+          { type: 'case', id: r.caseId, caseId: r.caseId },
+          { type: 'package_import', id: r.importId, caseId: r.caseId },
+        ];
+      },
     },
   ],
   'evidence.retire': [

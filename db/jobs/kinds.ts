@@ -7,11 +7,14 @@ import { seedAll, type SeedAllResult } from '../seed/all.ts';
 import { findDuplicates, type DuplicateSearchResult } from '../services/duplicates.ts';
 import { exportCase, type ExportResult } from '../package/export.ts';
 import { EXPORT_NAME_RE, exportFileName, exportsDir } from '../package/exports-dir.ts';
+import { printRecord, type PrintedRecord } from '../package/print-record.ts';
 import { verifyBag, type BagReport } from '../package/verify.ts';
 import { CASE_DATA_PROFILES } from '../package/case-data.ts';
 import { uuid } from '../shared/schemas.ts';
 import path from 'node:path';
 import { localDate } from '../shared/time.ts';
+import { runPackageJob, type PackageJobResult } from '../package/import-job.ts';
+import { packageImportInput, packageInspectInput } from '../shared/inputs/packages.ts';
 import { JOB_KINDS, type JobKind, type JobStep } from '../shared/domain.ts';
 
 /** What a job's body gets in its worker: its own connection, and the way to report and stop. */
@@ -113,6 +116,13 @@ export const jobKinds = {
       return { ...result, name };
     },
   }),
+  printRecord: defineJob({
+    summary:
+      "Print a seizure's chain-of-custody record or a case's one-page summary as a PDF in the exports folder (File > Print).",
+    access: 'read',
+    input: z.strictObject({ record: z.enum(['custody', 'summary']), id: uuid, locale: z.enum(['en', 'fr']).default('en') }),
+    run: (ctx, input): Promise<PrintedRecord> => printRecord(ctx.db, ctx.dataDir, { ...input, now: new Date().toISOString() }),
+  }),
   verifyPackage: defineJob({
     summary: 'Check an exported evidence package (by its name in the exports folder) as any BagIt tool would.',
     access: 'read',
@@ -121,6 +131,31 @@ export const jobKinds = {
       verifyBag(path.join(exportsDir(ctx.dataDir), input.name), {
         progress: (done, total, file) => ctx.progress(done, total, 'verify_package', file),
       }),
+  }),
+  inspectPackage: defineJob({
+    summary:
+      'Verify an evidence package uploaded into the evidence store as any BagIt tool would, then say what importing it ' +
+      'would do (packages.inspect): a new case, already imported, or a case already here with what differs.',
+    access: 'read',
+    input: packageInspectInput,
+    run: (ctx, input): Promise<PackageJobResult> =>
+      runPackageJob({
+        ...input,
+        mode: 'inspect',
+        dataDir: ctx.dataDir,
+        invoke: ctx.invoke,
+        progress: ctx.progress,
+        cancelled: ctx.cancelled,
+      }),
+  }),
+  importPackage: defineJob({
+    summary:
+      'Import an evidence package uploaded into the evidence store: verify the bag, copy its evidence files into the store ' +
+      '(each checked against its SHA-256), then write the case and its records (packages.import). Cancelled, nothing is imported.',
+    access: 'write',
+    input: packageImportInput,
+    run: (ctx, input): Promise<PackageJobResult> =>
+      runPackageJob({ ...input, dataDir: ctx.dataDir, invoke: ctx.invoke, progress: ctx.progress, cancelled: ctx.cancelled }),
   }),
 };
 

@@ -12,6 +12,7 @@ import { jobMethods } from './jobs.ts';
 import { duplicateMethods } from './duplicates.ts';
 import { graphMethods } from './graph.ts';
 import { analysisMethods } from './analysis.ts';
+import { packageMethods } from './packages.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -28,4 +29,5 @@ export const methods = {
   ...duplicateMethods,
   ...graphMethods,
   ...analysisMethods,
+  ...packageMethods,
 } satisfies Record<string, AnyMethod>;

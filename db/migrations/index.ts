@@ -9,6 +9,7 @@ import { m007SignedChain } from './007_signed_chain.ts';
 import { m008EvidenceRepairs } from './008_evidence_repairs.ts';
 import { m009LinkConfidence } from './009_link_confidence.ts';
 import { m010IdentifiersMerges } from './010_identifiers_merges.ts';
+import { m011PackageImports } from './011_package_imports.ts';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m008EvidenceRepairs,
   m009LinkConfidence,
   m010IdentifiersMerges,
+  m011PackageImports,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

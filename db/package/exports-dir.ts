@@ -14,5 +14,5 @@ export function exportFileName(fileNumber: string, profile: string, nowIso: stri
   return `${fileNumber.replace(/[^\w-]/g, '_')}-${profile}-${stamp}.zip`;
 }
 
-/** A package name the server may send: a plain name in the exports folder, nothing that climbs out. */
-export const EXPORT_NAME_RE = /^[\w.()-]+\.zip$/;
+/** A package or printed record the server may send: a plain name in the exports folder, nothing that climbs out. */
+export const EXPORT_NAME_RE = /^[\w.()-]+\.(zip|pdf)$/;

@@ -337,7 +337,16 @@ export const DEADLINE_WINDOWS: readonly DeadlineKind[] = [
 ];
 
 /** The kinds of long work that run as jobs in a worker (db/jobs/kinds.ts holds their bodies). */
-export const JOB_KINDS = ['check', 'seed', 'duplicates', 'export', 'verifyPackage'] as const;
+export const JOB_KINDS = [
+  'check',
+  'seed',
+  'duplicates',
+  'export',
+  'printRecord',
+  'verifyPackage',
+  'inspectPackage',
+  'importPackage',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** What a job says it is doing (the UI names each step from its catalogs). */
@@ -357,5 +366,8 @@ export const JOB_STEPS = [
   'duplicates_scoring',
   'export_packing',
   'verify_package',
+  'package_verify',
+  'package_evidence',
+  'package_records',
 ] as const;
 export type JobStep = (typeof JOB_STEPS)[number];

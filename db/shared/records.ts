@@ -16,6 +16,7 @@ export const auditedTables = {
   penalty_payment: { table: 'penalty_payments' },
   entity_merge: { table: 'entity_merges' },
   entity_distinct: { table: 'entity_distinct_pairs' },
+  package_import: { table: 'package_imports' },
 } as const;
 
 export type RecordType = keyof typeof auditedTables;

@@ -9,6 +9,7 @@ import { transport, ApiError } from './lib/client.ts';
 import { MarkingBanner } from './components/Tags.tsx';
 import { CommandPalette, type PaletteAction } from './components/CommandPalette.tsx';
 import { CheckDialog } from './components/CheckDialog.tsx';
+import { ImportDialog } from './pages/import/ImportDialog.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { UnsavedChangesPrompt } from './lib/unsaved.tsx';
 import { WriteState } from './components/WriteState.tsx';
@@ -74,6 +75,7 @@ export function App() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [newCaseOpen, setNewCaseOpen] = useState(false);
   const [checkOpen, setCheckOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [, dispatchHotkeys] = useContext(HotkeysContext);
   const showShortcuts = useCallback(() => dispatchHotkeys({ type: 'OPEN_DIALOG' }), [dispatchHotkeys]);
 
@@ -127,6 +129,7 @@ export function App() {
         else if (command === 'shortcuts') showShortcuts();
         else if (command === 'palette') setPaletteOpen(true);
         else if (command === 'check') setCheckOpen(true);
+        else if (command === 'import-package') setImportOpen(true);
       }),
     [showShortcuts],
   );
@@ -142,6 +145,7 @@ export function App() {
         run: () => navigate({ page }),
       })),
       { id: 'check', label: t('palette.action.check'), run: () => setCheckOpen(true) },
+      { id: 'import-package', label: t('palette.action.importPackage'), run: () => setImportOpen(true) },
       { id: 'settings', label: t('palette.action.settings'), run: () => navigate({ page: 'settings' }) },
       {
         id: 'language',
@@ -235,6 +239,7 @@ export function App() {
       </main>
       {!unauthorized && <ProfileDialog />}
       <CheckDialog isOpen={checkOpen} onClose={() => setCheckOpen(false)} />
+      {importOpen && <ImportDialog isOpen onClose={() => setImportOpen(false)} />}
       <UnsavedChangesPrompt />
       <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
       <CommandPalette

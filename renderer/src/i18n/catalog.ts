@@ -26,6 +26,8 @@ import packageFr from './package.fr.json';
 import duplicatesFr from './duplicates.fr.json';
 import analysisEn from './analysis.en.json';
 import analysisFr from './analysis.fr.json';
+import importEn from './import.en.json';
+import importFr from './import.fr.json';
 
 /** reasons: the contract's refusals, `reason.<code>` with the refusal's params (db/errors.ts). */
 export const en = {
@@ -40,6 +42,7 @@ export const en = {
   ...duplicatesEn,
   ...packageEn,
   ...analysisEn,
+  ...importEn,
   ...reasonsEn,
 };
 export type MessageId = keyof typeof en;
@@ -56,5 +59,6 @@ export const fr: Record<MessageId, string> = {
   ...duplicatesFr,
   ...packageFr,
   ...analysisFr,
+  ...importFr,
   ...reasonsFr,
 };

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button } from '@blueprintjs/core';
 import type { CaseListRow, MethodInput } from '../../../../db/api.ts';
 import { CASE_SORT_COLUMNS, CASE_STATUSES, PRIORITIES, VIOLATION_TYPES } from '../../../../db/shared/domain.ts';
@@ -10,9 +10,12 @@ import { choice, pageInput, RecordTable } from '../../table/RecordTable.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { PriorityTag, StatusTag } from '../../components/Tags.tsx';
 import { DateText, DateTimeText } from '../../components/DateText.tsx';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 export function CaseListPage({ onNewCase }: { onNewCase(): void }) {
   const t = useT();
+  // An imported case shows at once.
+  const [reload, setReload] = useState(0);
 
   const columns = useMemo<DataColumn<CaseListRow>[]>(
     () => [
@@ -83,10 +86,17 @@ export function CaseListPage({ onNewCase }: { onNewCase(): void }) {
   }, []);
 
   const create = <Button intent="primary" icon="add" text={t('cases.new')} onClick={onNewCase} title={`${t('cases.new')} (N)`} />;
+  const actions = (
+    <div className="imp-list-actions">
+      <ImportButton onImported={() => setReload((n) => n + 1)} />
+      {create}
+    </div>
+  );
   return (
-    <ListPage className="page-cases" title={t('cases.title')} actions={create}>
+    <ListPage className="page-cases" title={t('cases.title')} actions={actions}>
       <RecordTable<CaseListRow>
         tableId="cases"
+        reloadKey={reload}
         label={t('cases.title')}
         columns={columns}
         defaultSort={{ column: 'updatedAt', direction: 'desc' }}
