@@ -54,7 +54,13 @@ beforeAll(async () => {
   const other = await openCore(path.join(dir, 'other', 'dossier.db'));
   const c = ok<Case>(other.invoke('cases.create', { title: 'Case of a partner agency', openedOn: '2026-01-05' }));
   const zip = path.join(dir, 'partner-case.zip');
-  await exportCase(other.db, other.dataDir, { caseId: c.id, profile: 'prosecution', out: zip, locale: 'en', now: new Date().toISOString() });
+  await exportCase(other.db, other.dataDir, {
+    caseId: c.id,
+    profile: 'prosecution',
+    out: zip,
+    locale: 'en',
+    now: new Date().toISOString(),
+  });
   other.close();
   partnerPackage = await ingestFile(zip, core.dataDir);
 });
