@@ -9,9 +9,9 @@ export function exportsDir(dataDir: string): string {
 }
 
 /** `2026-EXP-000123-prosecution-20261202-063559.zip`: sorts by case then time, safe on every file system. */
-export function exportFileName(fileNumber: string, profile: string, nowIso: string): string {
+export function exportFileName(fileNumber: string, what: string, nowIso: string, ext: 'zip' | 'pdf' = 'zip'): string {
   const stamp = nowIso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${fileNumber.replace(/[^\w-]/g, '_')}-${profile}-${stamp}.zip`;
+  return `${fileNumber.replace(/[^\w-]/g, '_')}-${what}-${stamp}.${ext}`;
 }
 
 /** A package or printed record the server may send: a plain name in the exports folder, nothing that climbs out. */

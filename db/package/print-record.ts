@@ -6,7 +6,7 @@ import { DossierError } from '../errors.ts';
 import { readSettings } from '../services/settings.ts';
 import { renderCaseSummary, renderCustodyRecord, type ReportLocale, type ReportOptions } from '../report/index.ts';
 import { collectCase } from './case-data.ts';
-import { exportsDir } from './exports-dir.ts';
+import { exportFileName, exportsDir } from './exports-dir.ts';
 
 /**
  * File > Print in the app: the chain-of-custody record of a seizure's items, or a case's one-page
@@ -58,8 +58,7 @@ export async function printRecord(
     o.record === 'custody'
       ? await renderCustodyRecord(data, { seizureId: o.id }, options)
       : await renderCaseSummary(data, options);
-  const stamp = o.now.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const name = `${number.replace(/[^\w-]/g, '_')}-${o.record === 'custody' ? 'custody' : 'summary'}-${stamp}.pdf`;
+  const name = exportFileName(number, o.record, o.now, 'pdf');
   const file = path.join(exportsDir(dataDir), name);
   fs.writeFileSync(`${file}.part`, pdf);
   fs.renameSync(`${file}.part`, file);

@@ -29,6 +29,7 @@ import { WhereElsePanel } from '../analysis/WhereElsePanel.tsx';
 import { formFromCase, inputFromForm, type CaseForm } from './caseForm.ts';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { ExportButton } from '../package/ExportButton.tsx';
+import { PrintButton } from '../package/PrintButton.tsx';
 
 export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
@@ -54,7 +55,10 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
             <PriorityTag priority={c.priority} />
           </div>
         </div>
-        <ExportButton kase={c} />
+        <span className="header-actions">
+          <PrintButton record="summary" id={c.id} />
+          <ExportButton kase={c} />
+        </span>
       </header>
       {/* disabled={false} on each tab: Blueprint's arrow-key handling only moves between tabs
           that carry aria-disabled="false", which it renders only when `disabled` is given. */}

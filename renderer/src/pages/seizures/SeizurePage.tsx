@@ -1,3 +1,4 @@
+import { PrintButton } from '../package/PrintButton.tsx';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Button, Card, HTMLSelect, Icon, InputGroup, Tag } from '@blueprintjs/core';
 import type { SeizedItemView, SeizureDetail } from '../../../../db/api.ts';
@@ -72,6 +73,7 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
             </span>
           </div>
         </div>
+        <PrintButton record="custody" id={s.id} />
       </header>
       <ItemsPanel seizure={s} selectedId={item?.id} />
       <div className="seizure-layout">
