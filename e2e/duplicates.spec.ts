@@ -5,8 +5,8 @@ test.describe('possible duplicates, end to end', () => {
     const { page } = shell;
     const create = (input: Record<string, unknown>) =>
       (JSON.parse(dossier(['call', 'entities.create', JSON.stringify(input)], shell.db).stdout) as { id: string }).id;
-    const survivor = create({ kind: 'organization', legalName: 'Société Générale Trading SARL', country: 'FR' });
-    const merged = create({ kind: 'organization', legalName: 'Societe Generale Trading', country: 'FR' });
+    const survivor = create({ kind: 'organization', legalName: 'Société Lumière Trading SARL', country: 'FR' });
+    const merged = create({ kind: 'organization', legalName: 'Societe Lumiere Trading', country: 'FR' });
     const director = create({ kind: 'person', givenName: 'Jean', familyName: 'Dupont' });
     dossier(
       ['call', 'entities.link', JSON.stringify({ fromId: director, toId: merged, type: 'director_of', source: 'Kbis 2026' })],
@@ -18,7 +18,8 @@ test.describe('possible duplicates, end to end', () => {
     });
     await expect(page.getByText('No search yet')).toBeVisible();
     await page.getByRole('button', { name: 'Find duplicates' }).first().click();
-    const row = page.getByRole('row', { name: /Société Générale Trading SARL/ });
+    const candidates = page.getByRole('grid', { name: 'Possible duplicates' });
+    const row = candidates.getByRole('row', { name: /Société Lumière Trading SARL/ });
     await expect(row).toBeVisible();
     await expect(row.getByText('Same name')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
@@ -26,16 +27,16 @@ test.describe('possible duplicates, end to end', () => {
     // Merge: the record with the link stays by default; the explanation names both.
     await row.getByRole('button', { name: 'Merge…' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('radio', { name: /Societe Generale Trading ·/ })).toBeChecked();
-    await dialog.getByRole('radio', { name: /Societe Generale Trading ·/ }).focus();
+    await expect(dialog.getByRole('radio', { name: /Societe Lumiere Trading ·/ })).toBeChecked();
+    await dialog.getByRole('radio', { name: /Societe Lumiere Trading ·/ }).focus();
     await page.keyboard.press('ArrowUp');
-    await expect(dialog.getByRole('radio', { name: /Société Générale Trading SARL/ })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: /Société Lumière Trading SARL/ })).toBeChecked();
     await dialog.getByLabel('Why they are one').pressSequentially('Same SIREN on both invoices');
     expect(await axeViolations(page, '.bp6-dialog')).toEqual([]);
     await dialog.getByRole('button', { name: 'Merge', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('row', { name: /Société Générale Trading SARL/ })).toHaveCount(0);
+    await expect(candidates.getByRole('row', { name: /Société Lumière Trading SARL/ })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Recent merges' })).toBeVisible();
 
     // The link followed the survivor; the merged record says where it went.
@@ -44,11 +45,11 @@ test.describe('possible duplicates, end to end', () => {
       entity: { aliases: string[] };
     };
     expect(view.incoming.map((l) => l.other.id)).toEqual([director]);
-    expect(view.entity.aliases).toEqual(['Societe Generale Trading']);
+    expect(view.entity.aliases).toEqual(['Societe Lumiere Trading']);
     await page.evaluate((id) => {
       window.location.hash = `#/entities/${id}`;
     }, merged);
-    const notice = page.getByRole('status').filter({ hasText: 'This record was merged into Société Générale Trading SARL' });
+    const notice = page.getByRole('status').filter({ hasText: 'This record was merged into Société Lumière Trading SARL' });
     await expect(notice).toBeVisible();
     await notice.getByRole('button', { name: 'Undo the merge' }).click();
     await expect(notice).toBeHidden();

@@ -77,9 +77,11 @@ test.describe('the frame of every case screen', () => {
     await page.getByRole('tab', { name: 'Overview' }).focus();
     for (const [tab, path] of [
       ['Subjects', 'subjects'],
+      ['Links', 'links'],
       ['Seizures', 'seizures'],
       ['Detentions', 'detentions'],
       ['Penalties', 'penalties'],
+      ['Timeline', 'timeline'],
       ['Evidence', 'evidence'],
       ['Audit', 'audit'],
     ] as const) {

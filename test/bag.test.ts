@@ -61,7 +61,7 @@ beforeAll(async () => {
   const payload: PayloadFile[] = [
     { path: 'case.json', source: { kind: 'buffer', data: Buffer.from('{"fileNumber":"EXP-2026-0001","title":"Королёв"}') } },
     { path: 'evidence/photo.jpg', source: { kind: 'file', file: evidenceFile, size: 300_000 }, store: true },
-    { path: 'evidence/note 100%.txt', source: { kind: 'buffer', data: Buffer.from('Société Générale\n') } },
+    { path: 'evidence/note 100%.txt', source: { kind: 'buffer', data: Buffer.from('Société Lumière\n') } },
   ];
   await writeBag(good, {
     root: 'EXP-2026-0001',

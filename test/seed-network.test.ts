@@ -182,8 +182,8 @@ describe('the seeded network', () => {
     });
     expect(casesOf(db, petrov.id)).not.toEqual(casesOf(db, reordered.id));
 
-    const sgt = idOf(db, 'Société Générale Trading SARL');
-    const sgtPlain = idOf(db, 'Societe Generale Trading');
+    const sgt = idOf(db, 'Société Lumière Trading SARL');
+    const sgtPlain = idOf(db, 'Societe Lumiere Trading');
     expect(addresses(db, sgt)).toHaveLength(1);
     expect(addresses(db, sgtPlain)).toEqual(addresses(db, sgt));
 

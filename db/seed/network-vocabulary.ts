@@ -243,8 +243,8 @@ export const NEAR_DUPLICATES: readonly {
   },
   {
     label: 'accents dropped, the same address',
-    a: { kind: 'organization', legalName: 'Société Générale Trading SARL', country: 'LB', registrationNumber: '1018823' },
-    b: { kind: 'organization', legalName: 'Societe Generale Trading', country: 'LB' },
+    a: { kind: 'organization', legalName: 'Société Lumière Trading SARL', country: 'LB', registrationNumber: '1018823' },
+    b: { kind: 'organization', legalName: 'Societe Lumiere Trading', country: 'LB' },
     sharedAddress: { lines: ['Immeuble Fattal, 4e étage', 'Rue Gouraud'], city: 'Beirut', postalCode: '', country: 'LB' },
   },
   {

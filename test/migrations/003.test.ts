@@ -102,7 +102,7 @@ describe('migration 003', () => {
 
   it('keeps the full-text index in step with names and identifiers (trigram, any case, no diacritics)', async () => {
     const db = await migratedTo3();
-    insertEntity(db, 'o1', { name: 'Société Générale Trading', search_text: 'IMO 9074729' });
+    insertEntity(db, 'o1', { name: 'Société Lumière Trading', search_text: 'IMO 9074729' });
     const match = (q: string) =>
       db.prepare('SELECT e.id FROM entities_fts f JOIN entities e ON e.seq = f.rowid WHERE entities_fts MATCH ?').pluck().all(q);
     expect(match('"societe"')).toEqual(['o1']);
