@@ -149,4 +149,48 @@ test.describe('importing an evidence package', () => {
     await dialog.getByRole('button', { name: 'Choose another package' }).click();
     await expect(dialog.getByRole('button', { name: 'Choose a package…' })).toBeVisible();
   });
+
+  test('File > Verify package: the verdict and the bag’s description, a tampered copy refused, then Import it… goes on', async ({
+    shell,
+  }) => {
+    const { page } = shell;
+    call(shell.db, 'settings.update', { profile: { name: 'Amélie Tremblay', badge: 'CBSA-4471', agency: 'CBSA' } });
+    const c = call<{ fileNumber: string }>(shell.db, 'cases.create', { title: 'Diverted FPGAs' });
+    const zip = path.join(shell.dataDir, 'received.zip');
+    dossier(['export', c.fileNumber, '--out', zip], shell.db);
+    const openVerify = async () => {
+      await page.keyboard.press('Control+k');
+      await page.getByRole('textbox', { name: 'Search or run a command' }).pressSequentially('Verify an evid');
+      await page.keyboard.press('Enter');
+    };
+    await openVerify();
+    const dialog = page.getByRole('dialog', { name: 'Verify an evidence package' });
+    await expect(dialog.getByText(/Nothing is imported\./)).toBeVisible();
+    expect(await axeViolations(page, '.bp6-dialog')).toEqual([]);
+    await dialog.locator('#import-file').setInputFiles(zip);
+    await expect(
+      dialog.getByText(/^The package verifies: all \d+ payload files \(.+\) match their SHA-256 and SHA-512/),
+    ).toBeVisible();
+    await expect(dialog.getByRole('definition').filter({ hasText: c.fileNumber })).toBeVisible();
+    await expect(dialog.getByRole('definition').filter({ hasText: 'Amélie Tremblay' })).toBeVisible();
+    expect(await axeViolations(page, '.bp6-dialog')).toEqual([]);
+
+    // A received copy altered by one byte does not verify, and says where.
+    const bytes = fs.readFileSync(zip);
+    bytes[bytes.indexOf(Buffer.from('%PDF')) + 1] = 'Q'.charCodeAt(0);
+    const bad = path.join(shell.dataDir, 'altered.zip');
+    fs.writeFileSync(bad, bytes);
+    await dialog.getByRole('button', { name: 'Choose another package' }).click();
+    await dialog.locator('#import-file').setInputFiles(bad);
+    await expect(dialog.getByText('This package does not verify: 2 problems.')).toBeVisible();
+    await expect(dialog.getByText(/case-report\.pdf: its SHA256 does not match/)).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Import it…' })).toHaveCount(0);
+
+    // The intact one, then on to importing it: the same dialog, now the import's.
+    await dialog.getByRole('button', { name: 'Choose another package' }).click();
+    await dialog.locator('#import-file').setInputFiles(zip);
+    await dialog.getByRole('button', { name: 'Import it…' }).click();
+    const importing = page.getByRole('dialog', { name: 'Import an evidence package' });
+    await expect(importing.getByText(`Case ${c.fileNumber} is already here and nothing differs.`)).toBeVisible();
+  });
 });

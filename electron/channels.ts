@@ -10,7 +10,16 @@ export const INVOKE_CHANNEL = 'dossier:invoke';
 /** main -> renderer: a menu command (webContents.send(MENU_CHANNEL, command)). */
 export const MENU_CHANNEL = 'dossier:menu';
 
-export const MENU_COMMANDS = ['new-case', 'palette', 'shortcuts', 'check'] as const;
+export const MENU_COMMANDS = [
+  'new-case',
+  'export-case',
+  'print',
+  'import-package',
+  'verify-package',
+  'palette',
+  'shortcuts',
+  'check',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -12,6 +12,8 @@ export interface MenuOptions {
 }
 
 export const NEW_CASE_ACCELERATOR = 'CmdOrCtrl+N';
+export const EXPORT_ACCELERATOR = 'CmdOrCtrl+Shift+E';
+export const PRINT_ACCELERATOR = 'CmdOrCtrl+P';
 export const SHORTCUTS_ACCELERATOR = 'CmdOrCtrl+/';
 /** The renderer binds mod+K too; the menu accelerator takes the key first and sends the same command. */
 export const PALETTE_ACCELERATOR = 'CmdOrCtrl+K';
@@ -47,6 +49,12 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     label: m('&File'),
     submenu: [
       command('&New Case…', 'new-case', NEW_CASE_ACCELERATOR),
+      { type: 'separator' },
+      command('&Export Case…', 'export-case', EXPORT_ACCELERATOR),
+      command('&Print or Save as PDF', 'print', PRINT_ACCELERATOR),
+      { type: 'separator' },
+      command('&Import Package…', 'import-package'),
+      command('&Verify Package…', 'verify-package'),
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: opts.platform === 'win32' ? 'E&xit' : '&Quit' },
     ],

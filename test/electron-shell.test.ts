@@ -39,7 +39,7 @@ import {
 import { INVOKE_CHANNEL, MENU_CHANNEL, registerInvokeHandler } from '../electron/ipc.ts';
 import { buildMenuTemplate, NEW_CASE_ACCELERATOR } from '../electron/menu.ts';
 import { explainOpenError, resolveNativeBinding } from '../electron/native.ts';
-import type { MenuCommand } from '../electron/channels.ts';
+import { MENU_COMMANDS, type MenuCommand } from '../electron/channels.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const indexHtml = path.join(repo, 'dist', 'renderer', 'index.html');
@@ -569,6 +569,24 @@ describe('buildMenuTemplate', () => {
     expect(NEW_CASE_ACCELERATOR).toBe('CmdOrCtrl+N');
     for (const id of ['new-case', 'shortcuts', 'check', 'palette']) items.find((i) => i.id === id)?.click?.(...clickArgs);
     expect(sent).toEqual(['new-case', 'shortcuts', 'check', 'palette']);
+  });
+
+  it('has one menu item for every menu command the renderer knows, File > Export, Print, Import and Verify among them', () => {
+    const sent: MenuCommand[] = [];
+    const items = flatten(buildMenuTemplate({ platform: 'win32', isDev: false, appName: 'Dossier', send: (c) => sent.push(c) }));
+    const file = buildMenuTemplate({ platform: 'win32', isDev: false, appName: 'Dossier', send: () => undefined }).find(
+      (m) => m.label === '&File',
+    );
+    const fileIds = flatten((file?.submenu ?? []) as MenuItemConstructorOptions[]).map((i) => i.id);
+    expect(fileIds).toEqual(expect.arrayContaining(['new-case', 'export-case', 'print', 'import-package', 'verify-package']));
+    for (const command of MENU_COMMANDS) {
+      const matching = items.filter((i) => i.id === command);
+      expect(matching, command).toHaveLength(1);
+      matching[0]?.click?.(...clickArgs);
+    }
+    expect(sent).toEqual([...MENU_COMMANDS]);
+    expect(items.find((i) => i.id === 'print')?.accelerator).toBe('CmdOrCtrl+P');
+    expect(items.find((i) => i.id === 'export-case')?.accelerator).toBe('CmdOrCtrl+Shift+E');
   });
 
   it('has the usual roles, and developer tools only in development', () => {

@@ -10,6 +10,8 @@ import { MarkingBanner } from './components/Tags.tsx';
 import { CommandPalette, type PaletteAction } from './components/CommandPalette.tsx';
 import { CheckDialog } from './components/CheckDialog.tsx';
 import { ImportDialog } from './pages/import/ImportDialog.tsx';
+import { runMenuCommand } from './lib/menuCommands.ts';
+import { toast } from './lib/toaster.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { UnsavedChangesPrompt } from './lib/unsaved.tsx';
 import { WriteState } from './components/WriteState.tsx';
@@ -75,9 +77,16 @@ export function App() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [newCaseOpen, setNewCaseOpen] = useState(false);
   const [checkOpen, setCheckOpen] = useState(false);
-  const [importOpen, setImportOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState<'import' | 'verify' | null>(null);
   const [, dispatchHotkeys] = useContext(HotkeysContext);
   const showShortcuts = useCallback(() => dispatchHotkeys({ type: 'OPEN_DIALOG' }), [dispatchHotkeys]);
+  // File > Export case and File > Print belong to the page in view; elsewhere, say where they are.
+  const pageCommand = useCallback(
+    (command: 'export-case' | 'print') => {
+      if (!runMenuCommand(command)) toast({ message: t(`menu.unavailable.${command}`), intent: 'primary', icon: 'info-sign' });
+    },
+    [t],
+  );
 
   const hotkeys = useMemo<HotkeyConfig[]>(
     () => [
@@ -109,6 +118,15 @@ export function App() {
         },
       },
       {
+        combo: 'mod+p',
+        global: true,
+        allowInInput: true,
+        preventDefault: true,
+        label: t('shortcuts.print'),
+        group: t('shortcuts.group.global'),
+        onKeyDown: () => pageCommand('print'),
+      },
+      {
         combo: 'mod+s',
         global: true,
         allowInInput: true,
@@ -117,7 +135,7 @@ export function App() {
         onKeyDown: () => undefined,
       },
     ],
-    [t, route.page],
+    [t, route.page, pageCommand],
   );
   const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
 
@@ -129,9 +147,11 @@ export function App() {
         else if (command === 'shortcuts') showShortcuts();
         else if (command === 'palette') setPaletteOpen(true);
         else if (command === 'check') setCheckOpen(true);
-        else if (command === 'import-package') setImportOpen(true);
+        else if (command === 'import-package') setImportOpen('import');
+        else if (command === 'verify-package') setImportOpen('verify');
+        else pageCommand(command);
       }),
-    [showShortcuts],
+    [showShortcuts, pageCommand],
   );
 
   const otherLocale = LOCALES.find((l) => l !== locale.locale) ?? 'en';
@@ -145,7 +165,14 @@ export function App() {
         run: () => navigate({ page }),
       })),
       { id: 'check', label: t('palette.action.check'), run: () => setCheckOpen(true) },
-      { id: 'import-package', label: t('palette.action.importPackage'), run: () => setImportOpen(true) },
+      ...(route.page === 'case'
+        ? [{ id: 'export-case', label: t('palette.action.exportCase'), run: () => pageCommand('export-case') }]
+        : []),
+      ...(route.page === 'case' || route.page === 'seizure'
+        ? [{ id: 'print', label: t('palette.action.print'), run: () => pageCommand('print') }]
+        : []),
+      { id: 'import-package', label: t('palette.action.importPackage'), run: () => setImportOpen('import') },
+      { id: 'verify-package', label: t('palette.action.verifyPackage'), run: () => setImportOpen('verify') },
       { id: 'settings', label: t('palette.action.settings'), run: () => navigate({ page: 'settings' }) },
       {
         id: 'language',
@@ -159,7 +186,7 @@ export function App() {
       },
       { id: 'shortcuts', label: t('palette.action.shortcuts'), hint: '?', run: showShortcuts },
     ],
-    [t, otherLocale, locale, theme, showShortcuts],
+    [t, otherLocale, locale, theme, showShortcuts, route.page, pageCommand],
   );
 
   const unauthorized = settingsError instanceof ApiError && settingsError.code === 'unauthorized';
@@ -239,7 +266,7 @@ export function App() {
       </main>
       {!unauthorized && <ProfileDialog />}
       <CheckDialog isOpen={checkOpen} onClose={() => setCheckOpen(false)} />
-      {importOpen && <ImportDialog isOpen onClose={() => setImportOpen(false)} />}
+      {importOpen && <ImportDialog isOpen purpose={importOpen} onClose={() => setImportOpen(null)} />}
       <UnsavedChangesPrompt />
       <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
       <CommandPalette

@@ -11,6 +11,7 @@ import { navigate } from '../../lib/router.ts';
 import { Inspection } from './Inspection.tsx';
 import './import.css';
 
+type Purpose = 'import' | 'verify';
 type Upload = { name: string; done: number; total: number; transfer: Transfer } | null;
 
 /**
@@ -19,8 +20,15 @@ type Upload = { name: string; done: number; total: number; transfer: Transfer } 
  * Merge (a case already here) then runs the import job: the evidence files copied and checked,
  * the records written, each audited.
  */
-export function ImportDialog(props: { isOpen: boolean; onClose(): void; onImported?: () => void }) {
+export function ImportDialog(props: {
+  isOpen: boolean;
+  onClose(): void;
+  onImported?: () => void;
+  /** File > Verify package: the same flow, stopping at the verdict (with Import… to go on). */
+  purpose?: Purpose;
+}) {
   const t = useT();
+  const [purpose, setPurpose] = useState<Purpose>(props.purpose ?? 'import');
   // "Choose another package" starts over with a fresh flow (its own upload and jobs).
   const [round, setRound] = useState(0);
   // Escape and the close button stop what the flow has under way (the upload, a job), as Cancel does.
@@ -29,12 +37,14 @@ export function ImportDialog(props: { isOpen: boolean; onClose(): void; onImport
     <Dialog
       isOpen={props.isOpen}
       onClose={() => closeFlow.current()}
-      title={t('imp.title')}
-      icon="import"
+      title={t(purpose === 'verify' ? 'imp.verifyTitle' : 'imp.title')}
+      icon={purpose === 'verify' ? 'endorsed' : 'import'}
       className="import-dialog"
     >
       <ImportFlow
         key={round}
+        purpose={purpose}
+        onImportInstead={() => setPurpose('import')}
         onClose={props.onClose}
         onRestart={() => setRound((r) => r + 1)}
         closeRef={closeFlow}
@@ -44,7 +54,15 @@ export function ImportDialog(props: { isOpen: boolean; onClose(): void; onImport
   );
 }
 
-function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): void; closeRef: { current: () => void } }) {
+function ImportFlow(props: {
+  purpose: Purpose;
+  onImportInstead(): void;
+  onClose(): void;
+  onRestart(): void;
+  onImported(): void;
+  closeRef: { current: () => void };
+}) {
+  const verifying = props.purpose === 'verify';
   const t = useT();
   const f = useFormat();
   const input = useRef<HTMLInputElement>(null);
@@ -96,7 +114,7 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
   }, [written, onImported]);
   const refusal = imported?.refusal ?? inspected?.refusal ?? null;
   const problems = inspected && !inspected.verify.valid ? inspected.verify.problems : [];
-  const canImport = inspection && inspection.status !== 'already_imported' && !importing.job && stored;
+  const canImport = !verifying && inspection && inspection.status !== 'already_imported' && !importing.job && stored;
 
   return (
     <>
@@ -104,7 +122,7 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
       <DialogBody role="region" aria-label={t('imp.title')} tabIndex={0}>
         {!inspecting.job && !upload && (
           <>
-            <p className="muted">{t('imp.intro')}</p>
+            <p className="muted">{t(verifying ? 'imp.verifyIntro' : 'imp.intro')}</p>
             <label className="bp6-label" htmlFor="import-file">
               {t('imp.choose')}
             </label>
@@ -163,7 +181,7 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
         )}
         {problems.length > 0 && (
           <Callout intent="danger" icon="error" role="alert" className="imp-problems">
-            <p>{t('imp.invalid', { count: problems.length })}</p>
+            <p>{t(verifying ? 'imp.verifyInvalid' : 'imp.invalid', { count: problems.length })}</p>
             <ul>
               {problems.map((p, i) => (
                 <li key={i} className="mono">
@@ -173,7 +191,18 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
             </ul>
           </Callout>
         )}
-        {refusal && (
+        {verifying && inspected?.verify.valid && (
+          <Callout intent="success" icon="endorsed" role="status" className="imp-verified">
+            <p>
+              {t('imp.verified', {
+                files: inspected.verify.payloadFiles,
+                size: f.bytes(inspected.verify.payloadBytes),
+              })}
+            </p>
+            <BagInfo info={inspected.verify.info} />
+          </Callout>
+        )}
+        {refusal && !verifying && (
           <Callout intent="danger" icon="error" role="alert">
             {t('imp.refused', { message: refusalText(refusal, t, f) })}
           </Callout>
@@ -207,7 +236,9 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
             />
           </Callout>
         )}
-        {inspection && !result && <Inspection inspection={inspection} marking={inspection.securityMarking as SecurityMarking} />}
+        {inspection && !result && !verifying && (
+          <Inspection inspection={inspection} marking={inspection.securityMarking as SecurityMarking} />
+        )}
       </DialogBody>
       <DialogFooter
         actions={
@@ -215,7 +246,10 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
             {(inspected || uploadError) && !busy && !result && (
               <Button icon="refresh" text={t('imp.another')} onClick={props.onRestart} />
             )}
-            <Button text={result ? t('common.close') : t('common.cancel')} onClick={close} />
+            <Button text={result || (verifying && inspected) ? t('common.close') : t('common.cancel')} onClick={close} />
+            {verifying && inspection && inspection.status !== 'already_imported' && (
+              <Button intent="primary" icon="import" text={t('imp.importInstead')} onClick={props.onImportInstead} />
+            )}
             {canImport && (
               <Button
                 intent="primary"
@@ -230,3 +264,32 @@ function ImportFlow(props: { onClose(): void; onRestart(): void; onImported(): v
     </>
   );
 }
+
+/** The bag's own description (bag-info.txt), as a recipient checks it against the covering letter. */
+function BagInfo({ info }: { info: [string, string][] }) {
+  const shown = info.filter(([label]) => BAG_INFO_SHOWN.includes(label));
+  if (shown.length === 0) return null;
+  return (
+    <dl className="imp-bag-info">
+      {shown.map(([label, value], i) => (
+        <div key={i}>
+          <dt className="mono">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const BAG_INFO_SHOWN = [
+  'Source-Organization',
+  'Contact-Name',
+  'External-Identifier',
+  'External-Description',
+  'Bagging-Date',
+  'Payload-Oxum',
+  'Dossier-Package-Id',
+  'Dossier-Profile',
+  'Dossier-Audit-Head',
+  'Dossier-Withheld',
+];

@@ -3,6 +3,7 @@ import { Button } from '@blueprintjs/core';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { useJob } from '../../lib/useJob.ts';
 import { toast } from '../../lib/toaster.ts';
+import { useMenuCommand } from '../../lib/menuCommands.ts';
 import { downloadExport } from './download.ts';
 
 /**
@@ -14,6 +15,10 @@ export function PrintButton({ record, id }: { record: 'custody' | 'summary'; id:
   const { locale } = useLocale();
   const { job, error, start } = useJob('printRecord');
   const saved = useRef<string | null>(null);
+  const print = () => {
+    if (job?.status !== 'running') start({ record, id, locale });
+  };
+  useMenuCommand('print', print);
   useEffect(() => {
     if (job?.status === 'done' && saved.current !== job.id) {
       saved.current = job.id;
@@ -31,7 +36,7 @@ export function PrintButton({ record, id }: { record: 'custody' | 'summary'; id:
       icon="print"
       text={t(record === 'custody' ? 'pkg.printCustody' : 'pkg.printSummary')}
       loading={job?.status === 'running'}
-      onClick={() => start({ record, id, locale })}
+      onClick={print}
     />
   );
 }
