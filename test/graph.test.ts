@@ -112,6 +112,26 @@ describe('graph.entity', () => {
     expect(second.truncated).toBe(true);
   });
 
+  it('finds every link among the shown nodes when one of them has more links than the chart has nodes', () => {
+    // The holding owns twelve companies: more than the five nodes shown, so its links are sought pair by pair.
+    const holding = org('Caspian Holding Group');
+    const owned = Array.from({ length: 12 }, (_, i) => org(`Caspian Subsidiary ${i + 1}`));
+    for (const o of owned) link('owns', holding, o);
+    link('agent_for', owned[1] ?? '', owned[0] ?? '');
+    const g = graphOf('graph.entity', { entityId: owned[0] ?? '', hops: 2, maxNodes: 5 });
+    expect(g.nodes).toHaveLength(5);
+    expect(g.truncated).toBe(true);
+    const shown = g.nodes.map((n) => n.id);
+    const all = core.db
+      .prepare(
+        'SELECT id FROM entity_links WHERE from_entity_id IN (SELECT value FROM json_each(?)) AND to_entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+      )
+      .pluck()
+      .all(JSON.stringify(shown), JSON.stringify(shown));
+    expect(g.links.map((l) => l.id)).toEqual(all);
+    expect(g.links.filter((l) => l.fromId === holding).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('refuses an unknown entity with not_found, and bad hops or maxNodes with their field, writing nothing', () => {
     const seq = lastAuditSeq(core.db);
     expect(err(core.invoke('graph.entity', { entityId: MISSING }))).toMatchObject({
@@ -242,14 +262,16 @@ describe('the neighbourhood statements', () => {
     (core.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
   const ids = JSON.stringify([MISSING]);
 
-  it('walk entity_links_from outward and entity_links_to inward, never the whole table', () => {
+  it('walk an index of the near end outward and inward, never the whole table; a hub is sought pair by pair', () => {
     const out = plan(neighbourhoodSql.outgoing, { frontier: ids, visited: ids, limit: 10 });
-    expect(out).toMatch(/SEARCH entity_links USING INDEX entity_links_from \(from_entity_id=\?\)/);
+    expect(out).toMatch(/SEARCH entity_links USING (COVERING )?INDEX entity_links_(from|pair) \(from_entity_id=\?\)/);
     const inward = plan(neighbourhoodSql.incoming, { frontier: ids, visited: ids, limit: 10 });
     expect(inward).toMatch(/SEARCH entity_links USING INDEX entity_links_to \(to_entity_id=\?\)/);
-    const links = plan(neighbourhoodSql.links, { ids });
-    expect(links).toMatch(/SEARCH l USING INDEX entity_links_(from|to)/);
+    const from = plan(neighbourhoodSql.linksFrom, { from: MISSING, limit: 10 });
+    expect(from).toMatch(/SEARCH l USING INDEX entity_links_(from|pair) \(from_entity_id=\?\)/);
+    const pair = plan(neighbourhoodSql.linksFromTo, { from: MISSING, ids });
+    expect(pair).toMatch(/SEARCH l USING INDEX entity_links_pair \(from_entity_id=\? AND to_entity_id=\?\)/);
     expect(plan(neighbourhoodSql.nodes, { ids })).toMatch(/SEARCH entities USING INDEX sqlite_autoindex_entities_1 \(id=\?\)/);
-    for (const text of [out, inward, links]) expect(text).not.toMatch(/SCAN (entity_links|l)\b/);
+    for (const text of [out, inward, from, pair]) expect(text).not.toMatch(/SCAN (entity_links|l)\b/);
   });
 });

@@ -10,6 +10,7 @@ import { m008EvidenceRepairs } from './008_evidence_repairs.ts';
 import { m009LinkConfidence } from './009_link_confidence.ts';
 import { m010IdentifiersMerges } from './010_identifiers_merges.ts';
 import { m011PackageImports } from './011_package_imports.ts';
+import { m012LinkPairs } from './012_link_pairs.ts';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   m009LinkConfidence,
   m010IdentifiersMerges,
   m011PackageImports,
+  m012LinkPairs,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

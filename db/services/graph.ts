@@ -44,6 +44,9 @@ export interface Graph {
   truncated: boolean;
 }
 
+const linkColumns = `l.seq, l.id, l.type, l.from_entity_id AS fromId, l.to_entity_id AS toId, l.share_bp AS shareBp,
+  l.confidence, l.valid_from AS validFrom, l.valid_to AS validTo, l.source`;
+
 /**
  * The statements of the neighbourhood walk, for the bench and the query-plan tests to run and
  * explain beside the method. Ids travel as one JSON array per parameter (`json_each`), so a hop
@@ -61,11 +64,16 @@ export const neighbourhoodSql = {
       AND from_entity_id NOT IN (SELECT value FROM json_each(@visited))
     LIMIT @limit`,
   nodes: `SELECT id, kind, subtype, name, country FROM entities WHERE id IN (SELECT value FROM json_each(@ids))`,
-  links: `SELECT l.id, l.type, l.from_entity_id AS fromId, l.to_entity_id AS toId, l.share_bp AS shareBp, l.confidence,
-      l.valid_from AS validFrom, l.valid_to AS validTo, l.source
-    FROM entity_links l
-    WHERE l.from_entity_id IN (SELECT value FROM json_each(@ids)) AND l.to_entity_id IN (SELECT value FROM json_each(@ids))
-    ORDER BY l.seq`,
+  /**
+   * The links among the chart's nodes, one node at a time (linksAmong): first its outgoing links,
+   * at most one more than there are nodes; when it has more than that (a hub), one seek on
+   * entity_links_pair per node instead. Either way a node costs at most about as many rows as the
+   * chart has nodes, whatever its degree.
+   */
+  linksFrom: `SELECT ${linkColumns} FROM entity_links l WHERE l.from_entity_id = @from LIMIT @limit`,
+  linksFromTo: `SELECT ${linkColumns}
+    FROM json_each(@ids) j CROSS JOIN entity_links l INDEXED BY entity_links_pair
+    WHERE l.from_entity_id = @from AND l.to_entity_id = j.value`,
   /** The case's entities with roles, and the parties of its seizures, detentions and penalties. */
   caseSeeds: `SELECT entity_id AS id, role FROM case_entities WHERE case_id = @caseId
     UNION ALL SELECT seized_from_entity_id, 'seized_from' FROM seizures
@@ -128,8 +136,20 @@ export function entityNeighbourhood(
   const nodes = rows
     .map((r) => ({ ...r, hop: hopOf.get(r.id) ?? 0, caseRoles: rolesOf.get(r.id) ?? [] }))
     .sort((a, b) => a.hop - b.hop || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-  const links = sql(db, neighbourhoodSql.links).all({ ids }) as GraphLink[];
-  return { nodes, links, truncated };
+  return { nodes, links: linksAmong(db, [...hopOf.keys()]), truncated };
+}
+
+/** Every link whose two ends are both in `ids`, in the order recorded. */
+export function linksAmong(db: Db, ids: readonly string[]): GraphLink[] {
+  const among = new Set(ids);
+  const idsJson = JSON.stringify(ids);
+  const found: (GraphLink & { seq: number })[] = [];
+  for (const from of ids) {
+    let rows = sql(db, neighbourhoodSql.linksFrom).all({ from, limit: ids.length + 1 }) as (GraphLink & { seq: number })[];
+    if (rows.length > ids.length) rows = sql(db, neighbourhoodSql.linksFromTo).all({ from, ids: idsJson }) as typeof rows;
+    for (const row of rows) if (among.has(row.toId)) found.push(row);
+  }
+  return found.sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...link }) => link);
 }
 
 export function entityGraph(db: Db, input: GraphEntityInput): Graph {
