@@ -58,7 +58,7 @@ const REPO = path.resolve(path.dirname(SCRIPT), '..');
 const SEED = 1;
 /** Seeded cases lead up to this date, and the seed's clock ticks from this instant: same file every time. */
 const SEED_TODAY = '2026-01-15';
-const SEED_CLOCK_START = Date.parse('2025-06-01T08:00:00Z');
+const SEED_CLOCK_START = Date.parse(`${SEED_TODAY}T18:00:00Z`);
 
 /** The two targets. */
 const LIST_P95_MS = 50;
