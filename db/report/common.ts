@@ -16,11 +16,6 @@ export interface ReportOptions {
   generatedAt: string;
   /** The marking printed on every page: the case's, or higher. */
   marking: SecurityMarking;
-  /**
-   * The link chart, drawn by the chart's own code: a PNG or JPEG, printed as a figure in
-   * "Subjects and their roles". Left out when not given.
-   */
-  linkChart?: { image: Uint8Array; caption?: string } | undefined;
   /** Where the DejaVu fonts are (default: the dejavu-fonts-ttf package). */
   fontDir?: string | undefined;
 }

@@ -323,21 +323,13 @@ export class Layout {
     this.y += 8;
   }
 
-  /** A PNG or JPEG figure, as wide as the text and at most `maxHeight` high, with its caption. */
-  figure(bytes: Uint8Array, caption: string, maxHeight = 360): void {
-    const image = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const opened = (this.doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(image);
-    const scale = Math.min(this.width / opened.width, maxHeight / opened.height, 1);
-    const w = opened.width * scale;
-    const h = opened.height * scale;
-    this.ensure(h + 24);
-    this.doc.image(image, this.left + (this.width - w) / 2, this.y, { width: w, height: h });
-    this.doc
-      .rect(this.left + (this.width - w) / 2, this.y, w, h)
-      .lineWidth(0.4)
-      .strokeColor(COLORS.rule)
-      .stroke();
-    this.y += h + 5;
+  /** A drawn figure as wide as the text and `height` high, in a frame, with its caption. */
+  drawing(height: number, draw: (box: { x: number; y: number; width: number; height: number }) => void, caption: string): void {
+    this.ensure(height + 24);
+    const box = { x: this.left, y: this.y, width: this.width, height };
+    draw(box);
+    this.doc.rect(box.x, box.y, box.width, box.height).lineWidth(0.4).strokeColor(COLORS.rule).stroke();
+    this.y += height + 5;
     this.use('italic', 7.5, COLORS.muted);
     this.doc.text(caption, this.left, this.y, { width: this.width, align: 'center' });
     this.y = this.doc.y + 10;

@@ -1,7 +1,8 @@
 /** The sections of the case report, each drawn from CaseData (the one-page summary and the custody record reuse some). */
-import { CASE_ROLES, MARKING_PRINTED } from '../shared/domain.ts';
+import { CASE_ROLES, LINK_CONFIDENCES, MARKING_PRINTED } from '../shared/domain.ts';
 import type { CaseDataEntity, CaseDataItem, CaseDataSeizure, Withheld } from '../package/case-data.ts';
 import { COLORS, type CellInput, type Column } from './layout.ts';
+import { drawLinkFigure, drawSwatch, kindsIn, layoutLinkFigure } from './link-figure.ts';
 import { entityName, eventText, kindOf, moneyList, nonEmpty, rolesOf, totalsByCurrency, type Report } from './common.ts';
 
 const notesShown = (r: Report, notes: string) => r.data.profile === 'prosecution' && notes.trim() !== '';
@@ -185,7 +186,58 @@ export function subjectsSection(r: Report): void {
       { continued: t('report.continued', { title: t('links.title') }) },
     );
   }
-  if (r.o.linkChart) L.figure(r.o.linkChart.image, r.o.linkChart.caption ?? t('figure.chart'));
+  linkFigure(r);
+}
+
+/** The case's link chart as a figure: its entities and the links among them, with a legend. */
+function linkFigure(r: Report): void {
+  const fig = layoutLinkFigure(r.data, r.o.generatedAt.slice(0, 10));
+  if (!fig) return;
+  const L = r.L;
+  const w = r.tr.words;
+  const LEGEND = 16;
+  const height = Math.min(430, 200 + fig.nodes.length * 1.5);
+  L.drawing(
+    height,
+    (box) => {
+      const style = {
+        font: (size: number, color: string) => void L.use('body', size, color),
+        text: COLORS.text,
+        muted: COLORS.muted,
+      };
+      drawLinkFigure(L.doc, fig, { ...box, height: box.height - LEGEND }, style);
+      // The legend: each kind drawn, then how sure each line is.
+      let x = box.x + 10;
+      const y = box.y + box.height - LEGEND / 2;
+      L.doc
+        .moveTo(box.x, box.y + box.height - LEGEND)
+        .lineTo(box.x + box.width, box.y + box.height - LEGEND)
+        .lineWidth(0.3)
+        .strokeColor(COLORS.hairline)
+        .stroke();
+      for (const key of kindsIn(fig)) {
+        drawSwatch(L.doc, key, x, y, 3);
+        const name = key in w.conveyance ? w.conveyance[key as keyof typeof w.conveyance] : w.kind[key as keyof typeof w.kind];
+        L.use('body', 6, COLORS.muted);
+        L.doc.text(name, x + 5, y - 3, { lineBreak: false });
+        x += 5 + L.doc.widthOfString(name) + 10;
+      }
+      for (const confidence of LINK_CONFIDENCES) {
+        L.doc.lineWidth(0.6).strokeColor('#7d8793');
+        if (confidence === 'probable') L.doc.dash(2.4, { space: 1.6 });
+        else if (confidence === 'possible') L.doc.dash(0.8, { space: 1.2 });
+        L.doc
+          .moveTo(x, y)
+          .lineTo(x + 14, y)
+          .stroke();
+        L.doc.undash();
+        L.use('body', 6, COLORS.muted);
+        L.doc.text(w.confidence[confidence], x + 17, y - 3, { lineBreak: false });
+        x += 17 + L.doc.widthOfString(w.confidence[confidence]) + 10;
+      }
+    },
+    r.t('figure.chart'),
+  );
 }
 
 // --- Seizures ------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { Icon } from '@blueprintjs/core';
 import type { LinkConfidence } from '../../../../db/shared/domain.ts';
+import { chartLayoutOptions } from '../../../../db/shared/chart-look.ts';
 import type { FormKey } from '../entities/entityForm.ts';
 import {
   chartColors,
@@ -91,30 +92,6 @@ interface Props {
   tooltip(kind: 'node' | 'edge', id: string): ReactNode;
   drawLabel(name: string): string;
 }
-
-/**
- * fCoSE tuned on seeded procurement networks of 100-300 entities: strong repulsion, long and
- * loose ideal edges and weak gravity keep nodes a label's width apart (no two closer than 60
- * units on the 161-entity hub case, laid out in about 0.4 s).
- */
-const layoutOptions = (count: number): FcoseLayoutOptions => ({
-  name: 'fcose',
-  quality: count > 600 ? 'draft' : 'default',
-  randomize: true,
-  animate: false,
-  fit: true,
-  padding: 40,
-  nodeSeparation: 150,
-  nodeRepulsion: () => 100_000,
-  idealEdgeLength: () => 110,
-  edgeElasticity: () => 0.2,
-  gravity: 0.1,
-  gravityRange: 3.8,
-  numIter: 2500,
-  tile: true,
-  tilingPaddingVertical: 40,
-  tilingPaddingHorizontal: 40,
-});
 
 function definitionOf(n: ChartNodeView): ElementDefinition {
   const look = KIND_LOOK[n.key];
@@ -382,7 +359,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     });
     if (added.length === 0) return;
     if (hadNodes === 0) {
-      const first: FcoseLayoutOptions = { ...layoutOptions(nodes.length), fit: false };
+      const first: FcoseLayoutOptions = { ...chartLayoutOptions(nodes.length), fit: false };
       cy.layout(first).run();
       fitView(cy);
       return;
@@ -401,7 +378,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       .filter((n) => !fresh.has(n.id()))
       .map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } }));
     const incremental: FcoseLayoutOptions = {
-      ...layoutOptions(nodes.length),
+      ...chartLayoutOptions(nodes.length),
       randomize: false,
       animate: true,
       animationDuration: 450,

@@ -8,33 +8,30 @@ import drivePath from '@blueprintjs/icons/lib/esm/generated/16px/paths/drive-tim
 import cubePath from '@blueprintjs/icons/lib/esm/generated/16px/paths/cube.js';
 import boxPath from '@blueprintjs/icons/lib/esm/generated/16px/paths/box.js';
 import type { FormKey } from '../entities/entityForm.ts';
+import { CHART_KINDS, KIND_COLORS, NODE_SIZE, SEED_SIZE, type KindColors } from '../../../../db/shared/chart-look.ts';
 
-/** A node's outline, drawn the same by cytoscape and by the SVG export. */
-export type ChartShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'octagon';
+export { CHART_KINDS, NODE_SIZE, SEED_SIZE, SHAPE_POINTS, type ChartShape } from '../../../../db/shared/chart-look.ts';
 
-export interface KindLook {
-  /** Fill: the Okabe-Ito palette, told apart with the common colour-vision deficiencies. */
-  color: string;
-  /** The icon's colour on that fill (contrast above 4.5:1). */
-  ink: string;
-  shape: ChartShape;
+export interface KindLook extends KindColors {
   /** Blueprint's 16-pixel icon, as SVG path data on a 16 x 16 grid. */
   paths: readonly string[];
 }
 
-/** Each kind has its colour, its outline and its icon, so no kind is told by colour alone. */
-export const KIND_LOOK: Readonly<Record<FormKey, KindLook>> = {
-  person: { color: '#0072B2', ink: '#ffffff', shape: 'ellipse', paths: personPath },
-  organization: { color: '#D55E00', ink: '#ffffff', shape: 'round-rectangle', paths: officePath },
-  address: { color: '#009E73', ink: '#ffffff', shape: 'diamond', paths: markerPath },
-  vessel: { color: '#56B4E9', ink: '#111418', shape: 'hexagon', paths: shipPath },
-  aircraft: { color: '#CC79A7', ink: '#111418', shape: 'hexagon', paths: airplanePath },
-  vehicle: { color: '#E69F00', ink: '#111418', shape: 'hexagon', paths: drivePath },
-  container: { color: '#F0E442', ink: '#111418', shape: 'hexagon', paths: cubePath },
-  shipment: { color: '#505a66', ink: '#ffffff', shape: 'octagon', paths: boxPath },
+const ICONS: Readonly<Record<FormKey, readonly string[]>> = {
+  person: personPath,
+  organization: officePath,
+  address: markerPath,
+  vessel: shipPath,
+  aircraft: airplanePath,
+  vehicle: drivePath,
+  container: cubePath,
+  shipment: boxPath,
 };
 
-export const CHART_KINDS: readonly FormKey[] = Object.keys(KIND_LOOK) as FormKey[];
+/** Each kind's colour and outline (shared with the printed chart), and its icon. */
+export const KIND_LOOK: Readonly<Record<FormKey, KindLook>> = Object.fromEntries(
+  CHART_KINDS.map((key) => [key, { ...KIND_COLORS[key], paths: ICONS[key] }]),
+) as Record<FormKey, KindLook>;
 
 /** The kind's icon as an SVG image (a data: URI, which the CSP's img-src allows). */
 export function iconUri(key: FormKey): string {
@@ -43,30 +40,6 @@ export function iconUri(key: FormKey): string {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 16 16">${body}</svg>`;
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
-
-/** Sizes in model units (the chart's own pixels at zoom 1). */
-export const NODE_SIZE = 30;
-export const SEED_SIZE = 40;
-
-/** A regular polygon fitted to the unit square, as cytoscape draws its `hexagon` and `octagon`. */
-function ngon(sides: number): number[] {
-  const step = (2 * Math.PI) / sides;
-  const start = sides % 2 === 0 ? Math.PI / 2 + step / 2 : Math.PI / 2;
-  const pts: number[] = [];
-  for (let i = 0; i < sides; i++) pts.push(Math.cos(start + i * step), Math.sin(-(start + i * step)));
-  const xs = pts.filter((_, i) => i % 2 === 0);
-  const ys = pts.filter((_, i) => i % 2 === 1);
-  const sx = 2 / (Math.max(...xs) - Math.min(...xs));
-  const sy = 2 / (Math.max(...ys) - Math.min(...ys));
-  return pts.map((v, i) => v * (i % 2 === 0 ? sx : sy));
-}
-
-/** The outline's corners on the unit square (-1..1), for a polygon shape. */
-export const SHAPE_POINTS: Readonly<Record<'diamond' | 'hexagon' | 'octagon', readonly number[]>> = {
-  diamond: [0, -1, 1, 0, 0, 1, -1, 0],
-  hexagon: ngon(6),
-  octagon: ngon(8),
-};
 
 /** The theme's colours for what the chart draws besides the nodes' fills. */
 export interface ChartColors {
