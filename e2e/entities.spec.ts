@@ -77,7 +77,7 @@ test.describe('entities and subjects, end to end', () => {
       window.location.hash = `#/entities/${id}`;
     }, org.id);
     await expect(page.getByRole('heading', { name: 'Kazakh Trade Link LLP' })).toBeVisible();
-    await expect(page.getByRole('link', { name: c.fileNumber })).toHaveAttribute('href', `#/cases/${c.id}/subjects`);
+    await expect(page.getByRole('link', { name: c.fileNumber, exact: true })).toHaveAttribute('href', `#/cases/${c.id}/subjects`);
 
     // Edit and save with Ctrl+S.
     await page.getByLabel('Registration number').fill('BIN 180440012345');
