@@ -21,6 +21,8 @@ import { resolveAttachTarget } from '../db/services/evidence.ts';
 import { startServer } from './server.ts';
 import { UsageError, parse, intOption } from './args.ts';
 import { cmdExport, cmdImport, cmdVerify } from './package-commands.ts';
+import { cmdLists } from './list-commands.ts';
+import { cmdSearch, runJob } from './search-command.ts';
 import { CASE_DATA_PROFILES, collectCase, type CaseDataProfile } from '../db/package/case-data.ts';
 import {
   renderCaseReport,
@@ -59,9 +61,16 @@ Commands:
   report <file-number|seizure-number> --out F.pdf
                         Print the case report of a case, or the chain-of-custody record of
                         a seizure's items (--summary: the case's one-page summary)
+  search <query>        Find records of every kind by words or parts of words (accents and
+                        scripts folded), grouped by kind; --rebuild builds the index again
   anchor                Print the signed chain head (JSON) for a supervisor or a
                         prosecutor to hold; \`check --anchor FILE\` later proves the
                         chain still extends it
+  lists                 The screening lists loaded: entries, file and SHA-256, list date,
+                        when and by whom each was imported
+  lists import <file>   Load a screening list (the U.S. Consolidated Screening List CSV or
+                        Canada's SEMA XML), replacing the list of that name; prints what
+                        was added, changed and removed
 
 Options for every command:
   --db FILE             The database file (default: $DOSSIER_DB, else the desktop app's)
@@ -71,12 +80,16 @@ Options for every command:
 serve:   --port N (default: a free port)
 check:   --anchor FILE (repeatable): an anchor the chain must still extend
 anchor:  --out FILE (default: print it)
+search:  --type case|entity|seizure|detention|penalty|evidence (repeatable), --limit N per kind
+         (default 10), --json, --rebuild
 recover: --out FILE (a new file)
 export:  --out F.zip, --profile prosecution|partner (default prosecution: everything; partner
          leaves out narrative notes and unconfirmed links, and lists them), --locale en|fr
 import:  --merge (a case already here: bring in what is new and changed, remove nothing),
          --inspect (only say what an import would do), --json
 report:  --out F.pdf, --locale en|fr (default en), --profile prosecution|partner, --summary
+lists:   (import) --format csl|sema (default: from the file), --name NAME (default: the
+         format's list name), --json
 seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
 attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
          --acquired-at ISO-TIME, --acquired-by NAME, --acquired-from PLACE,
@@ -387,6 +400,11 @@ async function cmdAttach(argv: string[]): Promise<number> {
       return 1;
     }
     process.stdout.write(`${JSON.stringify(env.result, null, 2)}\n`);
+    // Its words become searchable (a job, as in the app); a file with no text to read is still found by name.
+    const evidenceId = (env.result as { id: string }).id;
+    await runJob(core, 'extractText', { evidenceIds: [evidenceId] }, 'Reading its text').catch((err: unknown) =>
+      process.stderr.write(`The file's text could not be read for the search: ${(err as Error).message}\n`),
+    );
     return 0;
   } finally {
     process.off('SIGINT', onSigint);
@@ -490,6 +508,8 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   report: cmdReport,
   export: cmdExport,
   import: cmdImport,
+  lists: cmdLists,
+  search: cmdSearch,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -48,3 +48,5 @@ export type {
 export type { EntityMerge } from './services/merge.ts';
 export type { WhereElseCase, WhereElseResult, WhereElseShared, WhereElseTruncation } from './services/where-else.ts';
 export type { CaseTimeline, TimelineEvent } from './services/timeline.ts';
+export type { ListImportOutcome, ListImportResult, ScreeningListSummary } from './services/screening-lists.ts';
+export type { ListJobResult } from './screening/import-job.ts';

@@ -94,6 +94,8 @@ export class AuditWriter {
   last: AuditRow | null = null;
   /** The first record this call wrote. */
   first: AuditRow | null = null;
+  /** Every record this call changed, in order (the search index follows them before commit). */
+  readonly touched: { type: RecordType; id: string }[] = [];
 
   constructor(
     private readonly db: Db,
@@ -143,6 +145,7 @@ export class AuditWriter {
     this.insertStmt.run(row);
     this.last = row;
     this.first ??= row;
+    this.touched.push({ type, id });
     if (after) this.stateStmt.run(type, id, stateHash(after), row.seq);
     else this.dropStateStmt.run(type, id);
     return row;

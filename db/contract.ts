@@ -9,6 +9,7 @@ import { cleanTextInput } from './shared/text.ts';
 import { logInternalError, unexpectedError } from './error-log.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { sealHead } from './chain.ts';
+import { refreshSearchDocs, searchDocsOf } from './search/docs.ts';
 import type { DeviceKey } from './signing.ts';
 import type { LocalHead } from './key-store.ts';
 
@@ -165,6 +166,7 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
       let head: LocalHead | null = null;
       const result = inTransaction(() => {
         const value = spec.handler(parsed.data, ctx);
+        if (ctx.audit.touched.length) refreshSearchDocs(opts.db, searchDocsOf(opts.db, ctx.audit.touched));
         if (ctx.audit.first) head = sealHead(opts.db, opts.device, 'write', now(), ctx.audit.first.seq);
         return value;
       });

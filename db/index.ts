@@ -1,3 +1,4 @@
+import { rebuildSearchIndex, searchIndexPending } from './search/docs.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, type Invoke } from './contract.ts';
@@ -108,6 +109,8 @@ export async function openCore(file: string, opts: CoreOptions = {}): Promise<Co
   const keepHead = (head: LocalHead) => heads.keep(head);
   const upgraded = readOnly || damage.length ? null : signUpgrade(db, device, opened.migratedFrom, opened.auditLengthBefore);
   if (upgraded) keepHead(upgraded);
+  // A file that came through migration 014 has records but no search rows yet: built once, here.
+  if (!readOnly && damage.length === 0 && searchIndexPending(db)) rebuildSearchIndex(db);
   const jobs = new JobRunner({
     onFinished: (job) => {
       if (job.kind !== 'check' || !job.result) return;

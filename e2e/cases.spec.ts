@@ -115,7 +115,7 @@ test.describe('cases, end to end', () => {
       await page.getByRole('textbox', { name: 'Search or run a command' }).fill(target.fileNumber);
       await expect(page.locator('.palette-case').filter({ hasText: target.fileNumber })).toBeVisible();
       // Results settle once the search has run: only the matching case is left.
-      await expect(page.locator('.bp6-omnibar .bp6-menu-item')).toHaveCount(1);
+      await expect(page.locator('.bp6-omnibar .palette-hit')).toHaveCount(1);
       await page.keyboard.press('Enter');
       await expect(page.locator('.case-file-number')).toHaveText(target.fileNumber);
     });

@@ -52,6 +52,8 @@ import { DEADLINE_KINDS } from '../db/shared/domain.ts';
 import { addDays, localDate, systemClock } from '../db/shared/time.ts';
 import { countStatement, pageStatement } from '../db/list-sql.ts';
 import { benchLinks } from './bench-links.ts';
+import { searchRecords } from '../db/search/query.ts';
+import { searchQueryInput } from '../db/shared/inputs/search.ts';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -838,6 +840,52 @@ function printVerdicts(rows: readonly Row[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The target of the one search (issue 12): every kind of query under 30 ms p95 at the contract. */
+const SEARCH_P95_MS = 30;
+
+/** search.query through the contract beside searchRecords on the same connection: the same answer, timed. */
+function prepareSearchBench(core: Core): Prepared[] {
+  const query = (label: string, q: string): Prepared => {
+    const input = searchQueryInput.parse({ q });
+    const contract = () => {
+      const env = core.invoke('search.query', input);
+      if (!env.ok) throw new Error(`search.query ${label}: ${env.error.code}: ${env.error.message}`);
+      return env.result;
+    };
+    const direct = () => searchRecords(core.db, input);
+    const viaDirect = direct();
+    const hits = viaDirect.groups.reduce((n, g) => n + g.total, 0);
+    return {
+      label: `search.query ${label}`,
+      extra: false,
+      kind: 'list',
+      result: `${hits.toLocaleString('en-US')}${viaDirect.groups.some((g) => g.capped) ? '+' : ''} in ${viaDirect.groups.length} kinds`,
+      plan: 'search_words + search_trigrams',
+      mismatch: JSON.stringify(contract()) !== JSON.stringify(viaDirect),
+      contract,
+      direct,
+    };
+  };
+  return [
+    query("one word 'kazakhstan'", 'kazakhstan'),
+    query("two words 'gyroscopes transshipment'", 'gyroscopes transshipment'),
+    query("2 letters 'ka'", 'ka'),
+    query("part of a word 'roscop'", 'roscop'),
+    query("no match 'zqxjw'", 'zqxjw'),
+  ];
+}
+
+function printSearchVerdict(rows: readonly Row[]): void {
+  const search = rows.filter((r) => r.label.startsWith('search.query'));
+  const slow = search.filter((r) => r.m.contract.p95 >= SEARCH_P95_MS || r.mismatch);
+  console.log(
+    `${slow.length ? 'FAIL' : 'PASS'}  search.query p95 < ${SEARCH_P95_MS} ms at the contract` +
+      (slow.length
+        ? `: ${slow.map((r) => `${r.label} ${r.m.contract.p95.toFixed(1)} ms`).join('; ')}`
+        : ` (all ${search.length}; slowest ${Math.max(...search.map((r) => r.m.contract.p95)).toFixed(2)} ms)`),
+  );
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.seedChild) {
@@ -867,6 +915,7 @@ async function main(): Promise<void> {
       ...prepareEntityBench(open, args.plans),
       ...prepareSeizureBench(open, args.plans),
       ...prepareEnforcementBench(open, args.plans),
+      ...prepareSearchBench(open),
     ];
     if (args.plans) console.log('');
     const loadBefore = os.loadavg()[0] ?? 0;
@@ -882,6 +931,7 @@ async function main(): Promise<void> {
     if (args.rounds > 1) console.log('');
     printTable(rows);
     printVerdicts(rows);
+    printSearchVerdict(rows);
     console.log(`Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this process; the seed ran in a child)`);
     const cores = os.cpus().length;
     const load = `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cores} cores`;

@@ -54,8 +54,9 @@ try {
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    // pdfkit reads its own data files beside its code at load: it stays a package, not bundled.
-    external: ['electron', 'better-sqlite3', 'pdfkit'],
+    // pdfkit reads its own data files beside its code at load, and pdfjs-dist loads its own worker
+    // module: they stay packages, not bundled.
+    external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist'],
     // db/jobs/runner.ts's default worker path uses import.meta; the desktop app passes its own.
     logOverride: { 'empty-import-meta': 'silent' },
   });
@@ -70,7 +71,7 @@ try {
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3', 'pdfkit'],
+    external: ['better-sqlite3', 'pdfkit', 'pdfjs-dist'],
     logOverride: { 'empty-import-meta': 'silent' },
   });
 

@@ -10,6 +10,8 @@ import type { Case, Evidence, SeizureDetail } from '../db/api.ts';
 import { ingestFile, ingestStream } from '../db/evidence-store.ts';
 import { exportCase } from '../db/package/export.ts';
 import type { ImportResult } from '../db/package/import.ts';
+import type { ListImportResult } from '../db/services/screening-lists.ts';
+import { CSL_V1, CSL_V2, cslCsv } from './screening-fixtures.ts';
 import { Readable } from 'node:stream';
 import {
   auditRows,
@@ -45,6 +47,8 @@ let photo = { sha256: '', size: 0 };
 let scan = { sha256: '', size: 0 };
 /** An evidence package in the store, ready for packages.import. */
 let partnerPackage = { sha256: '', size: 0 };
+/** Two editions of a screening list in the store, ready for lists.import. */
+let listFiles = { v1: { sha256: '', size: 0 }, v2: { sha256: '', size: 0 } };
 
 beforeAll(async () => {
   core = await openCore(path.join(dir, 'audit.db'), { clock: steppingClock('2026-03-15T09:00:00.000Z', 1000) });
@@ -63,6 +67,10 @@ beforeAll(async () => {
   });
   other.close();
   partnerPackage = await ingestFile(zip, core.dataDir);
+  listFiles = {
+    v1: await ingestStream(Readable.from([Buffer.from(cslCsv(CSL_V1))]), core.dataDir),
+    v2: await ingestStream(Readable.from([Buffer.from(cslCsv(CSL_V2))]), core.dataDir),
+  };
 });
 afterAll(() => core.close());
 
@@ -150,6 +158,10 @@ const caseChange = (result: unknown): Change[] => {
   const id = (result as Case).id;
   return [{ type: 'case', id, caseId: id }];
 };
+
+const screeningListChange = (result: unknown): Change[] => [
+  { type: 'screening_list', id: (result as ListImportResult).list.id, caseId: null },
+];
 
 /** Evidence is audited with its case's id, so the case's audit view shows it. */
 const evidenceChange = (result: unknown): Change[] => {
@@ -334,6 +346,13 @@ const scenarios: Record<string, Scenario[]> = {
   ],
   'evidence.retire': [
     { input: () => ({ id: evidenceId, reason: 'Wrong crate: see the second photo' }), changes: evidenceChange },
+  ],
+  // A screening list: one audit record per import, of the list (its entries are not audited one by one).
+  'lists.import': [
+    { input: () => ({ ...listFiles.v1, fileName: 'consolidated.csv' }), changes: screeningListChange },
+    { input: () => ({ ...listFiles.v2, fileName: 'consolidated.csv' }), changes: screeningListChange },
+    // The same file again writes nothing.
+    { input: () => ({ ...listFiles.v2, fileName: 'consolidated.csv' }), changes: () => [] },
   ],
   // Seizures and custody (migration 004): each change is audited with the seizure's case.
   'seizures.create': [

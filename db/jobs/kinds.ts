@@ -4,6 +4,8 @@ import { checkDatabase, type CheckReport } from '../check.ts';
 import { loadChainTrust } from '../chain-check.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
+import { rebuildSearchIndex } from '../search/docs.ts';
+import { extractEvidenceText } from '../search/extract.ts';
 import { findDuplicates, type DuplicateSearchResult } from '../services/duplicates.ts';
 import { exportCase, type ExportResult } from '../package/export.ts';
 import { EXPORT_NAME_RE, exportFileName, exportsDir } from '../package/exports-dir.ts';
@@ -15,6 +17,8 @@ import path from 'node:path';
 import { localDate } from '../shared/time.ts';
 import { runPackageJob, type PackageJobResult } from '../package/import-job.ts';
 import { packageImportInput, packageInspectInput } from '../shared/inputs/packages.ts';
+import { runListImportJob, type ListJobResult } from '../screening/import-job.ts';
+import { listImportInput } from '../shared/inputs/lists.ts';
 import { JOB_KINDS, type JobKind, type JobStep } from '../shared/domain.ts';
 
 /** What a job's body gets in its worker: its own connection, and the way to report and stop. */
@@ -156,6 +160,41 @@ export const jobKinds = {
     input: packageImportInput,
     run: (ctx, input): Promise<PackageJobResult> =>
       runPackageJob({ ...input, dataDir: ctx.dataDir, invoke: ctx.invoke, progress: ctx.progress, cancelled: ctx.cancelled }),
+  }),
+  importList: defineJob({
+    summary:
+      'Load a screening list uploaded into the evidence store (lists.import): the file read and checked with its progress, ' +
+      'then its entries written in one transaction, replacing those of the list of that name. Cancelled while reading, ' +
+      'or refused (the line or record and the reason in its result), the list stays as it was.',
+    access: 'write',
+    input: listImportInput,
+    run: (ctx, input): Promise<ListJobResult> =>
+      runListImportJob({ input, dataDir: ctx.dataDir, invoke: ctx.invoke, progress: ctx.progress, cancelled: ctx.cancelled }),
+  }),
+  rebuildSearch: defineJob({
+    summary: 'Build the search index again from every record (dossier search --rebuild).',
+    // It writes only the index (search_docs), derived data outside the audit trail.
+    access: 'write',
+    input: z.strictObject({}),
+    run: (ctx): { docs: number } =>
+      rebuildSearchIndex(ctx.db, {
+        progress: (done, total) => ctx.progress(done, total, 'search_rebuild'),
+        cancelled: ctx.cancelled,
+      }),
+  }),
+  extractText: defineJob({
+    summary:
+      'Read the text of evidence files (plain text, CSV, PDF) so that the search finds words inside them: the given ' +
+      'files, or every file not read yet. The files are not changed; the text is kept beside them.',
+    access: 'write',
+    input: z.strictObject({ evidenceIds: z.array(uuid).max(1000).optional() }),
+    run: (ctx, input) =>
+      extractEvidenceText(ctx.db, ctx.dataDir, {
+        ids: input.evidenceIds,
+        now: new Date().toISOString(),
+        progress: (done, total, name) => ctx.progress(done, total, 'evidence_text', name),
+        cancelled: ctx.cancelled,
+      }),
   }),
 };
 

@@ -13,6 +13,8 @@ import { duplicateMethods } from './duplicates.ts';
 import { graphMethods } from './graph.ts';
 import { analysisMethods } from './analysis.ts';
 import { packageMethods } from './packages.ts';
+import { listMethods } from './lists.ts';
+import { searchMethods } from './search.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -30,4 +32,6 @@ export const methods = {
   ...graphMethods,
   ...analysisMethods,
   ...packageMethods,
+  ...listMethods,
+  ...searchMethods,
 } satisfies Record<string, AnyMethod>;

@@ -11,6 +11,8 @@ import { m009LinkConfidence } from './009_link_confidence.ts';
 import { m010IdentifiersMerges } from './010_identifiers_merges.ts';
 import { m011PackageImports } from './011_package_imports.ts';
 import { m012LinkPairs } from './012_link_pairs.ts';
+import { m013ScreeningLists } from './013_screening_lists.ts';
+import { m014SearchIndex } from './014_search_index.ts';
 
 export interface Migration {
   version: number;
@@ -38,6 +40,8 @@ export const migrations: readonly Migration[] = [
   m010IdentifiersMerges,
   m011PackageImports,
   m012LinkPairs,
+  m013ScreeningLists,
+  m014SearchIndex,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

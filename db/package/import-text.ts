@@ -22,6 +22,7 @@ const NOUNS: Record<RecordType, [one: string, many: string]> = {
   entity_merge: ['entity merge', 'entity merges'],
   entity_distinct: ['distinct pair', 'distinct pairs'],
   package_import: ['package import', 'package imports'],
+  screening_list: ['screening list', 'screening lists'],
 };
 
 export function noun(type: RecordType, n: number): string {

@@ -346,6 +346,9 @@ export const JOB_KINDS = [
   'verifyPackage',
   'inspectPackage',
   'importPackage',
+  'importList',
+  'rebuildSearch',
+  'extractText',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -369,5 +372,9 @@ export const JOB_STEPS = [
   'package_verify',
   'package_evidence',
   'package_records',
+  'screening_read',
+  'screening_write',
+  'search_rebuild',
+  'evidence_text',
 ] as const;
 export type JobStep = (typeof JOB_STEPS)[number];

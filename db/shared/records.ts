@@ -17,6 +17,7 @@ export const auditedTables = {
   entity_merge: { table: 'entity_merges' },
   entity_distinct: { table: 'entity_distinct_pairs' },
   package_import: { table: 'package_imports' },
+  screening_list: { table: 'screening_lists' },
 } as const;
 
 export type RecordType = keyof typeof auditedTables;

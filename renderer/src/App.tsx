@@ -29,6 +29,7 @@ import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
 import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
 import { DuplicatesPage } from './pages/duplicates/DuplicatesPage.tsx';
 import { LazyChartPage } from './pages/chart/lazy.tsx';
+import { SearchPage } from './pages/search/SearchPage.tsx';
 import { NewCaseDialog } from './pages/cases/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
@@ -62,6 +63,8 @@ function Page({ route, onNewCase }: { route: Route; onNewCase(): void }) {
       return <DuplicatesPage />;
     case 'chart':
       return <LazyChartPage entityId={route.entityId} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -158,6 +161,7 @@ export function App() {
   const actions = useMemo<PaletteAction[]>(
     () => [
       { id: 'new-case', label: t('palette.action.newCase'), hint: 'N', run: () => setNewCaseOpen(true) },
+      { id: 'search', label: t('palette.action.search'), run: () => navigate({ page: 'search', q: '' }) },
       { id: 'cases', label: t('palette.action.cases'), run: () => navigate({ page: 'cases' }) },
       ...(['entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const).map((page) => ({
         id: `goto-${page}`,
@@ -192,6 +196,7 @@ export function App() {
   const unauthorized = settingsError instanceof ApiError && settingsError.code === 'unauthorized';
   const section = sectionOf(route);
   const navItems: { page: Section; icon: string }[] = [
+    { page: 'search', icon: 'search' },
     { page: 'cases', icon: 'folder-close' },
     { page: 'entities', icon: 'people' },
     { page: 'duplicates', icon: 'git-merge' },
@@ -269,12 +274,7 @@ export function App() {
       {importOpen && <ImportDialog isOpen purpose={importOpen} onClose={() => setImportOpen(null)} />}
       <UnsavedChangesPrompt />
       <NewCaseDialog isOpen={newCaseOpen} onClose={() => setNewCaseOpen(false)} />
-      <CommandPalette
-        isOpen={paletteOpen}
-        onClose={() => setPaletteOpen(false)}
-        actions={actions}
-        onOpenCase={(id) => navigate({ page: 'case', id, tab: 'overview' })}
-      />
+      <CommandPalette isOpen={paletteOpen} onClose={() => setPaletteOpen(false)} actions={actions} />
     </div>
   );
 }

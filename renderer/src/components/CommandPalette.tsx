@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Menu, MenuItem, MenuDivider } from '@blueprintjs/core';
 import { Omnibar, type ItemListRenderer, type ItemRenderer } from '@blueprintjs/select';
-import type { CaseListRow } from '../../../db/api.ts';
+import type { SearchHit } from '../../../db/search/query.ts';
 import { useT, type MessageId } from '../i18n/index.tsx';
 import { call } from '../lib/client.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useQuery } from '../lib/useQuery.tsx';
-import { StatusTag } from './Tags.tsx';
+import { navigate, routeHref } from '../lib/router.ts';
+import { HIT_ICON, hitRoute } from '../pages/search/hitRoute.ts';
+import { Marked } from '../pages/search/Marked.tsx';
 
 export interface PaletteAction {
   id: string;
@@ -15,36 +17,38 @@ export interface PaletteAction {
   run(): void;
 }
 
-type Item = { kind: 'action'; action: PaletteAction } | { kind: 'case'; row: CaseListRow };
+type Item = { kind: 'action'; action: PaletteAction } | { kind: 'hit'; hit: SearchHit } | { kind: 'all'; q: string };
 
-/** Ctrl+K: jump to any case by number or title, or run any command. */
-export function CommandPalette(props: {
-  isOpen: boolean;
-  onClose(): void;
-  actions: PaletteAction[];
-  onOpenCase(id: string): void;
-}) {
+/** Ctrl+K: jump to any record (the one search, a few of each kind), search everywhere, or run any command. */
+export function CommandPalette(props: { isOpen: boolean; onClose(): void; actions: PaletteAction[] }) {
   const t = useT();
   const [query, setQuery] = useState('');
   const debounced = useDebounced(query.trim(), 120);
   const { load, data } = useQuery(
-    () => call('cases.list', { text: debounced || undefined, limit: 8 }).then((r) => r.rows),
+    () =>
+      debounced
+        ? call('search.query', { q: debounced, perType: 3 }).then((r) => r.groups.flatMap((g) => g.hits))
+        : Promise.resolve([]),
     debounced,
     { enabled: props.isOpen },
   );
   const failed = load.state === 'error';
 
-  // Commands are matched here as the user types; cases are matched in SQL (cases.list text search).
+  // Commands are matched here as the user types; records by the search (search.query).
   const items = useMemo<Item[]>(() => {
-    const q = query.trim().toLowerCase();
-    const actions = props.actions.filter((a) => !q || a.label.toLowerCase().includes(q));
-    const cases = failed ? [] : (data ?? []);
-    return [...actions.map((action): Item => ({ kind: 'action', action })), ...cases.map((row): Item => ({ kind: 'case', row }))];
+    const q = query.trim();
+    const actions = props.actions.filter((a) => !q || a.label.toLowerCase().includes(q.toLowerCase()));
+    const hits = failed || !q ? [] : (data ?? []);
+    return [
+      ...actions.map((action): Item => ({ kind: 'action', action })),
+      ...hits.map((hit): Item => ({ kind: 'hit', hit })),
+      ...(q ? [{ kind: 'all', q } as const] : []),
+    ];
   }, [props.actions, data, failed, query]);
 
   // Keep a valid active item as results arrive, so Enter always opens what is highlighted.
   const [active, setActive] = useState<Item | null>(null);
-  const itemKey = (i: Item) => (i.kind === 'action' ? `a:${i.action.id}` : `c:${i.row.id}`);
+  const itemKey = (i: Item) => (i.kind === 'action' ? `a:${i.action.id}` : i.kind === 'hit' ? `h:${i.hit.id}` : 'all');
   const activeItem = active && items.some((i) => itemKey(i) === itemKey(active)) ? active : (items[0] ?? null);
 
   const renderItem: ItemRenderer<Item> = (item, { handleClick, handleFocus, modifiers }) => {
@@ -61,16 +65,29 @@ export function CommandPalette(props: {
           onFocus={handleFocus}
           roleStructure="listoption"
         />
-      ) : (
+      ) : item.kind === 'hit' ? (
         <MenuItem
-          key={item.row.id}
-          icon="folder-close"
+          key={item.hit.id}
+          icon={HIT_ICON[item.hit.type]}
+          href={routeHref(hitRoute(item.hit))}
           text={
-            <span className="palette-case">
-              <span className="mono">{item.row.fileNumber}</span> {item.row.title}
+            <span className={item.hit.type === 'case' ? 'palette-case palette-hit' : 'palette-hit'}>
+              <Marked text={item.hit.title} marks={item.hit.titleMarks} />
             </span>
           }
-          labelElement={<StatusTag status={item.row.status} />}
+          label={
+            item.hit.type === 'case' ? t('search.type.case') : (item.hit.caseFileNumber ?? t(`search.type.${item.hit.type}`))
+          }
+          active={modifiers.active}
+          onClick={handleClick}
+          onFocus={handleFocus}
+          roleStructure="listoption"
+        />
+      ) : (
+        <MenuItem
+          key="all"
+          icon="search"
+          text={t('palette.searchAll', { q: item.q })}
           active={modifiers.active}
           onClick={handleClick}
           onFocus={handleFocus}
@@ -86,7 +103,8 @@ export function CommandPalette(props: {
       const list = filteredItems.filter((i) => i.kind === kind);
       return list.length ? [<MenuDivider key={`h-${kind}`} title={t(title)} />, ...list.map(render)] : [];
     };
-    const rows = [...section('action', 'palette.section.actions'), ...section('case', 'palette.section.cases')];
+    const all = filteredItems.filter((i) => i.kind === 'all').map(render);
+    const rows = [...section('action', 'palette.section.actions'), ...section('hit', 'palette.section.records'), ...all];
     return (
       <Menu ulRef={itemsParentRef} {...menuProps}>
         {rows.length ? rows : <MenuItem disabled text={t('palette.noResults')} roleStructure="listoption" />}
@@ -117,7 +135,8 @@ export function CommandPalette(props: {
         setQuery('');
         props.onClose();
         if (item.kind === 'action') item.action.run();
-        else props.onOpenCase(item.row.id);
+        else if (item.kind === 'hit') navigate(hitRoute(item.hit));
+        else navigate({ page: 'search', q: item.q });
       }}
     />
   );

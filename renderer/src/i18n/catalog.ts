@@ -28,6 +28,10 @@ import analysisEn from './analysis.en.json';
 import analysisFr from './analysis.fr.json';
 import importEn from './import.en.json';
 import importFr from './import.fr.json';
+import screeningEn from './screening.en.json';
+import screeningFr from './screening.fr.json';
+import searchEn from './search.en.json';
+import searchFr from './search.fr.json';
 
 /** reasons: the contract's refusals, `reason.<code>` with the refusal's params (db/errors.ts). */
 export const en = {
@@ -43,6 +47,8 @@ export const en = {
   ...packageEn,
   ...analysisEn,
   ...importEn,
+  ...screeningEn,
+  ...searchEn,
   ...reasonsEn,
 };
 export type MessageId = keyof typeof en;
@@ -60,5 +66,7 @@ export const fr: Record<MessageId, string> = {
   ...packageFr,
   ...analysisFr,
   ...importFr,
+  ...screeningFr,
+  ...searchFr,
   ...reasonsFr,
 };

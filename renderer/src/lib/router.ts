@@ -14,7 +14,16 @@ export const CASE_TABS = [
 ] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
-export const SECTIONS = ['cases', 'entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const;
+export const SECTIONS = [
+  'search',
+  'cases',
+  'entities',
+  'duplicates',
+  'seizures',
+  'detentions',
+  'penalties',
+  'deadlines',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
@@ -31,6 +40,7 @@ export type Route =
   | { page: 'deadlines' }
   | { page: 'duplicates' }
   | { page: 'chart'; entityId: string }
+  | { page: 'search'; q: string }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -41,6 +51,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'deadlines':
       return { page: 'deadlines' };
+    case 'search':
+      return { page: 'search', q: id ?? '' };
     case 'duplicates':
       return { page: 'duplicates' };
     case 'chart':
@@ -79,6 +91,8 @@ export function routeHref(route: Route): string {
       return `#/penalties/${e(route.id)}`;
     case 'chart':
       return `#/chart/${e(route.entityId)}`;
+    case 'search':
+      return route.q ? `#/search/${e(route.q)}` : '#/search';
     default:
       return `#/${route.page}`;
   }

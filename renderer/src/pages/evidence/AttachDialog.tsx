@@ -52,13 +52,14 @@ export function AttachDialog(props: { caseId: string; files: File[]; isOpen: boo
     local: (v): FieldErrors => (v.files.length === 0 ? { files: t('evidence.noFiles') } : {}),
     save: async (data, values): Promise<void> => {
       let attached = 0;
+      const ids: string[] = [];
       try {
         for (const file of values.files) {
           setProgress({ name: file.name, done: 0, total: file.size });
           transfer.current = storeEvidenceFile(file, (done, total) => setProgress({ name: file.name, done, total }));
           const stored = await transfer.current.done;
           transfer.current = null;
-          await call('evidence.attach', {
+          const record = await call('evidence.attach', {
             caseId: props.caseId,
             subjectType: 'case',
             sha256: stored.sha256,
@@ -67,6 +68,7 @@ export function AttachDialog(props: { caseId: string; files: File[]; isOpen: boo
             mediaType: mediaTypeOf(file),
             ...data,
           });
+          ids.push(record.id);
           attached += 1;
         }
       } catch (err) {
@@ -79,6 +81,8 @@ export function AttachDialog(props: { caseId: string; files: File[]; isOpen: boo
       } finally {
         setProgress(null);
         transfer.current = null;
+        // Their words become searchable: the text is read in a worker, as long work is.
+        if (ids.length) void call('jobs.start', { kind: 'extractText', input: { evidenceIds: ids } }).catch(() => undefined);
       }
       toast({ message: t('evidence.attached', { count: attached }), intent: 'success', icon: 'paperclip' });
       props.onAttached();

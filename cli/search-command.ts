@@ -1,0 +1,103 @@
+/** `dossier search QUERY [--type T] [--json]` and `dossier search --rebuild` (the index built again, as a job). */
+import path from 'node:path';
+import { openCore, type Core } from '../db/index.ts';
+import { defaultDbFile } from '../db/paths.ts';
+import { DossierError } from '../db/errors.ts';
+import { SEARCH_TYPES, type SearchType } from '../db/shared/inputs/search.ts';
+import type { SearchResult } from '../db/search/query.ts';
+import type { JobKind } from '../db/shared/domain.ts';
+import { UsageError, parse, intOption } from './args.ts';
+
+const TYPE_WORDS: Record<SearchType, string> = {
+  case: 'Cases',
+  entity: 'Entities',
+  seizure: 'Seizures',
+  detention: 'Detentions',
+  penalty: 'Penalties',
+  evidence: 'Evidence',
+};
+
+export async function cmdSearch(argv: string[]): Promise<number> {
+  const { positionals, values } = parse(argv, {
+    db: { type: 'string' },
+    as: { type: 'string' },
+    type: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    rebuild: { type: 'boolean' },
+    limit: { type: 'string' },
+  });
+  const core = await openCore(path.resolve(values.db ?? defaultDbFile()));
+  try {
+    if (values.rebuild) {
+      if (positionals.length) throw new UsageError('search --rebuild takes no query');
+      const result = await runJob(core, 'rebuildSearch', {}, 'Indexing');
+      process.stdout.write(`Search index rebuilt: ${(result as { docs: number }).docs} records\n`);
+      return 0;
+    }
+    const q = positionals.join(' ').trim();
+    if (!q) throw new UsageError('search needs a query: dossier search "Ararat Trade"');
+    const types = (values.type ?? []).map((t) => {
+      if (!(SEARCH_TYPES as readonly string[]).includes(t))
+        throw new UsageError(`--type is one of ${SEARCH_TYPES.join(', ')}, not "${t}"`);
+      return t as SearchType;
+    });
+    const env = core.invoke('search.query', {
+      q,
+      perType: intOption(values.limit, 'limit', 10),
+      ...(types.length ? { types } : {}),
+    });
+    if (!env.ok) throw new DossierError(env.error.code, env.error.message, env.error.field, env.error.reason);
+    const result = env.result as SearchResult;
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    }
+    if (result.groups.length === 0) {
+      process.stdout.write(`Nothing found for "${q}"\n`);
+      return 0;
+    }
+    for (const g of result.groups) {
+      process.stdout.write(`${TYPE_WORDS[g.type]} (${g.capped ? 'many' : g.total})\n`);
+      for (const h of g.hits) {
+        const where = h.caseFileNumber && h.type !== 'case' ? `  [${h.caseFileNumber}]` : '';
+        process.stdout.write(`  ${h.title}${where}\n    ${marked(h.snippet.text, h.snippet.marks)}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+/** The snippet with its matched words in [brackets], for a terminal. */
+function marked(text: string, marks: readonly [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [a, b] of marks) {
+    out += `${text.slice(at, a)}[${text.slice(a, b)}]`;
+    at = b;
+  }
+  return out + text.slice(at);
+}
+
+/** Runs a job in a worker to its end, its progress on stderr when it is a terminal; Ctrl+C cancels it. */
+export async function runJob(core: Core, kind: JobKind, input: unknown, label: string): Promise<unknown> {
+  const job = core.jobs.start(kind, input);
+  const onSigint = () => core.jobs.cancel(job.id);
+  process.once('SIGINT', onSigint);
+  const tty = process.stderr.isTTY;
+  try {
+    let state = core.jobs.get(job.id);
+    while (state.status === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      state = core.jobs.get(job.id);
+      const p = state.progress;
+      if (tty && p) process.stderr.write(`\r${label}: ${p.done}/${p.total}`.padEnd(60));
+    }
+    if (tty) process.stderr.write('\n');
+    if (state.status !== 'done') throw new DossierError('internal', `${label} stopped: ${state.error ?? state.status}`);
+    return state.result;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
