@@ -10,6 +10,7 @@ import { logInternalError, unexpectedError } from './error-log.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { sealHead } from './chain.ts';
 import { refreshSearchDocs, searchDocsOf } from './search/docs.ts';
+import { screenEntities } from './screening/screen.ts';
 import type { DeviceKey } from './signing.ts';
 import type { LocalHead } from './key-store.ts';
 
@@ -166,7 +167,12 @@ export function createDispatcher(table: Record<string, AnyMethod>, opts: Dispatc
       let head: LocalHead | null = null;
       const result = inTransaction(() => {
         const value = spec.handler(parsed.data, ctx);
-        if (ctx.audit.touched.length) refreshSearchDocs(opts.db, searchDocsOf(opts.db, ctx.audit.touched));
+        if (ctx.audit.touched.length) {
+          refreshSearchDocs(opts.db, searchDocsOf(opts.db, ctx.audit.touched));
+          // A person, organization or conveyance written is screened again, in the same transaction.
+          const entities = [...new Set(ctx.audit.touched.filter((t) => t.type === 'entity').map((t) => t.id))];
+          if (entities.length) screenEntities(opts.db, entities, now());
+        }
         if (ctx.audit.first) head = sealHead(opts.db, opts.device, 'write', now(), ctx.audit.first.seq);
         return value;
       });

@@ -73,6 +73,7 @@ export type RefusedRecordType =
   | 'detention_info_request'
   | 'penalty'
   | 'entity_merge'
+  | 'screening_hit'
   | 'job';
 
 /** The record's name in English messages: `seized_item` -> `seized item`, `detention_info_request` -> `information request`. */

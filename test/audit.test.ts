@@ -354,6 +354,25 @@ const scenarios: Record<string, Scenario[]> = {
     // The same file again writes nothing.
     { input: () => ({ ...listFiles.v2, fileName: 'consolidated.csv' }), changes: () => [] },
   ],
+  // A hit raised on an entity written after the list was loaded, then dismissed: one decision record.
+  'screening.review': [
+    {
+      input: () => {
+        const id = ok<{ id: string }>(
+          core.invoke('entities.create', { kind: 'person', givenName: 'Ivan', familyName: 'Petrov' }),
+        ).id;
+        const hit = ok<{ rows: { listId: string; entryKey: string }[] }>(core.invoke('screening.hits', { entityId: id })).rows[0];
+        return {
+          entityId: id,
+          listId: hit?.listId,
+          entryKey: hit?.entryKey,
+          decision: 'dismissed',
+          reason: 'Born 1981, not 1965',
+        };
+      },
+      changes: (result) => [{ type: 'screening_review', id: (result as { review: { id: string } }).review.id, caseId: null }],
+    },
+  ],
   // Seizures and custody (migration 004): each change is audited with the seizure's case.
   'seizures.create': [
     {

@@ -5,6 +5,8 @@ import { loadChainTrust } from '../chain-check.ts';
 import type { Invoke } from '../contract.ts';
 import { seedAll, type SeedAllResult } from '../seed/all.ts';
 import { rebuildSearchIndex } from '../search/docs.ts';
+import { screenAll } from '../screening/screen.ts';
+import { screeningRunInput } from '../shared/inputs/screening.ts';
 import { extractEvidenceText } from '../search/extract.ts';
 import { findDuplicates, type DuplicateSearchResult } from '../services/duplicates.ts';
 import { exportCase, type ExportResult } from '../package/export.ts';
@@ -193,6 +195,21 @@ export const jobKinds = {
         ids: input.evidenceIds,
         now: new Date().toISOString(),
         progress: (done, total, name) => ctx.progress(done, total, 'evidence_text', name),
+        cancelled: ctx.cancelled,
+      }),
+  }),
+  screen: defineJob({
+    summary:
+      'Screen every person, organization, vessel and aircraft (or those of one case) against the loaded screening lists; ' +
+      'the hits are replaced by what the lists say today, decisions kept.',
+    // It writes only the hits (screening_hits), derived data outside the audit trail.
+    access: 'write',
+    input: screeningRunInput,
+    run: (ctx, input) =>
+      screenAll(ctx.db, {
+        caseId: input.caseId,
+        now: new Date().toISOString(),
+        progress: (done, total) => ctx.progress(done, total, 'screening_entities'),
         cancelled: ctx.cancelled,
       }),
   }),

@@ -15,6 +15,7 @@ import { analysisMethods } from './analysis.ts';
 import { packageMethods } from './packages.ts';
 import { listMethods } from './lists.ts';
 import { searchMethods } from './search.ts';
+import { screeningMethods } from './screening.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -34,4 +35,5 @@ export const methods = {
   ...packageMethods,
   ...listMethods,
   ...searchMethods,
+  ...screeningMethods,
 } satisfies Record<string, AnyMethod>;

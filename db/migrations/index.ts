@@ -13,6 +13,7 @@ import { m011PackageImports } from './011_package_imports.ts';
 import { m012LinkPairs } from './012_link_pairs.ts';
 import { m013ScreeningLists } from './013_screening_lists.ts';
 import { m014SearchIndex } from './014_search_index.ts';
+import { m015ScreeningHits } from './015_screening_hits.ts';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   m012LinkPairs,
   m013ScreeningLists,
   m014SearchIndex,
+  m015ScreeningHits,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

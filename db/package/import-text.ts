@@ -23,6 +23,7 @@ const NOUNS: Record<RecordType, [one: string, many: string]> = {
   entity_distinct: ['distinct pair', 'distinct pairs'],
   package_import: ['package import', 'package imports'],
   screening_list: ['screening list', 'screening lists'],
+  screening_review: ['screening decision', 'screening decisions'],
 };
 
 export function noun(type: RecordType, n: number): string {

@@ -82,6 +82,11 @@ const LEGAL_FORMS = new Set([
   'gongsi',
 ]);
 
+/** The word (lower-case ASCII, no dots) is a legal form: "llc", "ooo", "sarl". */
+export function isLegalForm(word: string): boolean {
+  return LEGAL_FORMS.has(word);
+}
+
 /** Lower-case ASCII words of a name, legal forms left out (unless nothing else is left). */
 export function nameTokens(name: string): string[] {
   const ascii = anyAscii(name.normalize('NFC')).toLowerCase().replace(/\./g, '').replace(/&/g, ' ');

@@ -10,6 +10,7 @@ import { readListFile } from '../screening/file.ts';
 import { DEFAULT_LIST_NAMES, listFormat, parseListText } from '../screening/format.ts';
 import { fileError } from '../screening/refusals.ts';
 import { takeParsed } from '../screening/parse-cache.ts';
+import { indexListEntries } from '../screening/screen.ts';
 
 /**
  * Screening lists kept in the database: `lists.import` reads a list file from the evidence store,
@@ -280,6 +281,8 @@ export function importScreeningList(ctx: Ctx, input: z.output<typeof listImportI
     }
     applyEntries(ctx.db, id, stored, diff);
   });
+  // The entries' blocking keys, for screening (derived: not audited).
+  indexListEntries(ctx.db, id);
   const list = listByName(ctx.db, name) as ListRow;
   return { outcome, written: true, list: summary(list), ...counts, unchanged, repeatedKeys: repeated };
 }

@@ -349,6 +349,7 @@ export const JOB_KINDS = [
   'importList',
   'rebuildSearch',
   'extractText',
+  'screen',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -376,5 +377,6 @@ export const JOB_STEPS = [
   'screening_write',
   'search_rebuild',
   'evidence_text',
+  'screening_entities',
 ] as const;
 export type JobStep = (typeof JOB_STEPS)[number];

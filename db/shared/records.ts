@@ -18,6 +18,7 @@ export const auditedTables = {
   entity_distinct: { table: 'entity_distinct_pairs' },
   package_import: { table: 'package_imports' },
   screening_list: { table: 'screening_lists' },
+  screening_review: { table: 'screening_reviews' },
 } as const;
 
 export type RecordType = keyof typeof auditedTables;

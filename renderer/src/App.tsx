@@ -30,6 +30,7 @@ import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
 import { DuplicatesPage } from './pages/duplicates/DuplicatesPage.tsx';
 import { LazyChartPage } from './pages/chart/lazy.tsx';
 import { SearchPage } from './pages/search/SearchPage.tsx';
+import { ScreeningPage } from './pages/screening/ScreeningPage.tsx';
 import { NewCaseDialog } from './pages/cases/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
 
@@ -65,6 +66,8 @@ function Page({ route, onNewCase }: { route: Route; onNewCase(): void }) {
       return <LazyChartPage entityId={route.entityId} />;
     case 'search':
       return <SearchPage q={route.q} />;
+    case 'screening':
+      return <ScreeningPage entityId={route.entityId} />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -200,6 +203,7 @@ export function App() {
     { page: 'cases', icon: 'folder-close' },
     { page: 'entities', icon: 'people' },
     { page: 'duplicates', icon: 'git-merge' },
+    { page: 'screening', icon: 'shield' },
     { page: 'seizures', icon: 'box' },
     { page: 'detentions', icon: 'hand' },
     { page: 'penalties', icon: 'dollar' },

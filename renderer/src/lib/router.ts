@@ -19,6 +19,7 @@ export const SECTIONS = [
   'cases',
   'entities',
   'duplicates',
+  'screening',
   'seizures',
   'detentions',
   'penalties',
@@ -41,6 +42,7 @@ export type Route =
   | { page: 'duplicates' }
   | { page: 'chart'; entityId: string }
   | { page: 'search'; q: string }
+  | { page: 'screening'; entityId?: string | undefined }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -53,6 +55,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'deadlines' };
     case 'search':
       return { page: 'search', q: id ?? '' };
+    case 'screening':
+      return { page: 'screening', entityId: id };
     case 'duplicates':
       return { page: 'duplicates' };
     case 'chart':
@@ -93,6 +97,8 @@ export function routeHref(route: Route): string {
       return `#/chart/${e(route.entityId)}`;
     case 'search':
       return route.q ? `#/search/${e(route.q)}` : '#/search';
+    case 'screening':
+      return route.entityId ? `#/screening/${e(route.entityId)}` : '#/screening';
     default:
       return `#/${route.page}`;
   }

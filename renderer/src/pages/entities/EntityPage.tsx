@@ -20,6 +20,7 @@ import './entities.css';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { highestMarking, useShowMarking } from '../../lib/marking.tsx';
 import { MergedNotice } from '../duplicates/MergedNotice.tsx';
+import { ScreeningBadge } from '../screening/ScreeningBadge.tsx';
 
 /** One entity: its fields (editable), its links both ways, and the cases it is in with its roles. */
 export function EntityPage({ id }: { id: string }) {
@@ -43,6 +44,7 @@ export function EntityPage({ id }: { id: string }) {
           <div className="ent-entity-title-row">
             <KindTag kind={e.kind} subtype={'subtype' in e ? e.subtype : null} />
             <h1>{e.name}</h1>
+            <ScreeningBadge entityId={e.id} version={e.version} />
             {e.country && <CountryText code={e.country} />}
           </div>
         </div>
