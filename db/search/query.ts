@@ -3,7 +3,8 @@
  * prefix on the words index (so `so` finds `Société`), and each word of three letters or more a
  * substring on the trigram index (so `0747` finds IMO 9074729). Hits are grouped by type, the
  * best first: bm25 with the title weighing ten times the text while the matches are few enough to
- * rank (MAX_RANKED), else the most recently indexed first.
+ * rank (MAX_RANKED), else the most recently indexed first. Substrings only when the words found
+ * fewer than FEW_ENOUGH.
  */
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
@@ -46,7 +47,11 @@ export interface SearchResult {
   groups: SearchGroup[];
 }
 
-const MAX_RANKED = 5000;
+const MAX_RANKED = 1000;
+/** Unranked, this many of the most recent matches are grouped. */
+const UNRANKED = 2000;
+/** Fewer word matches than this, and substrings are looked for too. */
+const FEW_ENOUGH = 50;
 const SNIPPET_CHARS = 180;
 
 /** The query's words, folded; at most 8. */
@@ -68,7 +73,8 @@ export function searchRecords(db: Db, input: SearchInput): SearchResult {
   const long = words.filter((w) => w.length >= 3);
   const substringMatch = long.length === words.length ? long.map(quote).join(' AND ') : null;
 
-  // Each index answers with the rowids it matches, ranked when there are few enough.
+  // Each index answers with the rowids it matches, ranked when there are few enough. Substrings
+  // are looked for only when the words found little: they are the slower index, and the fallback.
   const ranked = new Map<number, { type: SearchType; order: number }>();
   const capped = new Set<SearchType>();
   let order = 0;
@@ -76,7 +82,7 @@ export function searchRecords(db: Db, input: SearchInput): SearchResult {
     ['search_words', prefixMatch],
     ['search_trigrams', substringMatch],
   ] as const) {
-    if (!match) continue;
+    if (!match || (table === 'search_trigrams' && ranked.size >= FEW_ENOUGH)) continue;
     const count = sql(db, `SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT ${MAX_RANKED + 1})`)
       .pluck()
       .get(match) as number;
@@ -88,17 +94,15 @@ export function searchRecords(db: Db, input: SearchInput): SearchResult {
       ).all(match) as { seq: number; type: SearchType }[];
       for (const r of rows) if (!ranked.has(r.seq)) ranked.set(r.seq, { type: r.type, order: order++ });
     } else {
-      // Too many to rank: each type's most recent, and a total said as "more than".
-      for (const type of types) {
-        capped.add(type);
-        const rows = sql(
-          db,
-          `SELECT d.seq FROM ${table} JOIN search_docs d ON d.seq = ${table}.rowid
-           WHERE ${table} MATCH ? AND d.record_type = ? ORDER BY ${table}.rowid DESC LIMIT ?`,
-        )
-          .pluck()
-          .all(match, type, input.perType) as number[];
-        for (const seq of rows) if (!ranked.has(seq)) ranked.set(seq, { type, order: order++ });
+      // Too many to rank: the most recently indexed, and each kind's total said as "more than".
+      const rows = sql(
+        db,
+        `SELECT d.seq, d.record_type AS type FROM ${table} JOIN search_docs d ON d.seq = ${table}.rowid
+         WHERE ${table} MATCH ? ORDER BY ${table}.rowid DESC LIMIT ${UNRANKED}`,
+      ).all(match) as { seq: number; type: SearchType }[];
+      for (const r of rows) {
+        capped.add(r.type);
+        if (!ranked.has(r.seq)) ranked.set(r.seq, { type: r.type, order: order++ });
       }
     }
   }
