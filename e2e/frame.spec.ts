@@ -162,7 +162,10 @@ test.describe('long work', () => {
     const openCheck = async () => {
       await page.keyboard.press('Control+k');
       await page.getByRole('textbox', { name: 'Search or run a command' }).fill('Check database');
-      await page.locator('.bp6-omnibar .bp6-menu-item').filter({ hasText: 'Check database' }).click();
+      await page
+        .locator('.bp6-omnibar .bp6-menu-item')
+        .filter({ hasText: /^Check database$/ })
+        .click();
     };
     await openCheck();
     const dialog = page.getByRole('dialog', { name: 'Database check' });
