@@ -7,7 +7,15 @@
 import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import { dataOf, type EntityRow } from '../services/entities.ts';
-import { blockingKeys, matchPrepared, partyOfEntityData, partyOfEntry, prepareParty, type MatchParty } from './match.ts';
+import {
+  blockingKeys,
+  matchPrepared,
+  partyOfEntityData,
+  partyOfEntry,
+  prepareParty,
+  type MatchParty,
+  type PreparedParty,
+} from './match.ts';
 import type { ScreeningEntry } from './entry.ts';
 
 /** An entity sharing keys with more entries than this is compared with the first ones only. */
@@ -67,7 +75,13 @@ export function partyKeys(p: MatchParty): string[] {
 }
 
 /** Screens these entities now: their hits replaced by what the lists say of them today. */
-export function screenEntities(db: Db, ids: readonly string[], now: string): { screened: number; hits: number } {
+export function screenEntities(
+  db: Db,
+  ids: readonly string[],
+  now: string,
+  /** Entries already prepared for the matcher, by id and content hash: one run prepares each once. */
+  prepared: Map<string, PreparedParty> = new Map(),
+): { screened: number; hits: number } {
   if (!(sql(db, 'SELECT 1 FROM screening_lists LIMIT 1').get() as unknown)) {
     // No list loaded: nothing to find, and nothing left of an earlier list.
     for (const id of ids) sql(db, 'DELETE FROM screening_hits WHERE entity_id = ?').run(id);
@@ -96,7 +110,13 @@ export function screenEntities(db: Db, ids: readonly string[], now: string): { s
     const rows = candidates.all(JSON.stringify(partyKeys(party))) as EntryRow[];
     const subject = prepareParty(party);
     for (const r of rows) {
-      const m = matchPrepared(subject, prepareParty(partyOfEntry(entryOf(r))));
+      const cacheKey = `${r.id} ${r.content_hash}`;
+      let entry = prepared.get(cacheKey);
+      if (!entry) {
+        entry = prepareParty(partyOfEntry(entryOf(r)));
+        prepared.set(cacheKey, entry);
+      }
+      const m = matchPrepared(subject, entry);
       if (!m) continue;
       insert.run(
         id,
@@ -158,10 +178,11 @@ export function screenAll(
   ).map((r) => (r as { id: string }).id);
   let screened = 0;
   let hits = 0;
+  const prepared = new Map<string, PreparedParty>();
   const BATCH = 500;
   for (let i = 0; i < ids.length; i += BATCH) {
     if (o.cancelled?.()) return { screened, hits, cancelled: true };
-    const r = db.transaction(() => screenEntities(db, ids.slice(i, i + BATCH), o.now)).immediate();
+    const r = db.transaction(() => screenEntities(db, ids.slice(i, i + BATCH), o.now, prepared)).immediate();
     screened += r.screened;
     hits += r.hits;
     o.progress?.(Math.min(ids.length, i + BATCH), ids.length);

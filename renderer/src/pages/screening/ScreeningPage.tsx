@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useFormat, useT } from '../../i18n/index.tsx';
-import { call } from '../../lib/client.ts';
+import { ApiError, call } from '../../lib/client.ts';
 import { storeEvidenceFile } from '../../lib/evidence.ts';
 import { refusalText } from '../../lib/refusals.ts';
 import { navigate } from '../../lib/router.ts';
@@ -83,7 +83,8 @@ export function ScreeningPage({ entityId }: { entityId?: string | undefined }) {
         sortable: false,
         cell: (h) =>
           h.status === 'open' ? (
-            <span className="row-actions">
+            // The row opens the entity: a decision taken here stays here.
+            <span className="row-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
               <Button
                 small
                 intent="danger"
@@ -263,8 +264,7 @@ function ReviewDialog(props: { hit: ScreeningHit; decision: 'confirmed' | 'dismi
       });
       props.onDone();
     } catch (err) {
-      const refusal = (err as { body?: Parameters<typeof refusalText>[0] }).body;
-      setError(refusal ? refusalText(refusal, t, f) : err instanceof Error ? err.message : String(err));
+      setError(err instanceof ApiError ? refusalText(err, t, f) : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -315,6 +315,7 @@ function ReviewDialog(props: { hit: ScreeningHit; decision: 'confirmed' | 'dismi
 /** Import a list file (CSL CSV or SEMA XML): copied into the store, read by the importList job. */
 function ImportListButton({ onImported }: { onImported(): void }) {
   const t = useT();
+  const f = useFormat();
   const input = useRef<HTMLInputElement>(null);
   const importing = useJob('importList');
   const [busy, setBusy] = useState(false);
@@ -332,9 +333,9 @@ function ImportListButton({ onImported }: { onImported(): void }) {
         }),
         intent: 'success',
       });
-    else if (r.refusal) toast({ message: r.refusal.message, intent: 'danger', timeout: 0 });
+    else if (r.refusal) toast({ message: refusalText(r.refusal, t, f), intent: 'danger', timeout: 0 });
     onImported();
-  }, [job, t, onImported]);
+  }, [job, t, f, onImported]);
   return (
     <>
       <input
