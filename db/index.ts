@@ -1,4 +1,5 @@
 import { rebuildSearchIndex, searchIndexPending } from './search/docs.ts';
+import { reindexScreeningLists, screeningKeysStale } from './screening/screen.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, type Invoke } from './contract.ts';
@@ -111,6 +112,8 @@ export async function openCore(file: string, opts: CoreOptions = {}): Promise<Co
   if (upgraded) keepHead(upgraded);
   // A file that came through migration 014 has records but no search rows yet: built once, here.
   if (!readOnly && damage.length === 0 && searchIndexPending(db)) rebuildSearchIndex(db);
+  // Lists' keys written by another version of the blocking rule: written again, here.
+  if (!readOnly && damage.length === 0 && screeningKeysStale(db)) reindexScreeningLists(db);
   const jobs = new JobRunner({
     onFinished: (job) => {
       if (job.kind !== 'check' || !job.result) return;

@@ -93,14 +93,14 @@ export const CSL_V1: CslRow[] = [
   {
     _id: 'a91f0c2e5b7d4e8f9a0b1c2d3e4f5a6b7c8d9e0f',
     source: EL,
-    name: 'Société Générale d’Études Électroniques',
+    name: 'Société Lumière d’Études Électroniques',
     addresses: '12 rue de la Paix, Paris, 75002, FR; 5 Via Roma, Milano, IT',
     federal_register_notice: '85 FR 34495',
     start_date: '2020-06-05',
     license_requirement: 'For all items subject to the EAR.',
     license_policy: 'Presumption of denial.',
     source_list_url: 'https://www.bis.doc.gov/',
-    alt_names: 'SGEE; Société G. d’Études',
+    alt_names: 'SLEE; Société L. d’Études',
   },
   {
     _id: 'b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1',

@@ -52,7 +52,7 @@ describe('the Consolidated Screening List CSV', () => {
     expect(entries.map((e) => [e.key, e.type, e.name])).toEqual([
       ['SDN:36001', 'individual', 'Ivan PETROV'],
       ['SDN:36002', 'vessel', 'SEA BREEZE'],
-      ['EL:a91f0c2e5b7d4e8f9a0b1c2d3e4f5a6b7c8d9e0f', 'entity', 'Société Générale d’Études Électroniques'],
+      ['EL:a91f0c2e5b7d4e8f9a0b1c2d3e4f5a6b7c8d9e0f', 'entity', 'Société Lumière d’Études Électroniques'],
       ['EL:b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1', 'entity', 'ООО «Ромашка»'],
       ['SDN:36005', 'vessel', 'NORTHERN STAR'],
       ['SDN:36006', 'aircraft', 'EP-MNA'],
@@ -82,7 +82,7 @@ describe('the Consolidated Screening List CSV', () => {
     // The Entity List gives no type: a company, said to be inferred; two addresses, their countries.
     expect(entries[2]).toMatchObject({
       typeStated: false,
-      aliases: ['SGEE', 'Société G. d’Études'],
+      aliases: ['SLEE', 'Société L. d’Études'],
       addresses: ['12 rue de la Paix, Paris, 75002, FR', '5 Via Roma, Milano, IT'],
       countries: ['FR', 'IT'],
       details: {
@@ -559,8 +559,17 @@ describe('the importList job', () => {
 
   it('reads the file in a worker, then writes it through the contract; a bad file comes back refused', async () => {
     const core = await newCore(path.join(dir, 'job'));
+    // Written before the list was loaded: the import screens it.
+    const petrov = ok<{ id: string }>(
+      core.invoke('entities.create', { kind: 'person', givenName: 'Ivan', familyName: 'Petrov' }),
+    ).id;
+    expect(core.db.prepare('SELECT count(*) FROM screening_hits').pluck().get()).toBe(0);
     const { result } = await runJob(core, await upload(core, cslCsv(CSL_V1), 'consolidated.csv'));
     expect(result.refusal).toBeNull();
+    expect(result.screening).toEqual({ screened: 1, hits: 1, cancelled: false });
+    expect(core.db.prepare('SELECT entity_id, entry_name FROM screening_hits').all()).toEqual([
+      { entity_id: petrov, entry_name: 'Ivan PETROV' },
+    ]);
     expect(result.read).toEqual({ entries: 6, bytes: Buffer.byteLength(cslCsv(CSL_V1)) });
     expect(result.imported).toMatchObject({ outcome: 'new', added: 6 });
     const v2 = await runJob(core, await upload(core, cslCsv(CSL_V2), 'consolidated.csv'));
@@ -587,13 +596,21 @@ describe('the importList job', () => {
       invoke: core.invoke,
       progress: (done, total, step) => seen.push([done, total, step]),
       cancelled: () => false,
+      screen: () => {
+        seen.push([0, 0, 'screening_entities']);
+        return { screened: 0, hits: 0, cancelled: false };
+      },
     });
     expect(result.imported).toMatchObject({ outcome: 'new', added: 3000 });
+    expect(result.screening).toEqual({ screened: 0, hits: 0, cancelled: false });
     const reads = seen.filter(([, , step]) => step === 'screening_read');
     expect(reads.length).toBeGreaterThan(2);
     expect(reads.map(([done]) => done)).toEqual([...reads.map(([done]) => done)].sort((x, y) => x - y));
     expect(reads.at(-1)).toEqual([input.size, input.size, 'screening_read']);
-    expect(seen.at(-1)).toEqual([0, 0, 'screening_write']);
+    expect(seen.slice(-2)).toEqual([
+      [0, 0, 'screening_write'],
+      [0, 0, 'screening_entities'],
+    ]);
   });
 
   it('cancelled while it reads, writes nothing', async () => {
@@ -605,6 +622,9 @@ describe('the importList job', () => {
       invoke: core.invoke,
       progress: () => {},
       cancelled: () => true,
+      screen: () => {
+        throw new Error('a cancelled import screens nothing');
+      },
     });
     await expect(run).rejects.toBeInstanceOf(ListJobCancelled);
     expect(core.db.prepare('SELECT count(*) FROM screening_lists').pluck().get()).toBe(0);

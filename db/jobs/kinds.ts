@@ -167,11 +167,24 @@ export const jobKinds = {
     summary:
       'Load a screening list uploaded into the evidence store (lists.import): the file read and checked with its progress, ' +
       'then its entries written in one transaction, replacing those of the list of that name. Cancelled while reading, ' +
-      'or refused (the line or record and the reason in its result), the list stays as it was.',
+      'or refused (the line or record and the reason in its result), the list stays as it was. Once written, every ' +
+      'person, organization and conveyance is screened again against the lists as they now are.',
     access: 'write',
     input: listImportInput,
     run: (ctx, input): Promise<ListJobResult> =>
-      runListImportJob({ input, dataDir: ctx.dataDir, invoke: ctx.invoke, progress: ctx.progress, cancelled: ctx.cancelled }),
+      runListImportJob({
+        input,
+        dataDir: ctx.dataDir,
+        invoke: ctx.invoke,
+        progress: ctx.progress,
+        cancelled: ctx.cancelled,
+        screen: () =>
+          screenAll(ctx.db, {
+            now: new Date().toISOString(),
+            progress: (done, total) => ctx.progress(done, total, 'screening_entities'),
+            cancelled: ctx.cancelled,
+          }),
+      }),
   }),
   rebuildSearch: defineJob({
     summary: 'Build the search index again from every record (dossier search --rebuild).',

@@ -14,6 +14,7 @@ import { m012LinkPairs } from './012_link_pairs.ts';
 import { m013ScreeningLists } from './013_screening_lists.ts';
 import { m014SearchIndex } from './014_search_index.ts';
 import { m015ScreeningHits } from './015_screening_hits.ts';
+import { m016ScreeningMeta } from './016_screening_meta.ts';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   m013ScreeningLists,
   m014SearchIndex,
   m015ScreeningHits,
+  m016ScreeningMeta,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

@@ -27,6 +27,11 @@ export interface ListJobResult {
   refusal: ErrorBody | null;
   /** What the first reading found: the entries and bytes read. */
   read: { entries: number; bytes: number };
+  /**
+   * Every entity screened again against the lists as they now are, once the import wrote them
+   * (null when nothing was written); `cancelled` when the job was cancelled while screening.
+   */
+  screening: { screened: number; hits: number; cancelled: boolean } | null;
 }
 
 export class ListJobCancelled extends Error {
@@ -42,6 +47,8 @@ export interface ListJobOptions {
   invoke: Invoke;
   progress: (done: number, total: number, step: JobStep, detail?: string) => void;
   cancelled: () => boolean;
+  /** Screens every entity again (screen.ts screenAll), once the list is written. */
+  screen: () => { screened: number; hits: number; cancelled: boolean };
 }
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -120,15 +127,15 @@ export async function runListImportJob(o: ListJobOptions): Promise<ListJobResult
     keepParsed(o.input.sha256, format, { entries, listDate });
   } catch (err) {
     if (err instanceof ListJobCancelled) throw err;
-    return { imported: null, refusal: refusalOf(err), read };
+    return { imported: null, refusal: refusalOf(err), read, screening: null };
   }
   try {
     if (o.cancelled()) throw new ListJobCancelled();
     o.progress(0, 0, 'screening_write', o.input.fileName);
     const env = o.invoke('lists.import', o.input);
-    return env.ok
-      ? { imported: env.result as ListImportResult, refusal: null, read }
-      : { imported: null, refusal: env.error, read };
+    if (!env.ok) return { imported: null, refusal: env.error, read, screening: null };
+    const imported = env.result as ListImportResult;
+    return { imported, refusal: null, read, screening: imported.written ? o.screen() : null };
   } finally {
     forgetParsed();
   }

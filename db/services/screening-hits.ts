@@ -44,11 +44,13 @@ const FROM = `FROM screening_hits h
 export function listScreeningHits(db: Db, input: ScreeningHitsInput): { rows: ScreeningHit[]; total: number } {
   const where: string[] = ['h.score >= @minScore'];
   if (input.entityId) where.push('h.entity_id = @entityId');
+  if (input.caseId) where.push('h.entity_id IN (SELECT entity_id FROM case_entities WHERE case_id = @caseId)');
   if (input.listId) where.push('h.list_id = @listId');
   if (input.status?.length) where.push(`${STATUS} IN (SELECT value FROM json_each(@status))`);
   const params = {
     minScore: input.minScore,
     entityId: input.entityId ?? null,
+    caseId: input.caseId ?? null,
     listId: input.listId ?? null,
     status: JSON.stringify(input.status ?? []),
     limit: input.limit,

@@ -6,6 +6,8 @@ export const HIT_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
 
 export const screeningHitsInput = z.strictObject({
   entityId: uuid.optional(),
+  /** The hits of the entities named in this case. */
+  caseId: uuid.optional(),
   listId: uuid.optional(),
   status: z.array(z.enum(HIT_STATUSES)).max(3).optional(),
   minScore: z.int().min(0).max(100).default(0),
