@@ -4,6 +4,7 @@ import { DossierError } from '../db/errors.ts';
 import { openCore } from '../db/index.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { blobPath, blobStat, hashFile, ingestFile } from '../db/evidence-store.ts';
+import { screenAll } from '../db/screening/screen.ts';
 import { runListImportJob, ListJobCancelled, type ListJobResult } from '../db/screening/import-job.ts';
 import type { ListImportResult, ScreeningListSummary } from '../db/services/screening-lists.ts';
 import { LIST_FORMATS, type ListFormat } from '../db/shared/inputs/lists.ts';
@@ -49,6 +50,12 @@ export function importText(r: ListImportResult): string {
     text += `Note: ${n(r.repeatedKeys)} entries repeat the key of an earlier one in the file; each is kept, as key#2, key#3...\n`;
   }
   return text;
+}
+
+function screenedText(s: ListJobResult['screening']): string {
+  if (!s) return '';
+  if (s.cancelled) return `Screening cancelled after ${n(s.screened)} entities: \`dossier screen --all\` screens them all\n`;
+  return `Screened ${n(s.screened)} entities against the lists: ${n(s.hits)} hits (\`dossier screen --all\` lists the open ones)\n`;
 }
 
 async function cmdListImport(argv: string[]): Promise<number> {
@@ -102,6 +109,14 @@ async function cmdListImport(argv: string[]): Promise<number> {
         );
       },
       cancelled: () => cancelled,
+      screen: () =>
+        screenAll(core.db, {
+          now: new Date().toISOString(),
+          progress: (done, total) => {
+            if (tty) process.stderr.write(`\rScreening the entities: ${done}/${total}`.padEnd(60));
+          },
+          cancelled: () => cancelled,
+        }),
     });
     if (tty) process.stderr.write('\n');
     if (values.json) process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
@@ -109,7 +124,7 @@ async function cmdListImport(argv: string[]): Promise<number> {
       process.stderr.write(`${job.refusal.code}: ${job.refusal.message}\n`);
       return 1;
     }
-    if (!values.json && job.imported) process.stdout.write(importText(job.imported));
+    if (!values.json && job.imported) process.stdout.write(importText(job.imported) + screenedText(job.screening));
     return 0;
   } catch (err) {
     if (err instanceof ListJobCancelled) throw new DossierError('cancelled', err.message);

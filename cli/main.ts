@@ -22,7 +22,9 @@ import { startServer } from './server.ts';
 import { UsageError, parse, intOption } from './args.ts';
 import { cmdExport, cmdImport, cmdVerify } from './package-commands.ts';
 import { cmdLists } from './list-commands.ts';
-import { cmdSearch, runJob } from './search-command.ts';
+import { cmdSearch } from './search-command.ts';
+import { cmdScreen } from './screen-command.ts';
+import { runJob } from './run-job.ts';
 import { CASE_DATA_PROFILES, collectCase, type CaseDataProfile } from '../db/package/case-data.ts';
 import {
   renderCaseReport,
@@ -70,7 +72,11 @@ Commands:
                         when and by whom each was imported
   lists import <file>   Load a screening list (the U.S. Consolidated Screening List CSV or
                         Canada's SEMA XML), replacing the list of that name; prints what
-                        was added, changed and removed
+                        was added, changed and removed; then screens every entity again
+  screen --case C | --all
+                        Screen the people, organizations and conveyances of one case (C: its
+                        id or file number) or every one against the loaded lists; prints the
+                        hits still open, best first
 
 Options for every command:
   --db FILE             The database file (default: $DOSSIER_DB, else the desktop app's)
@@ -90,6 +96,7 @@ import:  --merge (a case already here: bring in what is new and changed, remove 
 report:  --out F.pdf, --locale en|fr (default en), --profile prosecution|partner, --summary
 lists:   (import) --format csl|sema (default: from the file), --name NAME (default: the
          format's list name), --json
+screen:  --limit N open hits printed (default 20), --json
 seed:    --cases N (default 1000), --seed S (default 1), --entities-per-case N (default 3: 1-4 roles per case; 0: none)
 attach:  --subject-type case|entity|seized_item, --subject-id ID, --description TEXT,
          --acquired-at ISO-TIME, --acquired-by NAME, --acquired-from PLACE,
@@ -510,6 +517,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   import: cmdImport,
   lists: cmdLists,
   search: cmdSearch,
+  screen: cmdScreen,
 };
 
 export async function main(argv: string[]): Promise<number> {

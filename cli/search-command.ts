@@ -1,12 +1,12 @@
 /** `dossier search QUERY [--type T] [--json]` and `dossier search --rebuild` (the index built again, as a job). */
 import path from 'node:path';
-import { openCore, type Core } from '../db/index.ts';
+import { openCore } from '../db/index.ts';
 import { defaultDbFile } from '../db/paths.ts';
 import { DossierError } from '../db/errors.ts';
 import { SEARCH_TYPES, type SearchType } from '../db/shared/inputs/search.ts';
 import type { SearchResult } from '../db/search/query.ts';
-import type { JobKind } from '../db/shared/domain.ts';
 import { UsageError, parse, intOption } from './args.ts';
+import { runJob } from './run-job.ts';
 
 const TYPE_WORDS: Record<SearchType, string> = {
   case: 'Cases',
@@ -78,26 +78,4 @@ function marked(text: string, marks: readonly [number, number][]): string {
     at = b;
   }
   return out + text.slice(at);
-}
-
-/** Runs a job in a worker to its end, its progress on stderr when it is a terminal; Ctrl+C cancels it. */
-export async function runJob(core: Core, kind: JobKind, input: unknown, label: string): Promise<unknown> {
-  const job = core.jobs.start(kind, input);
-  const onSigint = () => core.jobs.cancel(job.id);
-  process.once('SIGINT', onSigint);
-  const tty = process.stderr.isTTY;
-  try {
-    let state = core.jobs.get(job.id);
-    while (state.status === 'running') {
-      await new Promise((r) => setTimeout(r, 100));
-      state = core.jobs.get(job.id);
-      const p = state.progress;
-      if (tty && p) process.stderr.write(`\r${label}: ${p.done}/${p.total}`.padEnd(60));
-    }
-    if (tty) process.stderr.write('\n');
-    if (state.status !== 'done') throw new DossierError('internal', `${label} stopped: ${state.error ?? state.status}`);
-    return state.result;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
 }

@@ -70,11 +70,11 @@ describe.concurrent('dossier lists', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      /^Loaded U\.S\. Consolidated Screening List from consolidated-v1\.csv \(csl, SHA-256 [0-9a-f]{64}\): 6 entries added\n$/,
+      /^Loaded U\.S\. Consolidated Screening List from consolidated-v1\.csv \(csl, SHA-256 [0-9a-f]{64}\): 6 entries added\nScreened 0 entities against the lists: 0 hits \(`dossier screen --all` lists the open ones\)\n$/,
     );
     const second = await dossier(['lists', 'import', v2, '--db', db]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/: 1 added, 2 changed, 1 removed, 3 unchanged; 6 entries now\n$/);
+    expect(second.stdout).toMatch(/: 1 added, 2 changed, 1 removed, 3 unchanged; 6 entries now\nScreened 0 entities/);
     const before = rows(db);
     const third = await dossier(['lists', 'import', v2, '--db', db]);
     expect(third.code).toBe(0);
@@ -92,7 +92,9 @@ describe.concurrent('dossier lists', () => {
       '--name',
       'SEMA (Russia)',
     ]);
-    expect(sema.stdout).toMatch(/^Loaded SEMA \(Russia\) from sema-lmes\.xml \(sema, SHA-256 [0-9a-f]{64}\): 3 entries added\n$/);
+    expect(sema.stdout).toMatch(
+      /^Loaded SEMA \(Russia\) from sema-lmes\.xml \(sema, SHA-256 [0-9a-f]{64}\): 3 entries added\nScreened/,
+    );
 
     const listed = await dossier(['lists', '--db', db]);
     expect(listed.code).toBe(0);
@@ -147,5 +149,45 @@ describe.concurrent('dossier lists', () => {
     const missing = await dossier(['lists', 'import', path.join(dir, 'nothing.csv'), '--db', db]);
     expect(missing).toMatchObject({ code: 1, stderr: `dossier: No file at ${path.join(dir, 'nothing.csv')}\n` });
     expect((await dossier(['check', '--db', db])).code).toBe(0);
+  });
+
+  it('dossier screen: every entity or one case, the open hits best first; usage and a missing case refused', async () => {
+    fs.mkdirSync(path.join(dir, 'c'));
+    const db = path.join(dir, 'c', 'dossier.db');
+    const none = await dossier(['screen', '--all', '--db', db]);
+    expect(none).toMatchObject({
+      code: 1,
+      stderr: 'dossier: No screening list is loaded: `dossier lists import FILE` loads one\n',
+    });
+    expect((await dossier(['lists', 'import', write('c-v1.csv', cslCsv(CSL_V1)), '--db', db])).code).toBe(0);
+    const call = async (method: string, input: unknown) => {
+      const r = await dossier(['call', method, JSON.stringify(input), '--db', db]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { id: string; fileNumber: string };
+    };
+    const c = await call('cases.create', { title: 'Machine tools to Moscow' });
+    const petrov = await call('entities.create', { kind: 'person', givenName: 'Иван', familyName: 'Петров' });
+    await call('cases.addEntity', { caseId: c.id, entityId: petrov.id, role: 'subject' });
+    await call('entities.create', { kind: 'person', givenName: 'Olga', familyName: 'Lindqvist' });
+    // The writes screened Petrov already; the run over every entity finds the same.
+    const all = await dossier(['screen', '--all', '--db', db]);
+    expect(all.stderr).toBe('');
+    const lines = all.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^Screened 2 entities against 1 list in [\d.]+ s: 1 hits, 1 open \(not yet confirmed or dismissed\)$/,
+    );
+    expect(lines[1]).toMatch(/^ +\d+ {2}Иван Петров {2}~ {2}Ivan PETROV {2}\(U\.S\. Consolidated Screening List, /);
+    const one = JSON.parse((await dossier(['screen', '--case', c.fileNumber, '--json', '--db', db])).stdout) as {
+      screened: number;
+      open: { total: number; rows: { entityId: string }[] };
+    };
+    expect(one.screened).toBe(1);
+    expect(one.open.rows.map((h) => h.entityId)).toEqual([petrov.id]);
+    expect((await dossier(['screen', '--db', db])).code).toBe(2);
+    expect((await dossier(['screen', '--all', '--case', c.fileNumber, '--db', db])).code).toBe(2);
+    expect(await dossier(['screen', '--case', '2026-EXP-999999', '--db', db])).toMatchObject({
+      code: 1,
+      stderr: 'dossier: --case: no case with file number 2026-EXP-999999\n',
+    });
   });
 });
