@@ -1,11 +1,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Callout, DialogBody, DialogFooter, HTMLSelect, HTMLTable, NonIdealState, TextArea } from '@blueprintjs/core';
+import {
+  Button,
+  Callout,
+  DialogBody,
+  DialogFooter,
+  HTMLSelect,
+  HTMLTable,
+  NonIdealState,
+  Tab,
+  Tabs,
+  TextArea,
+} from '@blueprintjs/core';
+import { screeningReviewInput } from '../../../../db/shared/inputs/screening.ts';
+import { AuditTab } from '../audit/AuditTab.tsx';
+import { Field } from '../../components/Field.tsx';
+import { FormRefusal } from '../../components/FormRefusal.tsx';
+import { useForm } from '../../lib/form.ts';
 import type { ScreeningHit, HitStatus } from '../../../../db/services/screening-hits.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useFormat, useT } from '../../i18n/index.tsx';
-import { ApiError, call } from '../../lib/client.ts';
+import { call } from '../../lib/client.ts';
 import { storeEvidenceFile } from '../../lib/evidence.ts';
 import { refusalText } from '../../lib/refusals.ts';
 import { navigate } from '../../lib/router.ts';
@@ -17,6 +33,30 @@ import { RowLink } from '../../table/RowLink.tsx';
 import './screening.css';
 
 type StatusFilter = HitStatus | 'all';
+
+/** What the matcher says of a pair (db/screening/match.ts), each in the catalogs' words. */
+const REASONS = [
+  'name_exact',
+  'transliteration',
+  'name_fuzzy',
+  'initials',
+  'word_order',
+  'name_partial',
+  'alias',
+  'identifier',
+  'identifier_differs',
+  'dob_same',
+  'dob_differs',
+  'country_same',
+  'country_differs',
+  'flag_same',
+  'flag_differs',
+  'kind_differs',
+] as const;
+type Reason = (typeof REASONS)[number];
+const isReason = (code: string): code is Reason => (REASONS as readonly string[]).includes(code);
+/** The reasons that count against a match, shown apart. */
+const REASON_AGAINST = new Set<string>(['identifier_differs', 'dob_differs', 'country_differs', 'flag_differs', 'kind_differs']);
 
 /**
  * Screening (#/screening): the loaded lists (import a newer edition), every hit with its score and
@@ -30,11 +70,30 @@ export function ScreeningPage({ entityId }: { entityId?: string | undefined }) {
   const [minScore, setMinScore] = useState(0);
   const [reload, setReload] = useState(0);
   const [reviewing, setReviewing] = useState<{ hit: ScreeningHit; decision: 'confirmed' | 'dismissed' } | null>(null);
+  const [view, setView] = useState<'hits' | 'decisions'>('hits');
   const screening = useJob('screen');
+  const importing = useJob('importList');
   const lists = useQuery(() => call('lists.list', {}), `lists:${reload}`);
   useEffect(() => {
     if (screening.job?.status === 'done') setReload((n) => n + 1);
   }, [screening.job?.status]);
+  const imported = importing.job?.status === 'done' ? importing.job.result : null;
+  useEffect(() => {
+    if (!imported) return;
+    if (imported.imported)
+      toast({
+        message: t('scr.imported', {
+          name: imported.imported.list.name,
+          added: imported.imported.added,
+          changed: imported.imported.changed,
+          removed: imported.imported.removed,
+          hits: f.number(imported.screening?.hits ?? 0),
+        }),
+        intent: 'success',
+      });
+    else if (imported.refusal) toast({ message: refusalText(imported.refusal, t, f), intent: 'danger', timeout: 0 });
+    setReload((n) => n + 1);
+  }, [imported, t, f]);
 
   const columns = useMemo<DataColumn<ScreeningHit>[]>(
     () => [
@@ -69,8 +128,8 @@ export function ScreeningPage({ entityId }: { entityId?: string | undefined }) {
         cell: (h) => (
           <span className="scr-reasons">
             {h.reasons.map((r, i) => (
-              <span key={i} className="scr-chip" title={r.detail}>
-                {r.code.replaceAll('_', ' ')}
+              <span key={i} className={`scr-chip${REASON_AGAINST.has(r.code) ? ' scr-chip-against' : ''}`} title={r.detail}>
+                {isReason(r.code) ? t(`scr.reason.${r.code}`) : r.code}
               </span>
             ))}
           </span>
@@ -128,17 +187,18 @@ export function ScreeningPage({ entityId }: { entityId?: string | undefined }) {
       title={t('scr.title')}
       actions={
         <>
-          <ImportListButton onImported={() => setReload((n) => n + 1)} />
+          <ImportListButton importing={importing} />
           <Button
             intent="primary"
             icon="shield"
             text={t('scr.screenAll')}
-            disabled={screening.job?.status === 'running' || loaded.length === 0}
+            disabled={screening.job?.status === 'running' || importing.job?.status === 'running' || loaded.length === 0}
             onClick={() => screening.start({})}
           />
         </>
       }
     >
+      {importing.job?.status === 'running' && <JobProgress job={importing.job} onCancel={importing.cancel} />}
       {screening.job?.status === 'running' && <JobProgress job={screening.job} onCancel={screening.cancel} />}
       {screening.job?.status === 'done' && screening.job.result && (
         <Callout intent="success" role="status">
@@ -174,58 +234,74 @@ export function ScreeningPage({ entityId }: { entityId?: string | undefined }) {
           </tbody>
         </HTMLTable>
       )}
-      <div className="scr-filters">
-        <label className="bp6-label bp6-inline">
-          {t('scr.field.status')}
-          <HTMLSelect value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
-            {(['open', 'confirmed', 'dismissed', 'all'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`scr.status.${s}`)}
-              </option>
-            ))}
-          </HTMLSelect>
-        </label>
-        <label className="bp6-label bp6-inline">
-          {t('scr.field.list')}
-          <HTMLSelect value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
-            <option value="">{t('scr.allLists')}</option>
-            {loaded.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </HTMLSelect>
-        </label>
-        <label className="bp6-label bp6-inline">
-          {t('scr.minScore')}
-          <HTMLSelect value={String(minScore)} onChange={(e) => setMinScore(Number(e.currentTarget.value))}>
-            {[0, 70, 80, 90].map((n) => (
-              <option key={n} value={n}>
-                {n === 0 ? t('scr.anyScore') : `≥ ${n}`}
-              </option>
-            ))}
-          </HTMLSelect>
-        </label>
-      </div>
-      <DataTable<ScreeningHit>
-        tableId="screening"
-        label={t('scr.hits')}
-        columns={columns}
-        defaultSort={{ column: 'score', direction: 'desc' }}
-        queryKey={JSON.stringify([status, listId, minScore, entityId])}
-        reloadKey={reload}
-        fetchPage={fetchPage}
-        rowKey={(h) => `${h.entityId}:${h.listId}:${h.entryKey}`}
-        onOpen={(h) => navigate({ page: 'entity', id: h.entityId })}
-        countLabel={(count) => t('scr.count', { count })}
-        empty={() => (
-          <NonIdealState
-            icon="shield"
-            title={loaded.length ? t('scr.emptyTitle') : t('scr.noListsTitle')}
-            description={loaded.length ? t('scr.emptyText') : t('scr.noListsText')}
-          />
-        )}
-      />
+      <Tabs
+        id="screening-view"
+        selectedTabId={view}
+        onChange={(id) => setView(id === 'decisions' ? 'decisions' : 'hits')}
+        renderActiveTabPanelOnly
+      >
+        <Tab
+          id="hits"
+          title={t('scr.hits')}
+          panel={
+            <>
+              <div className="scr-filters">
+                <label className="bp6-label bp6-inline">
+                  {t('scr.field.status')}
+                  <HTMLSelect value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
+                    {(['open', 'confirmed', 'dismissed', 'all'] as const).map((s) => (
+                      <option key={s} value={s}>
+                        {t(`scr.status.${s}`)}
+                      </option>
+                    ))}
+                  </HTMLSelect>
+                </label>
+                <label className="bp6-label bp6-inline">
+                  {t('scr.field.list')}
+                  <HTMLSelect value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
+                    <option value="">{t('scr.allLists')}</option>
+                    {loaded.map((l) => (
+                      <option key={l.id} value={l.id}>
+                        {l.name}
+                      </option>
+                    ))}
+                  </HTMLSelect>
+                </label>
+                <label className="bp6-label bp6-inline">
+                  {t('scr.minScore')}
+                  <HTMLSelect value={String(minScore)} onChange={(e) => setMinScore(Number(e.currentTarget.value))}>
+                    {[0, 70, 80, 90].map((n) => (
+                      <option key={n} value={n}>
+                        {n === 0 ? t('scr.anyScore') : `≥ ${n}`}
+                      </option>
+                    ))}
+                  </HTMLSelect>
+                </label>
+              </div>
+              <DataTable<ScreeningHit>
+                tableId="screening"
+                label={t('scr.hits')}
+                columns={columns}
+                defaultSort={{ column: 'score', direction: 'desc' }}
+                queryKey={JSON.stringify([status, listId, minScore, entityId])}
+                reloadKey={reload}
+                fetchPage={fetchPage}
+                rowKey={(h) => `${h.entityId}:${h.listId}:${h.entryKey}`}
+                onOpen={(h) => navigate({ page: 'entity', id: h.entityId })}
+                countLabel={(count) => t('scr.count', { count })}
+                empty={() => (
+                  <NonIdealState
+                    icon="shield"
+                    title={loaded.length ? t('scr.emptyTitle') : t('scr.noListsTitle')}
+                    description={loaded.length ? t('scr.emptyText') : t('scr.noListsText')}
+                  />
+                )}
+              />
+            </>
+          }
+        />
+        <Tab id="decisions" title={t('scr.decisions')} panel={<AuditTab recordType="screening_review" />} />
+      </Tabs>
       {reviewing && (
         <ReviewDialog
           {...reviewing}
@@ -240,59 +316,47 @@ export function ScreeningPage({ entityId }: { entityId?: string | undefined }) {
   );
 }
 
+interface ReviewForm {
+  reason: string;
+}
+
 function ReviewDialog(props: { hit: ScreeningHit; decision: 'confirmed' | 'dismissed'; onClose(): void; onDone(): void }) {
   const t = useT();
-  const f = useFormat();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const h = props.hit;
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('screening.review', {
-        entityId: h.entityId,
-        listId: h.listId,
-        entryKey: h.entryKey,
-        decision: props.decision,
-        reason,
-      });
+  const form = useForm({
+    schema: screeningReviewInput,
+    initial: (): ReviewForm => ({ reason: '' }),
+    input: (v) => ({ entityId: h.entityId, listId: h.listId, entryKey: h.entryKey, decision: props.decision, reason: v.reason }),
+    save: async (data) => {
+      await call('screening.review', data);
       toast({
         message: t(props.decision === 'confirmed' ? 'scr.confirmedToast' : 'scr.dismissedToast', { name: h.entityName }),
         intent: 'primary',
       });
       props.onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? refusalText(err, t, f) : err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors, values } = form;
+  const title = t(props.decision === 'confirmed' ? 'scr.confirmTitle' : 'scr.dismissTitle');
   return (
-    <Dialog
-      isOpen
-      onClose={props.onClose}
-      title={t(props.decision === 'confirmed' ? 'scr.confirmTitle' : 'scr.dismissTitle')}
-      icon="shield"
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+    <Dialog isOpen onClose={props.onClose} title={title} icon="shield">
+      <form aria-label={title} {...form.formProps}>
         <DialogBody>
           <p>{t('scr.reviewIntro', { subject: h.entityName, entry: h.entryName, list: h.listName, score: h.score })}</p>
-          <label className="bp6-label" htmlFor="scr-reason">
-            {t('scr.reason')}
-          </label>
-          <TextArea id="scr-reason" fill rows={3} value={reason} autoFocus onChange={(e) => setReason(e.currentTarget.value)} />
-          {error && (
-            <Callout intent="danger" role="alert">
-              {error}
-            </Callout>
-          )}
+          <FormRefusal refusal={form.refusal} />
+          <Field id="scr-reason" label={t('scr.reason')} error={errors.reason} required>
+            {(input) => (
+              <TextArea
+                {...input}
+                fill
+                rows={3}
+                autoFocus
+                value={values.reason}
+                onChange={(e) => form.set({ reason: e.currentTarget.value })}
+                intent={errors.reason ? 'danger' : 'none'}
+              />
+            )}
+          </Field>
         </DialogBody>
         <DialogFooter
           actions={
@@ -301,7 +365,7 @@ function ReviewDialog(props: { hit: ScreeningHit; decision: 'confirmed' | 'dismi
               <Button
                 type="submit"
                 intent={props.decision === 'confirmed' ? 'danger' : 'primary'}
-                loading={busy}
+                loading={form.saving}
                 text={t(props.decision === 'confirmed' ? 'scr.confirm' : 'scr.dismiss')}
               />
             </>
@@ -312,30 +376,11 @@ function ReviewDialog(props: { hit: ScreeningHit; decision: 'confirmed' | 'dismi
   );
 }
 
-/** Import a list file (CSL CSV or SEMA XML): copied into the store, read by the importList job. */
-function ImportListButton({ onImported }: { onImported(): void }) {
+/** Import a list file (CSL CSV or SEMA XML): copied into the store, read by the importList job (its progress on the page). */
+function ImportListButton({ importing }: { importing: ReturnType<typeof useJob<'importList'>> }) {
   const t = useT();
-  const f = useFormat();
   const input = useRef<HTMLInputElement>(null);
-  const importing = useJob('importList');
   const [busy, setBusy] = useState(false);
-  const job = importing.job;
-  useEffect(() => {
-    if (job?.status !== 'done' || !job.result) return;
-    const r = job.result;
-    if (r.imported)
-      toast({
-        message: t('scr.imported', {
-          name: r.imported.list.name,
-          added: r.imported.added,
-          changed: r.imported.changed,
-          removed: r.imported.removed,
-        }),
-        intent: 'success',
-      });
-    else if (r.refusal) toast({ message: refusalText(r.refusal, t, f), intent: 'danger', timeout: 0 });
-    onImported();
-  }, [job, t, f, onImported]);
   return (
     <>
       <input
@@ -358,7 +403,7 @@ function ImportListButton({ onImported }: { onImported(): void }) {
       <Button
         icon="import"
         text={t('scr.importList')}
-        loading={busy || job?.status === 'running'}
+        loading={busy || importing.job?.status === 'running'}
         onClick={() => input.current?.click()}
       />
     </>
