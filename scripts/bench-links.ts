@@ -893,7 +893,7 @@ function generate(file: string, cases: number): void {
   );
 }
 
-function ensureLinkSeed(cases: number, fresh: boolean): { file: string; manifest: LinkManifest } {
+export function ensureLinkSeed(cases: number, fresh: boolean): { file: string; manifest: LinkManifest } {
   const file = linkCacheFile(cases);
   const rel = path.relative(REPO, file);
   const reason = fresh ? '--fresh' : fs.existsSync(file) ? staleReason(file, cases) : 'no cached database yet';

@@ -12,6 +12,9 @@
  *   npm run bench -- --links           only the link analysis (scripts/bench-links.ts: graph.entity,
  *                                      cases.whereElse and the duplicate search on 10 entities and 20
  *                                      links per case), which also runs by default; --no-links skips it
+ *   npm run bench -- --screening       only the screening run (scripts/bench-screening.ts: 30,000 list
+ *                                      entries against the link database's 1,000,000 entities, the
+ *                                      screen job timed), which also runs by default; --no-screening skips it
  *
  * It is a report: the exit code is 0 whatever the figures; failed targets are marked FAIL.
  * The seed runs in a child process, so the peak RSS printed is that of the querying process.
@@ -52,6 +55,7 @@ import { DEADLINE_KINDS } from '../db/shared/domain.ts';
 import { addDays, localDate, systemClock } from '../db/shared/time.ts';
 import { countStatement, pageStatement } from '../db/list-sql.ts';
 import { benchLinks } from './bench-links.ts';
+import { benchScreening } from './bench-screening.ts';
 import { searchRecords } from '../db/search/query.ts';
 import { searchQueryInput } from '../db/shared/inputs/search.ts';
 
@@ -79,10 +83,21 @@ interface Args {
   seedChild: string | null;
   /** The link-analysis section: also (the default), only (--links), or off (--no-links). */
   links: 'also' | 'only' | 'off';
+  /** The screening section (scripts/bench-screening.ts), the same way: --screening, --no-screening. */
+  screening: 'also' | 'only' | 'off';
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { fresh: false, iterations: 200, rounds: 1, cases: 100_000, plans: false, seedChild: null, links: 'also' };
+  const args: Args = {
+    fresh: false,
+    iterations: 200,
+    rounds: 1,
+    cases: 100_000,
+    plans: false,
+    seedChild: null,
+    links: 'also',
+    screening: 'also',
+  };
   const intValue = (flag: string, raw: string | undefined): number => {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive integer`);
@@ -98,9 +113,12 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed-child') args.seedChild = argv[++i] ?? null;
     else if (a === '--links') args.links = 'only';
     else if (a === '--no-links') args.links = 'off';
+    else if (a === '--screening') args.screening = 'only';
+    else if (a === '--no-screening') args.screening = 'off';
     else
       throw new Error(
-        `unknown argument: ${a} (known: --fresh, --iterations N, --rounds N, --cases N, --plans, --links, --no-links)`,
+        `unknown argument: ${a} (known: --fresh, --iterations N, --rounds N, --cases N, --plans, --links, --no-links, ` +
+          '--screening, --no-screening)',
       );
   }
   return args;
@@ -892,7 +910,7 @@ async function main(): Promise<void> {
     await seedChild(args.seedChild, args.cases);
     return;
   }
-  if (args.links === 'only') return;
+  if (args.links === 'only' || args.screening === 'only') return;
   const cached = ensureSeed(args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   const file = path.join(dir, 'bench.db');
@@ -953,6 +971,7 @@ async function main(): Promise<void> {
 
 main()
   .then(benchLinkSection)
+  .then(benchScreeningSection)
   .then(benchEvidence)
   .then(benchPackage)
   .catch((err: unknown) => {
@@ -966,8 +985,15 @@ main()
 
 async function benchLinkSection(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.seedChild || args.links === 'off') return;
+  if (args.seedChild || args.links === 'off' || args.screening === 'only') return;
   await benchLinks({ cases: args.cases, fresh: args.fresh, iterations: args.iterations, rounds: args.rounds });
+}
+
+// Screening (issue 12): scripts/bench-screening.ts, on the link bench's database (1,000,000 entities).
+async function benchScreeningSection(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.seedChild || args.screening === 'off' || args.links === 'only') return;
+  await benchScreening({ cases: args.cases, fresh: args.fresh });
 }
 
 // =============================================================================================
@@ -977,7 +1003,7 @@ async function benchLinkSection(): Promise<void> {
 
 /** The evidence package (issue 11): scripts/bench-package.ts in a child, so its memory figure is the export's own. */
 function benchPackage(): void {
-  if (process.argv.includes('--seed-child') || process.argv.includes('--links')) return;
+  if (['--seed-child', '--links', '--screening'].some((a) => process.argv.includes(a))) return;
   console.log('');
   const child = spawnSync(process.execPath, [...process.execArgv, path.join(REPO, 'scripts', 'bench-package.ts')], {
     stdio: 'inherit',
@@ -986,7 +1012,7 @@ function benchPackage(): void {
 }
 
 function benchEvidence(): void {
-  if (process.argv.includes('--seed-child') || process.argv.includes('--links')) return;
+  if (['--seed-child', '--links', '--screening'].some((a) => process.argv.includes(a))) return;
   console.log('');
   const child = spawnSync(process.execPath, [...process.execArgv, path.join(REPO, 'scripts', 'bench-evidence.ts')], {
     stdio: 'inherit',
