@@ -12,6 +12,9 @@ import {
   matchPrepared,
   prepareParty,
   subjectKeys,
+  ACCEPT,
+  ONE_WORD,
+  oneWordName,
   type MatchParty,
   type PreparedParty,
 } from '../db/screening/match.ts';
@@ -121,7 +124,10 @@ for (let s = 0; s < subjects.length; s++) {
   }
   sharing += shared.size;
   const candidates: number[] = [];
-  for (const [e, set] of shared) if (keys.accepts(set)) candidates.push(e);
+  for (const [e, set] of shared) {
+    const verdict = keys.accepts(set);
+    if (verdict === ACCEPT || (verdict === ONE_WORD && oneWordName((entries[e] as PreparedParty).names))) candidates.push(e);
+  }
   const b = performance.now();
   for (const e of candidates) if (matchPrepared(subject, entries[e] as PreparedParty)) hits++;
   const c = performance.now();

@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { parseCslText } from '../db/screening/csl.ts';
 import { countryCode } from '../db/screening/countries.ts';
 import {
+  ACCEPT,
   blockingKeys,
   identifierKeys,
   identifierScheme,
   MATCH_THRESHOLD,
+  ONE_WORD,
+  oneWordName,
   matchParties,
   matchPrepared,
   partyOfEntityData,
   partyOfEntry,
   prepareParty,
+  REJECT,
   subjectKeys,
   type MatchParty,
   type MatchResult,
@@ -344,7 +348,8 @@ describe('blocking keys', () => {
       const entry = nameKeys(p.entry);
       const subject = subjectKeys(p.subject);
       const shared = subject.keys.filter((k) => entry.has(k));
-      const kept = shared.length > 0 && subject.accepts(shared);
+      const verdict = shared.length > 0 ? subject.accepts(shared) : REJECT;
+      const kept = verdict === ACCEPT || (verdict === ONE_WORD && oneWordName(prepareParty(p.entry).names));
       if (p.match) {
         if (shared.length) trueShared++;
         else unshared.push(p.label);
@@ -386,10 +391,25 @@ describe('blocking keys', () => {
       const keys = new Set(blockingKeys(entry));
       return subject.keys.filter((k) => keys.has(k));
     };
-    expect(subject.accepts(shared('Sergei Petrov'))).toBe(false);
-    expect(subject.accepts(shared('PETROV, Ivan Sergeyevich'))).toBe(true);
-    expect(subject.accepts(shared('I. Petrov'))).toBe(true);
-    expect(subjectKeys(org('Ararat Trade')).accepts(['w:ararat'])).toBe(true);
+    expect(subject.accepts(shared('Sergei Petrov'))).toBe(REJECT);
+    expect(subject.accepts(shared('PETROV, Ivan Sergeyevich'))).toBe(ACCEPT);
+    expect(subject.accepts(shared('I. Petrov'))).toBe(ACCEPT);
+    expect(subjectKeys(org('Ararat Trade')).accepts(['w:ararat'])).toBe(ACCEPT);
+  });
+
+  it('a company of two distinctive words met on one is scored only against an entry named by one', () => {
+    const subject = subjectKeys(org('Dragon Components Ltd'));
+    const verdict = (entry: string) => {
+      const keys = new Set(blockingKeys(entry));
+      return subject.accepts(subject.keys.filter((k) => keys.has(k)));
+    };
+    expect(verdict('Dragon Supply Co')).toBe(ONE_WORD);
+    expect(oneWordName(prepareParty(org('Dragon Supply Co')).names)).toBe(false);
+    expect(oneWordName(prepareParty(org('Dragon Trading LLC')).names)).toBe(true);
+    expect(verdict('Components Dragon GmbH')).toBe(ACCEPT);
+    expect(verdict('Phoenix Supply')).toBe(REJECT);
+    // A typo keeps the first or the last four letters of a long word: Volimzev / Volimtev.
+    expect(subjectKeys(org('Altyn Volimzev LLC')).accepts(blockingKeys('Altyn Volimtev Corp'))).toBe(ACCEPT);
   });
 });
 

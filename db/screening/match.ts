@@ -4,7 +4,18 @@ import { usableIdentifier, type MatchParty, type PartyIdentifier, type PartyKind
 
 export { partyOfEntityData, partyOfEntry, identifierScheme, identifierValue } from './party.ts';
 export type { MatchParty, PartyIdentifier, PartyKind } from './party.ts';
-export { blockingKeyGroups, blockingKeys, identifierKeys, subjectKeys, type SubjectKeys } from './blocking.ts';
+export {
+  ACCEPT,
+  blockingKeyGroups,
+  blockingKeys,
+  identifierKeys,
+  ONE_WORD,
+  oneWordName,
+  REJECT,
+  subjectKeys,
+  type SubjectKeys,
+  type Verdict,
+} from './blocking.ts';
 
 /**
  * The screening matcher's scoring core: how well a subject (a Dossier entity) matches a list

@@ -9,7 +9,11 @@ import type { Db } from '../sqlite.ts';
 import { sql } from '../statements.ts';
 import { dataOf, type EntityRow } from '../services/entities.ts';
 import {
+  ACCEPT,
   blockingKeys,
+  ONE_WORD,
+  oneWordName,
+  REJECT,
   identifierKeys,
   matchPrepared,
   partyOfEntityData,
@@ -31,7 +35,7 @@ const MAX_CANDIDATES = 2000;
  * The version of the keys this code writes: the index of every list is written again on opening a
  * file whose keys are of another version (screeningKeysStale), as the search index is.
  */
-export const SCREENING_KEYS_VERSION = 2;
+export const SCREENING_KEYS_VERSION = 3;
 
 /** The entity as the matcher compares it; null for what is not screened (addresses, shipments, merged records). */
 export function entityParty(db: Db, id: string): MatchParty | null {
@@ -83,54 +87,154 @@ export function entryKeys(party: MatchParty): string[] {
   return [...new Set([...party.names.flatMap(blockingKeys), ...identifierKeys(party)])];
 }
 
-/** Where the entries that share a key are read from: the table, or memory during a run over many entities. */
+/** Where a subject's candidates are found: the table, or memory during a run over many entities. */
 interface KeyIndex {
-  entriesOf(key: string): readonly string[];
-  entry(id: string): EntryRow | undefined;
+  /**
+   * The entries worth scoring against this subject: those sharing keys it accepts, the most
+   * shared first when there are more than MAX_CANDIDATES.
+   */
+  candidates(subject: MatchParty): readonly Candidate[];
+}
+
+/** A list entry, and the entry as the matcher compares it (prepared once per index). */
+interface Candidate {
+  row: EntryRow;
+  party: PreparedParty;
 }
 
 const ENTRY_COLUMNS = `id, list_id, entry_key, content_hash, type, name, aliases, countries, dates_of_birth, imo_number,
   identifiers, vessel_flag`;
 
+const prepareEntry = (r: EntryRow): PreparedParty => prepareParty(partyOfEntry(entryOf(r)));
+
+/** The index read from its table: the screening of the few entities a write touches. */
 function tableIndex(db: Db): KeyIndex {
   const byKey = sql(db, 'SELECT entry_id FROM screening_keys WHERE key = ?').pluck();
   const byId = sql(db, `SELECT ${ENTRY_COLUMNS} FROM screening_entries WHERE id = ?`);
+  // By id and content: an entry changed by a new version of its list is prepared again.
+  const ready = new Map<string, PreparedParty>();
   return {
-    entriesOf: (key) => byKey.all(key) as string[],
-    entry: (id) => byId.get(id) as EntryRow | undefined,
+    candidates(subject) {
+      const sk = subjectKeys(subject);
+      const shared = new Map<string, string[]>();
+      for (const key of sk.keys) {
+        for (const id of byKey.all(key) as string[]) {
+          const list = shared.get(id);
+          if (list) list.push(key);
+          else shared.set(id, [key]);
+        }
+      }
+      const kept: [Candidate, number][] = [];
+      for (const [id, keys] of shared) {
+        const verdict = sk.accepts(keys);
+        if (verdict === REJECT) continue;
+        const row = byId.get(id) as EntryRow | undefined;
+        if (!row) continue;
+        const key = `${row.id} ${row.content_hash}`;
+        let party = ready.get(key);
+        if (!party) ready.set(key, (party = prepareEntry(row)));
+        if (verdict === ONE_WORD && !oneWordName(party.names)) continue;
+        kept.push([{ row, party }, keys.length]);
+      }
+      if (kept.length > MAX_CANDIDATES) kept.sort((x, y) => y[1] - x[1]).length = MAX_CANDIDATES;
+      return kept.map(([c]) => c);
+    },
   };
 }
 
-/** Every key and entry of the loaded lists, read once: a run over a million entities asks it some 20 million times. */
+/**
+ * Every key and entry of the loaded lists, read once: a run over a million entities looks up some
+ * 20 million keys and gathers some 300 million postings, so entries are numbers, postings typed
+ * arrays, and an entity's candidates are gathered in arrays reused from one entity to the next.
+ */
 function memoryIndex(db: Db): KeyIndex {
-  const entries = new Map<string, EntryRow>();
+  const rows: EntryRow[] = [];
+  const place = new Map<string, number>();
   for (const r of sql(db, `SELECT ${ENTRY_COLUMNS} FROM screening_entries`).iterate() as IterableIterator<EntryRow>) {
-    entries.set(r.id, r);
+    place.set(r.id, rows.length);
+    rows.push(r);
   }
-  const keys = new Map<string, string[]>();
-  for (const r of sql(db, 'SELECT key, entry_id FROM screening_keys').raw().iterate() as IterableIterator<[string, string]>) {
-    const list = keys.get(r[0]);
-    if (list) list.push(r[1]);
-    else keys.set(r[0], [r[1]]);
+  const lists = new Map<string, number[]>();
+  for (const [key, id] of sql(db, 'SELECT key, entry_id FROM screening_keys').raw().iterate() as IterableIterator<
+    [string, string]
+  >) {
+    const e = place.get(id);
+    if (e === undefined) continue;
+    const list = lists.get(key);
+    if (list) list.push(e);
+    else lists.set(key, [e]);
   }
-  return { entriesOf: (key) => keys.get(key) ?? [], entry: (id) => entries.get(id) };
-}
-
-/** The entries worth scoring against this subject: those sharing keys it accepts, the most shared first. */
-function candidates(subject: MatchParty, index: KeyIndex): string[] {
-  const sk = subjectKeys(subject);
-  const shared = new Map<string, string[]>();
-  for (const key of sk.keys) {
-    for (const id of index.entriesOf(key)) {
-      const list = shared.get(id);
-      if (list) list.push(key);
-      else shared.set(id, [key]);
+  const postings = new Map<string, Int32Array>();
+  for (const [key, list] of lists) postings.set(key, Int32Array.from(list));
+  lists.clear();
+  const ready: (Candidate | undefined)[] = new Array<Candidate | undefined>(rows.length);
+  const candidate = (e: number): Candidate => {
+    let c = ready[e];
+    if (!c) {
+      const row = rows[e] as EntryRow;
+      ready[e] = c = { row, party: prepareEntry(row) };
     }
-  }
-  const kept: [string, number][] = [];
-  for (const [id, keys] of shared) if (sk.accepts(keys)) kept.push([id, keys.length]);
-  if (kept.length > MAX_CANDIDATES) kept.sort((a, b) => b[1] - a[1]).length = MAX_CANDIDATES;
-  return kept.map(([id]) => id);
+    return c;
+  };
+  // Whether the entry has a name of one distinctive word: 0 not known yet, 1 yes, 2 no.
+  const short = new Uint8Array(rows.length);
+  // Per entity: which entries it met (stamped with the entity's number), and for each the keys
+  // shared, as a chain of links (head, next, keyAt) in arrays that grow as needed.
+  const stamp = new Uint32Array(rows.length);
+  const head = new Int32Array(rows.length);
+  const shared = new Int32Array(rows.length);
+  const touched = new Int32Array(rows.length);
+  let next = new Int32Array(1 << 14);
+  let keyAt = new Int32Array(1 << 14);
+  let at = new Int32Array(64);
+  let call = 0;
+  return {
+    candidates(subject) {
+      const sk = subjectKeys(subject);
+      call++;
+      let met = 0;
+      let links = 0;
+      for (let k = 0; k < sk.keys.length; k++) {
+        const post = postings.get(sk.keys[k] as string);
+        if (!post) continue;
+        if (links + post.length > next.length) {
+          const size = Math.max(next.length * 2, links + post.length);
+          const n2 = new Int32Array(size);
+          n2.set(next.subarray(0, links));
+          next = n2;
+          const k2 = new Int32Array(size);
+          k2.set(keyAt.subarray(0, links));
+          keyAt = k2;
+        }
+        for (let p = 0; p < post.length; p++) {
+          const e = post[p] as number;
+          if (stamp[e] !== call) {
+            stamp[e] = call;
+            head[e] = -1;
+            shared[e] = 0;
+            touched[met++] = e;
+          }
+          keyAt[links] = k;
+          next[links] = head[e] as number;
+          head[e] = links++;
+          shared[e] = (shared[e] as number) + 1;
+        }
+      }
+      if (at.length < sk.keys.length) at = new Int32Array(sk.keys.length);
+      const kept: number[] = [];
+      for (let t = 0; t < met; t++) {
+        const e = touched[t] as number;
+        let n = 0;
+        for (let l = head[e] as number; l >= 0; l = next[l] as number) at[n++] = keyAt[l] as number;
+        const verdict = sk.acceptsAt(at, n);
+        if (verdict === ONE_WORD && !short[e]) short[e] = oneWordName(candidate(e).party.names) ? 1 : 2;
+        if (verdict === ACCEPT || (verdict === ONE_WORD && short[e] === 1)) kept.push(e);
+      }
+      if (kept.length > MAX_CANDIDATES)
+        kept.sort((x, y) => (shared[y] as number) - (shared[x] as number)).length = MAX_CANDIDATES;
+      return kept.map(candidate);
+    },
+  };
 }
 
 function listsLoaded(db: Db): boolean {
@@ -142,12 +246,8 @@ export function screenEntities(
   db: Db,
   ids: readonly string[],
   now: string,
-  o: {
-    /** The index to read (the table by default). */
-    index?: KeyIndex;
-    /** Entries already prepared for the matcher, by id and content hash: one run prepares each once. */
-    prepared?: Map<string, PreparedParty>;
-  } = {},
+  /** The index to read: the table by default. */
+  index?: KeyIndex,
 ): { screened: number; hits: number } {
   const drop = sql(db, 'DELETE FROM screening_hits WHERE entity_id = ?');
   if (!listsLoaded(db)) {
@@ -155,8 +255,7 @@ export function screenEntities(
     for (const id of ids) drop.run(id);
     return { screened: 0, hits: 0 };
   }
-  const index = o.index ?? tableIndex(db);
-  const prepared = o.prepared ?? new Map<string, PreparedParty>();
+  const from = index ?? tableIndex(db);
   const insert = sql(
     db,
     `INSERT INTO screening_hits (entity_id, list_id, entry_key, entry_hash, entry_name, subject_name, score, reasons, found_at)
@@ -170,15 +269,7 @@ export function screenEntities(
     if (!party) continue;
     screened++;
     const subject = prepareParty(party);
-    for (const entryId of candidates(party, index)) {
-      const r = index.entry(entryId);
-      if (!r) continue;
-      const cacheKey = `${r.id} ${r.content_hash}`;
-      let entry = prepared.get(cacheKey);
-      if (!entry) {
-        entry = prepareParty(partyOfEntry(entryOf(r)));
-        prepared.set(cacheKey, entry);
-      }
+    for (const { row: r, party: entry } of from.candidates(party)) {
       const m = matchPrepared(subject, entry);
       if (!m) continue;
       insert.run(
@@ -234,6 +325,10 @@ function listsState(db: Db): string {
     .get() ?? '') as string;
 }
 
+/** What is screened: people, organizations, vessels and aircraft (a vehicle or a container has no name a list holds). */
+const SCREENED = (t: string): string =>
+  `(${t}.kind IN ('person', 'organization') OR (${t}.kind = 'conveyance' AND ${t}.subtype IN ('vessel', 'aircraft')))`;
+
 /**
  * The `screen` job: every person, organization and conveyance (of one case, or all), in batches
  * of a short transaction each, so that the app answers while it runs.
@@ -247,23 +342,20 @@ export function screenAll(
       ? sql(
           db,
           `SELECT DISTINCT e.id FROM entities e JOIN case_entities ce ON ce.entity_id = e.id
-           WHERE ce.case_id = ? AND e.merged_into IS NULL AND e.kind IN ('person', 'organization', 'conveyance') ORDER BY e.seq`,
+           WHERE ce.case_id = ? AND e.merged_into IS NULL AND ${SCREENED('e')} ORDER BY e.seq`,
         )
           .pluck()
           .all(o.caseId)
-      : sql(
-          db,
-          `SELECT id FROM entities WHERE merged_into IS NULL AND kind IN ('person', 'organization', 'conveyance') ORDER BY seq`,
-        )
+      : sql(db, `SELECT id FROM entities WHERE merged_into IS NULL AND ${SCREENED('entities')} ORDER BY seq`)
           .pluck()
           .all()
   ) as string[];
   let screened = 0;
   let hits = 0;
-  const prepared = new Map<string, PreparedParty>();
   // A case's few entities read the table; a run over many reads the index into memory once.
   let state = listsState(db);
-  let index = ids.length > 2000 && state ? memoryIndex(db) : undefined;
+  const big = ids.length > 2000;
+  let index = big && state ? memoryIndex(db) : tableIndex(db);
   const BATCH = 500;
   o.progress?.(0, ids.length);
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -271,12 +363,11 @@ export function screenAll(
     const r = db
       .transaction(() => {
         const now = listsState(db);
-        if (index && now !== state) {
+        if (now !== state) {
           state = now;
-          prepared.clear();
-          index = now ? memoryIndex(db) : undefined;
+          index = big && now ? memoryIndex(db) : tableIndex(db);
         }
-        return screenEntities(db, ids.slice(i, i + BATCH), o.now, index ? { index, prepared } : { prepared });
+        return screenEntities(db, ids.slice(i, i + BATCH), o.now, index);
       })
       .immediate();
     screened += r.screened;
