@@ -139,6 +139,11 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
   const moving =
     '.bp6-overlay-enter, .bp6-overlay-enter-active, .bp6-overlay-exit, .bp6-overlay-exit-active, .bp6-toast-enter, .bp6-toast-enter-active, .bp6-toast-exit, .bp6-toast-exit-active, .bp6-toast-appear, .bp6-toast-appear-active';
   await expect(page.locator(moving)).toHaveCount(0);
+  // And no finite transition or animation still running (a dialog fading in fails color-contrast
+  // by chance, sooner on a fast machine); spinners run forever and are left out.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   // A toast may start to fade out while axe runs (its timeout is its own): a half-transparent
   // toast then fails color-contrast by chance. Toasts are checked while they stand still
   // (e2e/dialogs.spec.ts), not in every page-wide check.

@@ -56,8 +56,8 @@ export interface DataTableProps<Row> {
 
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 30;
-/** The sticky header: a label row and a filter row, 32 px each (see app.css). */
-const HEAD_HEIGHT = 64;
+/** A row of the sticky header: the label row, and the filter row when a column has a filter (see app.css). */
+const HEAD_ROW_HEIGHT = 32;
 
 /**
  * The one table of Dossier: @tanstack/react-table for columns, sorting, sizing and visibility
@@ -157,14 +157,18 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const { onFiltersChange } = props;
   useEffect(() => onFiltersChange?.(debouncedFilters), [debouncedFilters, onFiltersChange]);
 
+  // A table without a column filter has no filter row: an empty row would read as a blank record.
+  const filterable = columns.some((c) => c.filter);
+  const headRows = filterable ? 2 : 1;
+  const headHeight = headRows * HEAD_ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    scrollMargin: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -254,7 +258,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         ref={scrollRef}
         role="grid"
         aria-label={props.label}
-        aria-rowcount={(total ?? 0) + 2}
+        aria-rowcount={(total ?? 0) + headRows}
         aria-colcount={visibleColumns.length}
         aria-activedescendant={total ? rowId(active) : undefined}
         tabIndex={0}
@@ -301,38 +305,40 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               })}
             </div>
           ))}
-          <div className="dt-row dt-filter-row" role="row" aria-rowindex={2}>
-            {visibleColumns.map((column) => {
-              const spec = columns.find((c) => c.id === column.id);
-              const label = t('table.filterLabel', { column: String(column.columnDef.header) });
-              const value = filters[column.id] ?? '';
-              const set = (v: string) => setFilters((f) => ({ ...f, [column.id]: v }));
-              return (
-                <div key={column.id} role="gridcell" className="dt-cell dt-filter" style={{ width: column.getSize() }}>
-                  {spec?.filter?.kind === 'select' && (
-                    <HTMLSelect
-                      fill
-                      minimal
-                      aria-label={label}
-                      value={value}
-                      onChange={(e) => set(e.currentTarget.value)}
-                      options={[{ value: '', label: t('common.all') }, ...spec.filter.options]}
-                    />
-                  )}
-                  {spec?.filter?.kind === 'text' && (
-                    <InputGroup
-                      small
-                      fill
-                      aria-label={label}
-                      placeholder={t('table.filterPlaceholder')}
-                      value={value}
-                      onValueChange={set}
-                    />
-                  )}
-                </div>
-              );
-            })}
-          </div>
+          {filterable && (
+            <div className="dt-row dt-filter-row" role="row" aria-rowindex={2}>
+              {visibleColumns.map((column) => {
+                const spec = columns.find((c) => c.id === column.id);
+                const label = t('table.filterLabel', { column: String(column.columnDef.header) });
+                const value = filters[column.id] ?? '';
+                const set = (v: string) => setFilters((f) => ({ ...f, [column.id]: v }));
+                return (
+                  <div key={column.id} role="gridcell" className="dt-cell dt-filter" style={{ width: column.getSize() }}>
+                    {spec?.filter?.kind === 'select' && (
+                      <HTMLSelect
+                        fill
+                        minimal
+                        aria-label={label}
+                        value={value}
+                        onChange={(e) => set(e.currentTarget.value)}
+                        options={[{ value: '', label: t('common.all') }, ...spec.filter.options]}
+                      />
+                    )}
+                    {spec?.filter?.kind === 'text' && (
+                      <InputGroup
+                        small
+                        fill
+                        aria-label={label}
+                        placeholder={t('table.filterPlaceholder')}
+                        value={value}
+                        onValueChange={set}
+                      />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          )}
         </div>
         {total === 0 ? (
           <div className="dt-empty">{props.empty(filtered)}</div>
@@ -345,10 +351,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   key={row ? props.rowKey(row) : `placeholder-${item.index}`}
                   id={rowId(item.index)}
                   role="row"
-                  aria-rowindex={item.index + 3}
+                  aria-rowindex={item.index + headRows + 1}
                   aria-selected={item.index === active}
                   className={`dt-row dt-data-row${item.index === active ? ' is-active' : ''}${item.index % 2 ? ' is-odd' : ''}`}
-                  style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${item.start - headHeight}px)`, height: ROW_HEIGHT }}
                   onClick={() => {
                     setActive(item.index);
                     if (row) props.onOpen(row);
