@@ -21,6 +21,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../db/index.ts';
 import { ingestFile } from '../db/evidence-store.ts';
 import { runListImportJob } from '../db/screening/import-job.ts';
+import { screenedSql } from '../db/screening/screen.ts';
 import { Random } from '../db/seed/random.ts';
 import { FAMILY_NAMES, FRONT_WORDS, GIVEN_NAMES } from '../db/seed/entity-vocabulary.ts';
 import { SHELL_TRADES, VESSEL_FIRST } from '../db/seed/network-vocabulary.ts';
@@ -187,9 +188,7 @@ export async function benchScreening(o: { cases: number; fresh: boolean }): Prom
     const csv = path.join(dir, 'consolidated.csv');
     fs.writeFileSync(csv, cslCsv(rows, CSL_COLUMNS));
     const subjects = core.db
-      .prepare(
-        "SELECT count(*) FROM entities WHERE merged_into IS NULL AND (kind IN ('person', 'organization') OR subtype IN ('vessel', 'aircraft'))",
-      )
+      .prepare(`SELECT count(*) FROM entities WHERE merged_into IS NULL AND ${screenedSql('entities')}`)
       .pluck()
       .get() as number;
     console.log(

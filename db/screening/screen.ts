@@ -325,12 +325,15 @@ function listsState(db: Db): string {
     .get() ?? '') as string;
 }
 
-/** What is screened: people, organizations, vessels and aircraft (a vehicle or a container has no name a list holds). */
-const SCREENED = (t: string): string =>
+/**
+ * What is screened, as SQL on the entities table `t`: people, organizations, vessels and aircraft
+ * (a vehicle or a container has no name a list holds; entityParty gives none for them either).
+ */
+export const screenedSql = (t: string): string =>
   `(${t}.kind IN ('person', 'organization') OR (${t}.kind = 'conveyance' AND ${t}.subtype IN ('vessel', 'aircraft')))`;
 
 /**
- * The `screen` job: every person, organization and conveyance (of one case, or all), in batches
+ * The `screen` job: every person, organization, vessel and aircraft (of one case, or all), in batches
  * of a short transaction each, so that the app answers while it runs.
  */
 export function screenAll(
@@ -342,11 +345,11 @@ export function screenAll(
       ? sql(
           db,
           `SELECT DISTINCT e.id FROM entities e JOIN case_entities ce ON ce.entity_id = e.id
-           WHERE ce.case_id = ? AND e.merged_into IS NULL AND ${SCREENED('e')} ORDER BY e.seq`,
+           WHERE ce.case_id = ? AND e.merged_into IS NULL AND ${screenedSql('e')} ORDER BY e.seq`,
         )
           .pluck()
           .all(o.caseId)
-      : sql(db, `SELECT id FROM entities WHERE merged_into IS NULL AND ${SCREENED('entities')} ORDER BY seq`)
+      : sql(db, `SELECT id FROM entities WHERE merged_into IS NULL AND ${screenedSql('entities')} ORDER BY seq`)
           .pluck()
           .all()
   ) as string[];
