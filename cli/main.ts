@@ -208,6 +208,7 @@ async function cmdSeed(argv: string[]): Promise<number> {
       process.stdout.write(
         `Seeded ${r.detentions} detentions (${r.requests} information requests), ${r.penalties} penalties (${r.payments} payments)\n`,
       );
+    process.stdout.write(`Seeded ${r.checks} end-use checks, ${r.inspections} inspections, ${r.audits} compliance audits\n`);
     return r.cancelled ? 1 : 0;
   } finally {
     process.off('SIGINT', onSigint);

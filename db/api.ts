@@ -50,3 +50,6 @@ export type { WhereElseCase, WhereElseResult, WhereElseShared, WhereElseTruncati
 export type { CaseTimeline, TimelineEvent } from './services/timeline.ts';
 export type { ListImportOutcome, ListImportResult, ScreeningListSummary } from './services/screening-lists.ts';
 export type { ListJobResult } from './screening/import-job.ts';
+export type { CheckDetail, CheckGoodsLine, CheckListRow, EndUseCheck } from './services/checks.ts';
+export type { Inspection, InspectionDetail, InspectionEvidence, InspectionListRow } from './services/inspections.ts';
+export type { AuditDetail, AuditFinding, AuditListRow, ComplianceAudit, CorrectiveAction } from './services/compliance-audits.ts';

@@ -74,6 +74,11 @@ export type RefusedRecordType =
   | 'penalty'
   | 'entity_merge'
   | 'screening_hit'
+  | 'end_use_check'
+  | 'inspection'
+  | 'compliance_audit'
+  | 'audit_finding'
+  | 'corrective_action'
   | 'job';
 
 /** The record's name in English messages: `seized_item` -> `seized item`, `detention_info_request` -> `information request`. */

@@ -269,6 +269,183 @@ const enforcementScenarios: Record<string, Scenario[]> = {
   ],
 };
 
+/** End-use checks, inspections, compliance audits (migration 017). */
+let checkId = '';
+let inspectionId = '';
+let auditId = '';
+let actionId = '';
+const one = (type: Change['type'], id: string, caseIdOf: string): Change[] => [{ type, id, caseId: caseIdOf }];
+const checkOnly = (result: unknown): Change[] => {
+  const c = result as { id: string; caseId: string };
+  return one('end_use_check', c.id, c.caseId);
+};
+const inspectionOnly = (result: unknown): Change[] => {
+  const i = result as { id: string; caseId: string };
+  return one('inspection', i.id, i.caseId);
+};
+const auditOnly = (result: unknown): Change[] => {
+  const a = result as { id: string; caseId: string };
+  return one('compliance_audit', a.id, a.caseId);
+};
+const newCheck = () =>
+  ok<{ id: string }>(
+    core.invoke('checks.create', { caseId: secondCaseId, checkType: 'pre_license', partyId: enforcementEntity(), country: 'AM' }),
+  ).id;
+const verificationScenarios: Record<string, Scenario[]> = {
+  'checks.create': [
+    {
+      input: () => ({
+        caseId: secondCaseId,
+        checkType: 'post_shipment',
+        partyId: enforcementEntity(),
+        country: 'AM',
+        requestedOn: '2026-03-01',
+        goods: [{ description: 'FPGA boards', eccn: '3A001' }],
+      }),
+      changes: (result) => {
+        const c = result as { id: string; caseId: string; goods: { id: string }[] };
+        checkId = c.id;
+        return [...checkOnly(result), ...one('end_use_check_goods', c.goods[0]?.id ?? '', c.caseId)];
+      },
+    },
+  ],
+  'checks.update': [{ input: () => ({ id: checkId, conductor: 'Embassy of Canada, Yerevan', version: 1 }), changes: checkOnly }],
+  'checks.addGoods': [
+    {
+      input: () => ({ checkId, description: 'Power supplies', quantity: 4 }),
+      changes: (result) => {
+        const c = result as { caseId: string; goods: { id: string }[] };
+        return one('end_use_check_goods', c.goods[1]?.id ?? '', c.caseId);
+      },
+    },
+  ],
+  'checks.schedule': [{ input: () => ({ id: checkId, scheduledOn: '2026-03-20' }), changes: checkOnly }],
+  'checks.complete': [
+    {
+      input: () => ({ id: checkId, outcome: 'unable_to_verify', unverifiedReason: 'refused', conductedOn: '2026-03-14' }),
+      changes: checkOnly,
+    },
+  ],
+  'checks.followUp': [
+    { input: () => ({ id: checkId, action: 'list_candidate', reason: 'Refused the visit' }), changes: checkOnly },
+  ],
+  'checks.cancel': [{ input: () => ({ id: newCheck(), reason: 'Licence withdrawn' }), changes: checkOnly }],
+  'inspections.create': [
+    {
+      input: () => ({
+        caseId: secondCaseId,
+        placeKind: 'port',
+        place: 'Port of Vancouver, Centerm',
+        inspectedAt: '2026-03-14T10:00:00Z',
+        officer: 'BSO Singh',
+        selection: 'intelligence',
+      }),
+      changes: (result) => {
+        inspectionId = (result as { id: string }).id;
+        return inspectionOnly(result);
+      },
+    },
+  ],
+  'inspections.update': [
+    { input: () => ({ id: inspectionId, examined: ['documents', 'seals'], version: 1 }), changes: inspectionOnly },
+  ],
+  'inspections.attachEvidence': [
+    {
+      // A photo of the seals, filed in the inspection's case first.
+      input: () => ({
+        inspectionId,
+        evidenceId: ok<{ id: string }>(
+          core.invoke('evidence.attach', { caseId: secondCaseId, ...photo, originalName: 'seals-centerm.jpg' }),
+        ).id,
+      }),
+      changes: () => {
+        const id = core.db
+          .prepare('SELECT id FROM inspection_evidence WHERE inspection_id = ?')
+          .pluck()
+          .get(inspectionId) as string;
+        return one('inspection_evidence', id, secondCaseId);
+      },
+    },
+  ],
+  'inspections.complete': [
+    {
+      // "Goods detained" makes the detention in the same transaction, before the inspection points at it.
+      input: () => ({ id: inspectionId, result: 'goods_detained', completedAt: '2026-03-14T12:00:00Z' }),
+      changes: (result) => {
+        const i = result as { id: string; caseId: string; detentionId: string };
+        return [...one('detention', i.detentionId, i.caseId), ...inspectionOnly(result)];
+      },
+    },
+  ],
+  'inspections.cancel': [
+    {
+      input: () => ({
+        id: ok<{ id: string }>(
+          core.invoke('inspections.create', {
+            caseId: secondCaseId,
+            placeKind: 'airport',
+            place: 'YUL cargo',
+            officer: 'BSO Roy',
+            selection: 'random',
+          }),
+        ).id,
+        reason: 'Shipment rerouted',
+      }),
+      changes: inspectionOnly,
+    },
+  ],
+  'complianceAudits.create': [
+    {
+      input: () => ({ caseId: secondCaseId, partyId: enforcementEntity(), periodFrom: '2024-01-01', periodTo: '2025-12-31' }),
+      changes: (result) => {
+        auditId = (result as { id: string }).id;
+        return auditOnly(result);
+      },
+    },
+  ],
+  'complianceAudits.update': [{ input: () => ({ id: auditId, scope: 'Record keeping', version: 1 }), changes: auditOnly }],
+  'complianceAudits.onSite': [{ input: () => ({ id: auditId }), changes: auditOnly }],
+  'complianceAudits.addFinding': [
+    {
+      input: () => ({ auditId, severity: 'major', provision: 'EIPA s. 13', description: 'Items classified EAR99 are 3A001' }),
+      changes: (result) => {
+        const a = result as { caseId: string; findings: { id: string }[] };
+        return one('audit_finding', a.findings[0]?.id ?? '', a.caseId);
+      },
+    },
+  ],
+  'complianceAudits.addAction': [
+    {
+      input: () => ({ auditId, description: 'Reclassify the line', owner: 'Compliance officer', dueOn: '2026-06-30' }),
+      changes: (result) => {
+        const a = result as { caseId: string; actions: { id: string }[] };
+        actionId = a.actions[0]?.id ?? '';
+        return one('corrective_action', actionId, a.caseId);
+      },
+    },
+  ],
+  'complianceAudits.completeAction': [
+    { input: () => ({ id: actionId }), changes: () => one('corrective_action', actionId, secondCaseId) },
+  ],
+  'complianceAudits.report': [{ input: () => ({ id: auditId, outcome: 'compliant_with_actions' }), changes: auditOnly }],
+  'complianceAudits.cancel': [
+    {
+      input: () => ({
+        id: ok<{ id: string }>(
+          core.invoke('complianceAudits.create', {
+            caseId: secondCaseId,
+            partyId: enforcementEntity(),
+            periodFrom: '2025-01-01',
+            periodTo: '2025-12-31',
+          }),
+        ).id,
+        reason: 'Exporter ceased trading',
+      }),
+      changes: auditOnly,
+    },
+  ],
+};
+
 const scenarios: Record<string, Scenario[]> = {
   'cases.create': [
     { input: () => ({ title: 'Diverted FPGAs to Russia via Armenia' }), changes: caseChange },
@@ -554,6 +731,7 @@ const scenarios: Record<string, Scenario[]> = {
     },
   ],
   ...enforcementScenarios,
+  ...verificationScenarios,
 };
 
 let mergePair: [string, string] = ['', ''];

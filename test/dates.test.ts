@@ -64,6 +64,33 @@ const RULES: Record<string, When> = {
   'penalties.recordPayment paidOn': 'past',
   'deadlines.list from': 'filter',
   'deadlines.list to': 'filter',
+  'checks.create requestedOn': 'past',
+  'checks.create scheduledOn': 'planned',
+  'checks.update requestedOn': 'past',
+  'checks.schedule scheduledOn': 'planned',
+  'checks.complete conductedOn': 'past',
+  'checks.followUp case.openedOn': 'past',
+  'checks.followUp case.contraventionOn': 'past',
+  'inspections.create inspectedAt': 'past',
+  'inspections.create completedAt': 'past',
+  'inspections.create detention.reviewDueOn': 'planned',
+  'inspections.update inspectedAt': 'past',
+  'inspections.complete completedAt': 'past',
+  'inspections.complete detention.reviewDueOn': 'planned',
+  'complianceAudits.create periodFrom': 'past',
+  'complianceAudits.create periodTo': 'past',
+  'complianceAudits.create notifiedOn': 'past',
+  'complianceAudits.create reportDueOn': 'planned',
+  'complianceAudits.update periodFrom': 'past',
+  'complianceAudits.update periodTo': 'past',
+  'complianceAudits.update notifiedOn': 'past',
+  'complianceAudits.update reportDueOn': 'planned',
+  'complianceAudits.onSite onSiteOn': 'past',
+  'complianceAudits.addAction dueOn': 'planned',
+  'complianceAudits.completeAction completedOn': 'past',
+  'complianceAudits.report reportedOn': 'past',
+  'complianceAudits.report penalty.assessedOn': 'past',
+  'complianceAudits.report penalty.dueOn': 'planned',
 };
 
 it('every date field of every method has its rule in this table, and only these', () => {
@@ -139,6 +166,51 @@ const link = (w: World) =>
   ).id;
 const shipment = (v: string) => ({ kind: 'shipment', exportDeclarationNumber: 'CA-2026-0412', shippedOn: v });
 const doc = (v: string) => ({ identityDocuments: [{ type: 'passport', number: 'X1', country: 'AM', expires: v }] });
+
+const checkIn = (w: World, extra: Record<string, unknown> = {}) =>
+  ok<{ id: string }>(
+    w.core.invoke('checks.create', {
+      caseId: w.p.caseId,
+      checkType: 'post_shipment',
+      partyId: w.p.consigneeId,
+      country: 'AM',
+      requestedOn: '2026-03-01',
+      ...extra,
+    }),
+  ).id;
+const failedCheck = (w: World) => {
+  const id = checkIn(w);
+  ok(w.core.invoke('checks.complete', { id, outcome: 'unfavorable', conductedOn: '2026-03-10' }));
+  return id;
+};
+const inspection = (w: World) =>
+  ok<{ id: string }>(
+    w.core.invoke('inspections.create', {
+      caseId: w.p.caseId,
+      placeKind: 'port',
+      place: 'Port of Montréal',
+      inspectedAt: '2026-03-14T09:00:00Z',
+      officer: OFFICER,
+      selection: 'random',
+    }),
+  ).id;
+const inspectionInput = (w: World) => ({
+  caseId: w.p.caseId,
+  placeKind: 'port',
+  place: 'Port of Montréal',
+  inspectedAt: '2026-03-14T09:00:00Z',
+  officer: OFFICER,
+  selection: 'random',
+});
+const auditInput = (w: World) => ({
+  caseId: w.p.caseId,
+  partyId: w.p.exporterId,
+  periodFrom: '2024-01-01',
+  periodTo: '2025-12-31',
+  notifiedOn: '2026-02-01',
+});
+const complianceAudit = (w: World) => ok<{ id: string }>(w.core.invoke('complianceAudits.create', auditInput(w))).id;
+const penaltyFields = { contraventionCode: 'C351', amountMinor: 100, currency: 'CAD' };
 
 const BUILD: Record<string, Build> = {
   'cases.create openedOn': (_w, v) => ({ method: 'cases.create', input: { title: 'T', openedOn: v }, field: 'openedOn' }),
@@ -376,6 +448,152 @@ const BUILD: Record<string, Build> = {
   'audit.exportCsv to': (w, v) => ({ method: 'audit.exportCsv', input: { caseId: w.p.caseId, to: v }, field: 'to' }),
   'deadlines.list from': (_w, v) => ({ method: 'deadlines.list', input: { from: v }, field: 'from' }),
   'deadlines.list to': (_w, v) => ({ method: 'deadlines.list', input: { to: v }, field: 'to' }),
+  'checks.create requestedOn': (w, v) => ({
+    method: 'checks.create',
+    input: { caseId: w.p.caseId, checkType: 'pre_license', partyId: w.p.consigneeId, country: 'AM', requestedOn: v },
+    field: 'requestedOn',
+  }),
+  'checks.create scheduledOn': (w, v) => ({
+    method: 'checks.create',
+    input: { caseId: w.p.caseId, checkType: 'pre_license', partyId: w.p.consigneeId, country: 'AM', scheduledOn: v },
+    field: 'scheduledOn',
+  }),
+  'checks.update requestedOn': (w, v) => ({
+    method: 'checks.update',
+    input: { id: checkIn(w), requestedOn: v },
+    field: 'requestedOn',
+  }),
+  'checks.schedule scheduledOn': (w, v) => ({
+    method: 'checks.schedule',
+    input: { id: checkIn(w), scheduledOn: v },
+    field: 'scheduledOn',
+  }),
+  'checks.complete conductedOn': (w, v) => ({
+    method: 'checks.complete',
+    input: { id: checkIn(w), outcome: 'favorable', conductedOn: v },
+    field: 'conductedOn',
+  }),
+  'checks.followUp case.openedOn': (w, v) => ({
+    method: 'checks.followUp',
+    input: { id: failedCheck(w), action: 'open_case', case: { openedOn: v } },
+    field: 'case.openedOn',
+  }),
+  'checks.followUp case.contraventionOn': (w, v) => ({
+    method: 'checks.followUp',
+    input: { id: failedCheck(w), action: 'open_case', case: { contraventionOn: v } },
+    field: 'case.contraventionOn',
+  }),
+  'inspections.create inspectedAt': (w, v) => ({
+    method: 'inspections.create',
+    input: { ...inspectionInput(w), inspectedAt: v },
+    field: 'inspectedAt',
+  }),
+  'inspections.create completedAt': (w, v) => ({
+    method: 'inspections.create',
+    input: { ...inspectionInput(w), result: 'no_discrepancy', completedAt: v },
+    field: 'completedAt',
+  }),
+  'inspections.create detention.reviewDueOn': (w, v) => ({
+    method: 'inspections.create',
+    input: { ...inspectionInput(w), result: 'goods_detained', detention: { reviewDueOn: v } },
+    field: 'detention.reviewDueOn',
+  }),
+  'inspections.update inspectedAt': (w, v) => ({
+    method: 'inspections.update',
+    input: { id: inspection(w), inspectedAt: v },
+    field: 'inspectedAt',
+  }),
+  'inspections.complete completedAt': (w, v) => ({
+    method: 'inspections.complete',
+    input: { id: inspection(w), result: 'discrepancy_noted', completedAt: v },
+    field: 'completedAt',
+  }),
+  'inspections.complete detention.reviewDueOn': (w, v) => ({
+    method: 'inspections.complete',
+    input: { id: inspection(w), result: 'goods_detained', detention: { reviewDueOn: v } },
+    field: 'detention.reviewDueOn',
+  }),
+  'complianceAudits.create periodFrom': (w, v) => ({
+    method: 'complianceAudits.create',
+    input: { ...auditInput(w), periodFrom: v, periodTo: v },
+    field: 'periodFrom',
+  }),
+  'complianceAudits.create periodTo': (w, v) => ({
+    method: 'complianceAudits.create',
+    input: { ...auditInput(w), periodTo: v },
+    field: 'periodTo',
+  }),
+  'complianceAudits.create notifiedOn': (w, v) => ({
+    method: 'complianceAudits.create',
+    input: { ...auditInput(w), notifiedOn: v },
+    field: 'notifiedOn',
+  }),
+  'complianceAudits.create reportDueOn': (w, v) => ({
+    method: 'complianceAudits.create',
+    input: { ...auditInput(w), reportDueOn: v },
+    field: 'reportDueOn',
+  }),
+  'complianceAudits.update periodFrom': (w, v) => ({
+    method: 'complianceAudits.update',
+    input: { id: complianceAudit(w), periodFrom: v, periodTo: v },
+    field: 'periodFrom',
+  }),
+  'complianceAudits.update periodTo': (w, v) => ({
+    method: 'complianceAudits.update',
+    input: { id: complianceAudit(w), periodTo: v },
+    field: 'periodTo',
+  }),
+  'complianceAudits.update notifiedOn': (w, v) => ({
+    method: 'complianceAudits.update',
+    input: { id: complianceAudit(w), notifiedOn: v },
+    field: 'notifiedOn',
+  }),
+  'complianceAudits.update reportDueOn': (w, v) => ({
+    method: 'complianceAudits.update',
+    input: { id: complianceAudit(w), reportDueOn: v },
+    field: 'reportDueOn',
+  }),
+  'complianceAudits.onSite onSiteOn': (w, v) => ({
+    method: 'complianceAudits.onSite',
+    input: { id: complianceAudit(w), onSiteOn: v },
+    field: 'onSiteOn',
+  }),
+  'complianceAudits.addAction dueOn': (w, v) => ({
+    method: 'complianceAudits.addAction',
+    input: { auditId: complianceAudit(w), description: 'Train staff', owner: 'HR', dueOn: v },
+    field: 'dueOn',
+  }),
+  'complianceAudits.completeAction completedOn': (w, v) => {
+    const a = ok<{ actions: { id: string }[] }>(
+      w.core.invoke('complianceAudits.addAction', {
+        auditId: complianceAudit(w),
+        description: 'Train staff',
+        owner: 'HR',
+        dueOn: '2026-06-30',
+      }),
+    );
+    return { method: 'complianceAudits.completeAction', input: { id: a.actions[0]?.id, completedOn: v }, field: 'completedOn' };
+  },
+  'complianceAudits.report reportedOn': (w, v) => ({
+    method: 'complianceAudits.report',
+    input: { id: complianceAudit(w), outcome: 'compliant', reportedOn: v },
+    field: 'reportedOn',
+  }),
+  'complianceAudits.report penalty.assessedOn': (w, v) => ({
+    method: 'complianceAudits.report',
+    input: {
+      id: complianceAudit(w),
+      outcome: 'non_compliant',
+      consequence: 'penalty',
+      penalty: { ...penaltyFields, assessedOn: v },
+    },
+    field: 'penalty.assessedOn',
+  }),
+  'complianceAudits.report penalty.dueOn': (w, v) => ({
+    method: 'complianceAudits.report',
+    input: { id: complianceAudit(w), outcome: 'non_compliant', consequence: 'penalty', penalty: { ...penaltyFields, dueOn: v } },
+    field: 'penalty.dueOn',
+  }),
 };
 
 describe('each date field on a real database', () => {

@@ -16,6 +16,7 @@ import { seedCases } from '../db/seed/cases.ts';
 import { seedEntities } from '../db/seed/entities.ts';
 import { seedSeizures } from '../db/seed/seizures.ts';
 import { seedEnforcement } from '../db/seed/enforcement.ts';
+import { seedVerifications } from '../db/seed/verifications.ts';
 import { Random } from '../db/seed/random.ts';
 import { checkOf } from './helpers.ts';
 import { ok, tempDir } from './helpers.ts';
@@ -492,6 +493,11 @@ describe('deadlines.list against a brute-force reading of a seeded caseload', ()
     seedEntities(core.db, core.invoke, new Random(12), ids, { perCase: 3, today });
     seedSeizures(core.db, core.invoke, new Random(13), ids, today, { fraction: 0.3 });
     seedEnforcement(core.db, core.invoke, new Random(14), ids, today, { detentionFraction: 0.4, penaltyFraction: 0.4 });
+    seedVerifications(core.db, core.invoke, new Random(15), ids, today, {
+      checkFraction: 0.5,
+      inspectionFraction: 0.1,
+      auditFraction: 0.4,
+    });
 
     const rank = (k: DeadlineKind) => DEADLINE_KINDS.indexOf(k);
     const all: Expected[] = [];
@@ -554,6 +560,16 @@ describe('deadlines.list against a brute-force reading of a seeded caseload', ()
         Number(s.seq),
         s.disposition !== 'held',
       );
+    }
+    for (const k of rows('SELECT * FROM end_use_checks WHERE scheduled_on IS NOT NULL')) {
+      add('check_scheduled', String(k.scheduled_on), String(k.case_id), String(k.id), Number(k.seq), k.status !== 'scheduled');
+    }
+    for (const a of rows('SELECT * FROM compliance_audits')) {
+      const done = a.status === 'reported' || a.status === 'cancelled';
+      add('audit_report', String(a.report_due_on), String(a.case_id), String(a.id), Number(a.seq), done);
+    }
+    for (const x of rows('SELECT * FROM corrective_actions')) {
+      add('corrective_action', String(x.due_on), String(x.case_id), String(x.audit_id), Number(x.seq), x.completed_on !== null);
     }
     for (const c of rows('SELECT * FROM cases')) {
       const from = String(c.contravention_on ?? c.opened_on);

@@ -12,8 +12,11 @@ import type { Core } from '../db/index.ts';
 import type { ErrorBody } from '../db/errors.ts';
 import type { SeizureDetail } from '../db/api.ts';
 import {
+  AUDIT_STATUSES,
   CASE_ROLES,
   CASE_STATUSES,
+  CHECK_STATUSES,
+  INSPECTION_STATUSES,
   CONVEYANCE_TYPES,
   DETENTION_OUTCOMES,
   DISPOSITIONS,
@@ -257,9 +260,16 @@ function vocabulary(reason: string, param: string): readonly string[] | undefine
   if (param === 'status' || param === 'to') {
     if (area === 'case') return CASE_STATUSES;
     if (area === 'penalty') return PENALTY_STATUSES;
+    if (area === 'check') return CHECK_STATUSES;
+    if (area === 'inspection') return INSPECTION_STATUSES;
+    if (area === 'audit') return AUDIT_STATUSES;
   }
   if (param === 'disposition' || (param === 'to' && area === 'seizure')) return DISPOSITIONS;
-  if (param === 'recordType') return reason === 'number.taken' ? ['case', 'seizure', 'detention', 'penalty'] : RECORD_TYPES;
+  if (param === 'recordType') {
+    return reason === 'number.taken'
+      ? ['case', 'seizure', 'detention', 'penalty', 'end_use_check', 'inspection', 'compliance_audit']
+      : RECORD_TYPES;
+  }
   return {
     role: CASE_ROLES,
     kind: ENTITY_KINDS,

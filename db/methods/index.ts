@@ -16,6 +16,9 @@ import { packageMethods } from './packages.ts';
 import { listMethods } from './lists.ts';
 import { searchMethods } from './search.ts';
 import { screeningMethods } from './screening.ts';
+import { checkMethods } from './checks.ts';
+import { inspectionMethods } from './inspections.ts';
+import { complianceAuditMethods } from './compliance-audits.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -36,4 +39,7 @@ export const methods = {
   ...listMethods,
   ...searchMethods,
   ...screeningMethods,
+  ...checkMethods,
+  ...inspectionMethods,
+  ...complianceAuditMethods,
 } satisfies Record<string, AnyMethod>;

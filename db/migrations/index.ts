@@ -15,6 +15,7 @@ import { m013ScreeningLists } from './013_screening_lists.ts';
 import { m014SearchIndex } from './014_search_index.ts';
 import { m015ScreeningHits } from './015_screening_hits.ts';
 import { m016ScreeningMeta } from './016_screening_meta.ts';
+import { m017Verifications } from './017_verifications.ts';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   m014SearchIndex,
   m015ScreeningHits,
   m016ScreeningMeta,
+  m017Verifications,
 ];
 
 export function latestVersion(list: readonly Migration[]): number {

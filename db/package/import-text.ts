@@ -24,6 +24,13 @@ const NOUNS: Record<RecordType, [one: string, many: string]> = {
   package_import: ['package import', 'package imports'],
   screening_list: ['screening list', 'screening lists'],
   screening_review: ['screening decision', 'screening decisions'],
+  end_use_check: ['end-use check', 'end-use checks'],
+  end_use_check_goods: ['checked goods line', 'checked goods lines'],
+  inspection: ['inspection', 'inspections'],
+  inspection_evidence: ['inspection file', 'inspection files'],
+  compliance_audit: ['compliance audit', 'compliance audits'],
+  audit_finding: ['audit finding', 'audit findings'],
+  corrective_action: ['corrective action', 'corrective actions'],
 };
 
 export function noun(type: RecordType, n: number): string {

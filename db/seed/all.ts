@@ -7,6 +7,7 @@ import { seedEnforcement } from './enforcement.ts';
 import { seedNetwork, type HubCase } from './network.ts';
 import { Random } from './random.ts';
 import { seedSeizures } from './seizures.ts';
+import { seedVerifications } from './verifications.ts';
 
 export interface SeedAllOptions {
   cases: number;
@@ -37,6 +38,9 @@ export interface SeedAllResult {
   requests: number;
   penalties: number;
   payments: number;
+  checks: number;
+  inspections: number;
+  audits: number;
   /** Stopped before the end: what was seeded until then stays (each batch is its own transaction). */
   cancelled: boolean;
 }
@@ -61,6 +65,9 @@ export function seedAll(db: Db, invoke: Invoke, o: SeedAllOptions): SeedAllResul
     requests: 0,
     penalties: 0,
     payments: 0,
+    checks: 0,
+    inspections: 0,
+    audits: 0,
     cancelled: false,
   };
   const step = (s: JobStep) => ({
@@ -92,6 +99,11 @@ export function seedAll(db: Db, invoke: Invoke, o: SeedAllOptions): SeedAllResul
   if (!o.cancelled()) {
     const e = seedEnforcement(db, invoke, new Random(o.seed + 5005), caseIds(), o.today, step('seed_enforcement'));
     Object.assign(result, { detentions: e.detentions, requests: e.requests, penalties: e.penalties, payments: e.payments });
+  }
+  if (!o.cancelled()) {
+    // Progress under the enforcement step: checks, inspections and audits are enforcement work too.
+    const v = seedVerifications(db, invoke, new Random(o.seed + 7007), caseIds(), o.today, step('seed_enforcement'));
+    Object.assign(result, v);
   }
   result.cancelled = o.cancelled();
   return result;

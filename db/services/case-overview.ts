@@ -8,6 +8,9 @@ import { totalsByCase } from './seizures.ts';
 import { listDetentions, type DetentionListRow } from './detentions.ts';
 import { listPenalties, penaltyTotalsByCase, type PenaltyListRow, type PenaltyTotals } from './penalties.ts';
 import { runDeadlines, type DeadlinePage } from './deadlines.ts';
+import { listChecks, type CheckListRow } from './checks.ts';
+import { listInspections, type InspectionListRow } from './inspections.ts';
+import { listAudits, type AuditListRow } from './compliance-audits.ts';
 import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '../limitation-sql.ts';
 import { requireCase } from './guards.ts';
 
@@ -32,6 +35,9 @@ export interface CaseOverview {
     /** Per currency, over the penalties in force (not cancelled or written off): amount, paid, balance. */
     totals: PenaltyTotals[];
   };
+  checks: { total: number; rows: CheckListRow[] };
+  inspections: { total: number; rows: InspectionListRow[] };
+  audits: { total: number; rows: AuditListRow[] };
   /** The case's open deadlines: overdue first, then the soonest. */
   deadlines: DeadlinePage;
   limitation: Limitation;
@@ -83,6 +89,9 @@ export function caseOverview(ctx: Pick<Ctx, 'db' | 'clock'>, caseId: string): Ca
       ...listPenalties(ctx, { caseId, sort: { column: 'assessedOn', direction: 'desc' }, ...page }),
       totals: penaltyTotalsByCase(ctx.db, caseId),
     },
+    checks: listChecks(ctx, { caseId, sort: { column: 'requestedOn', direction: 'desc' }, ...page }),
+    inspections: listInspections(ctx, { caseId, sort: { column: 'inspectedAt', direction: 'desc' }, ...page }),
+    audits: listAudits(ctx, { caseId, sort: { column: 'notifiedOn', direction: 'desc' }, ...page }),
     deadlines: runDeadlines(ctx.db, { caseId, includeDone: false, offset: 0, limit: OVERVIEW_DEADLINES }, localDate(ctx.clock())),
     limitation: limitationOf(ctx, c),
   };

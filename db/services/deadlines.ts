@@ -17,7 +17,8 @@ import { LIMITATION_DUE_SQL, LIMITATION_MET_SQL, LIMITATION_YEARS_SQL } from '..
 import { requireCase } from './guards.ts';
 import { runCountedList, type ListSql } from '../list-sql.ts';
 
-export type DeadlineRecordType = 'case' | 'detention' | 'detention_info_request' | 'penalty' | 'seizure';
+export type DeadlineRecordType =
+  'case' | 'detention' | 'detention_info_request' | 'penalty' | 'seizure' | 'end_use_check' | 'compliance_audit';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -209,6 +210,57 @@ const SOURCES: readonly Source[] = [
     reference: 'cases.file_number',
     detail: LIMITATION_YEARS_SQL,
   },
+  {
+    // A check that is scheduled and not yet conducted (or cancelled).
+    kind: 'check_scheduled',
+    recordType: 'end_use_check',
+    table: 'end_use_checks',
+    alias: 'k',
+    index: 'end_use_checks_deadline',
+    caseIndex: 'end_use_checks_case',
+    caseFilter: 'k.case_id = @caseId',
+    done: `(k.status <> 'scheduled')`,
+    order: 'k.scheduled_on',
+    shiftDays: 0,
+    extraWhere: 'k.scheduled_on IS NOT NULL',
+    caseId: 'k.case_id',
+    recordId: 'k.id',
+    reference: 'k.check_number',
+    detail: 'k.check_type',
+  },
+  {
+    kind: 'audit_report',
+    recordType: 'compliance_audit',
+    table: 'compliance_audits',
+    alias: 'a',
+    index: 'compliance_audits_deadline',
+    caseIndex: 'compliance_audits_case',
+    caseFilter: 'a.case_id = @caseId',
+    done: `(a.status IN ('reported','cancelled'))`,
+    order: 'a.report_due_on',
+    shiftDays: 0,
+    caseId: 'a.case_id',
+    recordId: 'a.id',
+    reference: 'a.audit_number',
+    detail: 'NULL',
+  },
+  {
+    // Opens the audit it belongs to; the detail is what is to be done, and by whom.
+    kind: 'corrective_action',
+    recordType: 'compliance_audit',
+    table: 'corrective_actions',
+    alias: 'ca',
+    index: 'corrective_actions_deadline',
+    caseIndex: 'corrective_actions_case',
+    caseFilter: 'ca.case_id = @caseId',
+    done: '(ca.completed_on IS NOT NULL)',
+    order: 'ca.due_on',
+    shiftDays: 0,
+    caseId: 'ca.case_id',
+    recordId: 'ca.audit_id',
+    reference: '(SELECT audit_number FROM compliance_audits x WHERE x.id = ca.audit_id)',
+    detail: `(ca.owner || ': ' || substr(ca.description, 1, 200))`,
+  },
 ];
 
 const KIND_RANK: Readonly<Record<DeadlineKind, number>> = Object.fromEntries(DEADLINE_KINDS.map((k, i) => [k, i])) as Record<
@@ -372,6 +424,12 @@ function labelOf(kind: DeadlineKind, reference: string, detail: string | null): 
       return `End of the review window of seizure ${reference}`;
     case 'limitation':
       return `End of the ${detail ?? ''}-year limitation period (${detail === '5' ? 'U.S. administrative export case' : 'customs'})`;
+    case 'check_scheduled':
+      return `${detail === 'pre_license' ? 'Pre-license check' : 'Post-shipment verification'} ${reference} scheduled`;
+    case 'audit_report':
+      return `Report of compliance audit ${reference}`;
+    case 'corrective_action':
+      return `Corrective action of audit ${reference}${detail ? ` (${detail})` : ''}`;
   }
 }
 

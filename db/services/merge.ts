@@ -199,6 +199,26 @@ export function mergeEntities(ctx: Ctx, input: EntityMergeInput): EntityMerge {
     });
   }
 
+  const partyTables = [
+    { type: 'end_use_check', table: 'end_use_checks', columns: ['party_id'] },
+    { type: 'inspection', table: 'inspections', columns: ['exporter_id', 'consignee_id', 'conveyance_id'] },
+    { type: 'compliance_audit', table: 'compliance_audits', columns: ['party_id'] },
+  ] as const;
+  for (const t of partyTables) {
+    const rows = sql(
+      db,
+      `SELECT id, case_id AS caseId FROM ${t.table} WHERE ${t.columns.map((c) => `${c} = @m`).join(' OR ')} ORDER BY seq`,
+    ).all({ m }) as { id: string; caseId: string }[];
+    for (const r of rows) {
+      log.apply(t.type, r.id, r.caseId, () => {
+        sql(
+          db,
+          `UPDATE ${t.table} SET ${t.columns.map((c) => swap(c)).join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`,
+        ).run({ m, s, now, id: r.id });
+      });
+    }
+  }
+
   // The survivor keeps the merged one's names as aliases, so it is found by either.
   const survivorData = dataOf(survivor);
   const aliases = mergedAliases(survivorData, merged, survivor.name);

@@ -48,6 +48,25 @@ export const penaltyNumbers: NumberSpec = {
   counter: (year, tag) => `${tag.toLowerCase()}:${year}`,
 };
 
+export const checkNumbers: NumberSpec = {
+  table: 'end_use_checks',
+  column: 'check_number',
+  field: 'checkNumber',
+  counter: (year, tag) => `${tag.toLowerCase()}:${year}`,
+};
+export const inspectionNumbers: NumberSpec = {
+  table: 'inspections',
+  column: 'inspection_number',
+  field: 'inspectionNumber',
+  counter: (year, tag) => `${tag.toLowerCase()}:${year}`,
+};
+export const auditNumbers: NumberSpec = {
+  table: 'compliance_audits',
+  column: 'audit_number',
+  field: 'auditNumber',
+  counter: (year, tag) => `${tag.toLowerCase()}:${year}`,
+};
+
 /** The next free number of a year. Counters never go back; a number typed by hand is skipped. */
 export function nextRecordNumber(db: Db, spec: NumberSpec, year: string, tag: string): string {
   const bump = sql(

@@ -323,6 +323,9 @@ export const DEADLINE_KINDS = [
   'penalty_review_window',
   'seizure_review_window',
   'limitation',
+  'check_scheduled',
+  'audit_report',
+  'corrective_action',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -380,3 +383,106 @@ export const JOB_STEPS = [
   'screening_entities',
 ] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
+
+// --- End-use checks, inspections, compliance audits (migration 017) ---------------------------
+
+/** A pre-license check (before a licence or permit is granted) or a post-shipment verification (after export). */
+export const CHECK_TYPES = ['pre_license', 'post_shipment'] as const;
+export type CheckType = (typeof CHECK_TYPES)[number];
+
+/** The party an end-use check is about. */
+export const CHECK_PARTY_ROLES = ['end_user', 'consignee', 'intermediate_consignee'] as const;
+export type CheckPartyRole = (typeof CHECK_PARTY_ROLES)[number];
+
+/** Who conducts a check: an export control officer, a post (mission) abroad, or embassy staff. */
+export const CHECK_CONDUCTORS = ['export_control_officer', 'post', 'embassy'] as const;
+export type CheckConductor = (typeof CHECK_CONDUCTORS)[number];
+
+export const CHECK_METHODS = ['on_site', 'documents'] as const;
+export type CheckMethod = (typeof CHECK_METHODS)[number];
+
+export const CHECK_STATUSES = ['requested', 'scheduled', 'completed', 'cancelled'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** Allowed status moves of an end-use check (a scheduled check may be rescheduled); anything else is refused. */
+export const CHECK_TRANSITIONS: Record<CheckStatus, readonly CheckStatus[]> = {
+  requested: ['scheduled', 'completed', 'cancelled'],
+  scheduled: ['scheduled', 'completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+export const CHECK_OUTCOMES = ['favorable', 'unfavorable', 'unable_to_verify'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/** Why a check could not verify the party: no access, the party was not found, or it refused. */
+export const UNVERIFIED_REASONS = ['no_access', 'party_not_found', 'refused'] as const;
+export type UnverifiedReason = (typeof UNVERIFIED_REASONS)[number];
+
+/** The four things a check verifies; each is confirmed, not confirmed, or (null) not looked at. */
+export const CHECK_POINTS = ['goodsPresent', 'usedAsDeclared', 'atDeclaredPlace', 'byDeclaredEndUser'] as const;
+export type CheckPoint = (typeof CHECK_POINTS)[number];
+export const CHECK_POINT_ANSWERS = ['confirmed', 'not_confirmed'] as const;
+export type CheckPointAnswer = (typeof CHECK_POINT_ANSWERS)[number];
+
+/** What an unfavorable or unverified check leads to, in one step. */
+export const CHECK_FOLLOW_UPS = ['open_case', 'add_to_case', 'list_candidate'] as const;
+export type CheckFollowUp = (typeof CHECK_FOLLOW_UPS)[number];
+
+export const CHECK_SORT_COLUMNS = ['checkNumber', 'requestedOn', 'scheduledOn', 'status'] as const;
+export type CheckSortColumn = (typeof CHECK_SORT_COLUMNS)[number];
+
+/** Where a shipment is examined. */
+export const INSPECTION_PLACE_KINDS = ['port', 'terminal', 'airport', 'border_crossing'] as const;
+export type InspectionPlaceKind = (typeof INSPECTION_PLACE_KINDS)[number];
+
+/** Why a shipment was selected for examination. */
+export const INSPECTION_SELECTIONS = ['targeting_rule', 'intelligence', 'partner_request', 'random'] as const;
+export type InspectionSelection = (typeof INSPECTION_SELECTIONS)[number];
+
+/** What an examination looked at. */
+export const INSPECTION_EXAMINED = ['documents', 'goods', 'seals', 'conveyance'] as const;
+export type InspectionExamined = (typeof INSPECTION_EXAMINED)[number];
+
+export const INSPECTION_STATUSES = ['in_progress', 'completed', 'cancelled'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+export const INSPECTION_TRANSITIONS: Record<InspectionStatus, readonly InspectionStatus[]> = {
+  in_progress: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+/** An examination's result; "detained" and "seized" create the detention or the seizure with it. */
+export const INSPECTION_RESULTS = ['no_discrepancy', 'discrepancy_noted', 'goods_detained', 'goods_seized'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+
+export const INSPECTION_SORT_COLUMNS = ['inspectionNumber', 'inspectedAt', 'status'] as const;
+export type InspectionSortColumn = (typeof INSPECTION_SORT_COLUMNS)[number];
+
+export const AUDIT_STATUSES = ['notified', 'on_site', 'reported', 'cancelled'] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+
+/** A compliance audit is notified, visited on site (or not: a desk audit), then reported with its outcome. */
+export const AUDIT_TRANSITIONS: Record<AuditStatus, readonly AuditStatus[]> = {
+  notified: ['on_site', 'reported', 'cancelled'],
+  on_site: ['reported', 'cancelled'],
+  reported: [],
+  cancelled: [],
+};
+
+export const AUDIT_OUTCOMES = ['compliant', 'compliant_with_actions', 'non_compliant'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** What a non-compliant audit leads to: a monetary penalty, or a referral for prosecution. */
+export const AUDIT_CONSEQUENCES = ['penalty', 'referral'] as const;
+export type AuditConsequence = (typeof AUDIT_CONSEQUENCES)[number];
+
+export const FINDING_SEVERITIES = ['minor', 'moderate', 'major', 'critical'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+
+/** An audit's report is due this many days after the audit was notified, unless set. */
+export const AUDIT_REPORT_DAYS = 90;
+
+export const AUDIT_SORT_COLUMNS = ['auditNumber', 'notifiedOn', 'reportDueOn', 'status'] as const;
+export type AuditSortColumn = (typeof AUDIT_SORT_COLUMNS)[number];

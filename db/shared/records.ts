@@ -19,6 +19,13 @@ export const auditedTables = {
   package_import: { table: 'package_imports' },
   screening_list: { table: 'screening_lists' },
   screening_review: { table: 'screening_reviews' },
+  end_use_check: { table: 'end_use_checks' },
+  end_use_check_goods: { table: 'end_use_check_goods' },
+  inspection: { table: 'inspections' },
+  inspection_evidence: { table: 'inspection_evidence' },
+  compliance_audit: { table: 'compliance_audits' },
+  audit_finding: { table: 'audit_findings' },
+  corrective_action: { table: 'corrective_actions' },
 } as const;
 
 export type RecordType = keyof typeof auditedTables;

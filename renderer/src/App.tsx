@@ -26,6 +26,12 @@ import { DetentionsPage } from './pages/detentions/DetentionsPage.tsx';
 import { DetentionPage } from './pages/detentions/DetentionPage.tsx';
 import { PenaltiesPage } from './pages/penalties/PenaltiesPage.tsx';
 import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
+import { ChecksPage } from './pages/checks/ChecksPage.tsx';
+import { CheckPage } from './pages/checks/CheckPage.tsx';
+import { InspectionsPage } from './pages/inspections/InspectionsPage.tsx';
+import { InspectionPage } from './pages/inspections/InspectionPage.tsx';
+import { AuditsPage } from './pages/audits/AuditsPage.tsx';
+import { AuditPage } from './pages/audits/AuditPage.tsx';
 import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
 import { DuplicatesPage } from './pages/duplicates/DuplicatesPage.tsx';
 import { LazyChartPage } from './pages/chart/lazy.tsx';
@@ -58,6 +64,18 @@ function Page({ route, onNewCase }: { route: Route; onNewCase(): void }) {
       return <PenaltiesPage />;
     case 'penalty':
       return <PenaltyPage id={route.id} />;
+    case 'checks':
+      return <ChecksPage />;
+    case 'check':
+      return <CheckPage id={route.id} />;
+    case 'inspections':
+      return <InspectionsPage />;
+    case 'inspection':
+      return <InspectionPage id={route.id} />;
+    case 'audits':
+      return <AuditsPage />;
+    case 'audit':
+      return <AuditPage id={route.id} />;
     case 'deadlines':
       return <DeadlinesPage />;
     case 'duplicates':
@@ -166,7 +184,9 @@ export function App() {
       { id: 'new-case', label: t('palette.action.newCase'), hint: 'N', run: () => setNewCaseOpen(true) },
       { id: 'search', label: t('palette.action.search'), run: () => navigate({ page: 'search', q: '' }) },
       { id: 'cases', label: t('palette.action.cases'), run: () => navigate({ page: 'cases' }) },
-      ...(['entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'deadlines'] as const).map((page) => ({
+      ...(
+        ['entities', 'duplicates', 'seizures', 'detentions', 'penalties', 'checks', 'inspections', 'audits', 'deadlines'] as const
+      ).map((page) => ({
         id: `goto-${page}`,
         label: t('palette.action.goto', { section: t(`nav.${page}`) }),
         run: () => navigate({ page }),
@@ -207,6 +227,9 @@ export function App() {
     { page: 'seizures', icon: 'box' },
     { page: 'detentions', icon: 'hand' },
     { page: 'penalties', icon: 'dollar' },
+    { page: 'checks', icon: 'endorsed' },
+    { page: 'inspections', icon: 'search-template' },
+    { page: 'audits', icon: 'clipboard' },
     { page: 'deadlines', icon: 'calendar' },
   ];
 

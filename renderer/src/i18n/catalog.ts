@@ -32,6 +32,14 @@ import screeningEn from './screening.en.json';
 import screeningFr from './screening.fr.json';
 import searchEn from './search.en.json';
 import searchFr from './search.fr.json';
+import verificationsEn from './verifications.en.json';
+import verificationsFr from './verifications.fr.json';
+import checksEn from './checks.en.json';
+import checksFr from './checks.fr.json';
+import inspectionsEn from './inspections.en.json';
+import inspectionsFr from './inspections.fr.json';
+import complianceEn from './compliance.en.json';
+import complianceFr from './compliance.fr.json';
 
 /** reasons: the contract's refusals, `reason.<code>` with the refusal's params (db/errors.ts). */
 export const en = {
@@ -49,6 +57,10 @@ export const en = {
   ...importEn,
   ...screeningEn,
   ...searchEn,
+  ...verificationsEn,
+  ...checksEn,
+  ...inspectionsEn,
+  ...complianceEn,
   ...reasonsEn,
 };
 export type MessageId = keyof typeof en;
@@ -68,5 +80,9 @@ export const fr: Record<MessageId, string> = {
   ...importFr,
   ...screeningFr,
   ...searchFr,
+  ...verificationsFr,
+  ...checksFr,
+  ...inspectionsFr,
+  ...complianceFr,
   ...reasonsFr,
 };

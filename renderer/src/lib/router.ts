@@ -8,6 +8,7 @@ export const CASE_TABS = [
   'seizures',
   'detentions',
   'penalties',
+  'verifications',
   'timeline',
   'evidence',
   'audit',
@@ -23,6 +24,9 @@ export const SECTIONS = [
   'seizures',
   'detentions',
   'penalties',
+  'checks',
+  'inspections',
+  'audits',
   'deadlines',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -38,6 +42,12 @@ export type Route =
   | { page: 'detention'; id: string }
   | { page: 'penalties' }
   | { page: 'penalty'; id: string }
+  | { page: 'checks' }
+  | { page: 'check'; id: string }
+  | { page: 'inspections' }
+  | { page: 'inspection'; id: string }
+  | { page: 'audits' }
+  | { page: 'audit'; id: string }
   | { page: 'deadlines' }
   | { page: 'duplicates' }
   | { page: 'chart'; entityId: string }
@@ -69,6 +79,12 @@ export function parseRoute(hash: string): Route {
       return id ? { page: 'detention', id } : { page: 'detentions' };
     case 'penalties':
       return id ? { page: 'penalty', id } : { page: 'penalties' };
+    case 'checks':
+      return id ? { page: 'check', id } : { page: 'checks' };
+    case 'inspections':
+      return id ? { page: 'inspection', id } : { page: 'inspections' };
+    case 'audits':
+      return id ? { page: 'audit', id } : { page: 'audits' };
     case 'cases':
       if (id) {
         const tab = (CASE_TABS as readonly string[]).includes(sub ?? '') ? (sub as CaseTab) : 'overview';
@@ -93,6 +109,12 @@ export function routeHref(route: Route): string {
       return `#/detentions/${e(route.id)}`;
     case 'penalty':
       return `#/penalties/${e(route.id)}`;
+    case 'check':
+      return `#/checks/${e(route.id)}`;
+    case 'inspection':
+      return `#/inspections/${e(route.id)}`;
+    case 'audit':
+      return `#/audits/${e(route.id)}`;
     case 'chart':
       return `#/chart/${e(route.entityId)}`;
     case 'search':
@@ -118,6 +140,12 @@ export function sectionOf(route: Route): Section | 'settings' {
       return 'detentions';
     case 'penalty':
       return 'penalties';
+    case 'check':
+      return 'checks';
+    case 'inspection':
+      return 'inspections';
+    case 'audit':
+      return 'audits';
     default:
       return route.page;
   }

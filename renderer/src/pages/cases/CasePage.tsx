@@ -22,6 +22,7 @@ import { SubjectsTab } from '../entities/SubjectsTab.tsx';
 import { LazyLinksTab } from '../chart/lazy.tsx';
 import { SeizuresTab } from '../seizures/SeizuresTab.tsx';
 import { DetentionsTab } from '../detentions/DetentionsTab.tsx';
+import { VerificationsTab } from '../verifications/VerificationsTab.tsx';
 import { PenaltiesTab } from '../penalties/PenaltiesTab.tsx';
 import { CaseSummary } from '../overview/CaseSummary.tsx';
 import { TimelineTab } from '../analysis/TimelineTab.tsx';
@@ -86,6 +87,7 @@ export function CasePage({ id, tab }: { id: string; tab: CaseTab }) {
         <Tab disabled={false} id="seizures" title={t('case.tab.seizures')} panel={<SeizuresTab caseId={c.id} />} />
         <Tab disabled={false} id="detentions" title={t('case.tab.detentions')} panel={<DetentionsTab caseId={c.id} />} />
         <Tab disabled={false} id="penalties" title={t('case.tab.penalties')} panel={<PenaltiesTab caseId={c.id} />} />
+        <Tab disabled={false} id="verifications" title={t('case.tab.verifications')} panel={<VerificationsTab caseId={c.id} />} />
         <Tab disabled={false} id="timeline" title={t('case.tab.timeline')} panel={<TimelineTab caseId={c.id} />} />
         <Tab disabled={false} id="evidence" title={t('case.tab.evidence')} panel={<EvidenceTab caseId={c.id} />} />
         <Tab disabled={false} id="audit" title={t('case.tab.audit')} panel={<AuditTab caseId={c.id} />} />

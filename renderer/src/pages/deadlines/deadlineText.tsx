@@ -34,6 +34,12 @@ export function deadlineLabel(d: Deadline, t: Translate): string {
       return d.detail === '5'
         ? t('deadline.what.limitationUs', { years: 5 })
         : t('deadline.what.limitationCustoms', { years: Number(d.detail ?? 6) });
+    case 'check_scheduled':
+      return t('deadline.what.check_scheduled', { reference, type: d.detail ?? 'post_shipment' });
+    case 'audit_report':
+      return t('deadline.what.audit_report', { reference });
+    case 'corrective_action':
+      return t('deadline.what.corrective_action', { reference, detail: d.detail ?? '' });
   }
 }
 
@@ -50,6 +56,10 @@ export function deadlineRoute(d: Deadline): Route | null {
       return { page: 'case', id: d.caseId, tab: 'overview' };
     case 'detention_info_request':
       return null;
+    case 'end_use_check':
+      return { page: 'check', id: d.recordId };
+    case 'compliance_audit':
+      return { page: 'audit', id: d.recordId };
   }
 }
 

@@ -1,0 +1,6 @@
+import { InspectionTable } from './InspectionTable.tsx';
+
+/** Every inspections across cases (#/inspections). */
+export function InspectionsPage() {
+  return <InspectionTable />;
+}
