@@ -44,6 +44,13 @@ import { seizureListInput } from '../db/shared/inputs/seizures.ts';
 import { createDispatcher } from '../db/contract.ts';
 import { methods } from '../db/methods/index.ts';
 import { seedEnforcement } from '../db/seed/enforcement.ts';
+import { seedVerifications } from '../db/seed/verifications.ts';
+import { checkListSql } from '../db/services/checks.ts';
+import { inspectionListSql } from '../db/services/inspections.ts';
+import { auditListSql } from '../db/services/compliance-audits.ts';
+import { checkListInput } from '../db/shared/inputs/checks.ts';
+import { inspectionListInput } from '../db/shared/inputs/inspections.ts';
+import { auditListInput } from '../db/shared/inputs/compliance-audits.ts';
 import { detentionListSql } from '../db/services/detentions.ts';
 import { penaltyListSql } from '../db/services/penalties.ts';
 import { deadlineSql } from '../db/services/deadlines.ts';
@@ -165,6 +172,9 @@ function staleReason(file: string, cases: number): string | null {
     if (!db.prepare('SELECT 1 FROM case_entities LIMIT 1').get()) return 'it has no entities (seeded before entities existed)';
     if (!db.prepare('SELECT 1 FROM seizures LIMIT 1').get()) return 'it has no seizures (seeded before seizures existed)';
     if (!db.prepare('SELECT 1 FROM penalties LIMIT 1').get()) return 'it has no penalties (seeded before penalties existed)';
+    if (!db.prepare('SELECT 1 FROM compliance_audits LIMIT 1').get()) {
+      return 'it has no checks, inspections or audits (seeded before they existed)';
+    }
     return null;
   } catch (err) {
     return `cannot read it (${(err as Error).message})`;
@@ -210,6 +220,7 @@ async function seedChild(file: string, cases: number): Promise<void> {
     seedBenchEntities(core, cases, tty);
     seedBenchSeizures(core, cases, tty);
     seedBenchEnforcement(core, cases, tty);
+    seedBenchVerifications(core, cases, tty);
     // Rollback-journal mode, so that the read-only checks of later runs leave no -wal or -shm
     // files beside the cache; the bench's copy goes back to WAL when openCore opens it.
     core.db.pragma('journal_mode = DELETE');
@@ -1054,6 +1065,31 @@ function seedBenchEnforcement(core: Core, cases: number, tty: boolean): void {
   );
 }
 
+function seedBenchVerifications(core: Core, cases: number, tty: boolean): void {
+  const started = performance.now();
+  let lastLine = 0;
+  const invoke = createDispatcher(methods, {
+    db: core.db,
+    clock: tickingClock(Date.parse(`${SEED_TODAY}T12:00:00Z`)),
+    actor: () => ({ name: 'Bench Seeder', badge: 'B-0001' }),
+    device: core.device,
+  });
+  const result = seedVerifications(core.db, invoke, new Random(SEED + 7007), recentCaseIds(core.db, cases), SEED_TODAY, {
+    onProgress(done, total) {
+      const now = performance.now();
+      if (done < total && now - lastLine < (tty ? 250 : 5000)) return;
+      lastLine = now;
+      const line = `  seeding checks, inspections and audits: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} cases, ${((now - started) / 1000).toFixed(0)} s elapsed`;
+      process.stdout.write(tty ? `\r${line.padEnd(90)}` : `${line}\n`);
+    },
+  });
+  if (tty) process.stdout.write('\n');
+  console.log(
+    `  seeded ${result.checks.toLocaleString('en-US')} end-use checks, ${result.inspections.toLocaleString('en-US')} inspections, ` +
+      `${result.audits.toLocaleString('en-US')} compliance audits in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
 function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
   const db = core.db;
   // The contract's "today" is the clock's: the direct path uses the same day.
@@ -1098,18 +1134,22 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
     return { total: page.total, ids: page.rows.map((x) => `${x.kind} ${x.recordId}`) };
   };
   const listOf = (
-    method: 'detentions.list' | 'penalties.list' | 'deadlines.list',
+    method:
+      'detentions.list' | 'penalties.list' | 'deadlines.list' | 'checks.list' | 'inspections.list' | 'complianceAudits.list',
     label: string,
     extra: boolean,
     raw: Record<string, unknown>,
   ): Prepared => {
     const input: Record<string, unknown> = { limit: 100, ...raw };
-    const s =
-      method === 'detentions.list'
-        ? detentionListSql(detentionListInput.parse(input), today)
-        : method === 'penalties.list'
-          ? penaltyListSql(penaltyListInput.parse(input), today)
-          : deadlineSql(deadlineListInput.parse(input), today);
+    const sqlOf = {
+      'detentions.list': () => detentionListSql(detentionListInput.parse(input), today),
+      'penalties.list': () => penaltyListSql(penaltyListInput.parse(input), today),
+      'deadlines.list': () => deadlineSql(deadlineListInput.parse(input), today),
+      'checks.list': () => checkListSql(checkListInput.parse(input), today),
+      'inspections.list': () => inspectionListSql(inspectionListInput.parse(input)),
+      'complianceAudits.list': () => auditListSql(auditListInput.parse(input), today),
+    };
+    const s = sqlOf[method]();
     const page = pageStatement(s, { limit: Number(input.limit), offset: Number(input.offset ?? 0) });
     const count = countStatement(s);
     const rowsStmt = db.prepare(page.sql);
@@ -1167,6 +1207,21 @@ function prepareEnforcementBench(core: Core, plans: boolean): Prepared[] {
       sort: { column: 'balance', direction: 'desc' },
     }),
     listOf('deadlines.list', 'all cases, first page', false, {}),
+    listOf('checks.list', 'all, by request desc', false, {}),
+    listOf('checks.list', 'unable to verify, by number', false, {
+      outcome: 'unable_to_verify',
+      sort: { column: 'checkNumber', direction: 'asc' },
+    }),
+    listOf('inspections.list', 'all, by inspection desc', false, {}),
+    listOf('inspections.list', 'goods seized, by number', false, {
+      result: 'goods_seized',
+      sort: { column: 'inspectionNumber', direction: 'asc' },
+    }),
+    listOf('complianceAudits.list', 'all, by notice desc', false, {}),
+    listOf('complianceAudits.list', 'reported, by report due', false, {
+      status: 'reported',
+      sort: { column: 'reportDueOn', direction: 'asc' },
+    }),
     overview('the busiest case', busiest),
     overview('a case in the middle', middle),
     listOf('detentions.list', 'open, by number, offset 1,000', true, {

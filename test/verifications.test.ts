@@ -450,3 +450,39 @@ describe('compliance audits', () => {
     );
   });
 });
+
+describe('the case timeline', () => {
+  it('dates checks, inspections and audits, each opening its record', async () => {
+    const core = await newCore(dir);
+    const p = caseWithParties(core);
+    const c = newCheck(core, p);
+    ok(core.invoke('checks.complete', { id: c.id, outcome: 'unfavorable', conductedOn: '2026-03-10' }));
+    const i = newInspection(core, p, { result: 'no_discrepancy', completedAt: '2026-03-14T18:00:00Z' });
+    const a = newAudit(core, p);
+    ok(core.invoke('complianceAudits.onSite', { id: a.id, onSiteOn: '2026-02-20' }));
+    ok(core.invoke('complianceAudits.report', { id: a.id, outcome: 'compliant', reportedOn: '2026-03-01' }));
+    const events = ok<{
+      events: { kind: string; at: string; record: { type: string; id: string }; params: Record<string, unknown> }[];
+    }>(core.invoke('cases.timeline', { caseId: p.caseId })).events;
+    const mine = events.filter((e) => ['end_use_check', 'inspection', 'compliance_audit'].includes(e.record.type));
+    expect(mine.map((e) => `${e.kind} ${e.at}`).sort()).toEqual(
+      [
+        'check.requested 2026-02-01',
+        'check.conducted 2026-03-10',
+        'inspection.started 2026-03-14T13:00:00.000Z',
+        'inspection.completed 2026-03-14T18:00:00.000Z',
+        'audit.notified 2026-02-01',
+        'audit.on_site 2026-02-20',
+        'audit.reported 2026-03-01',
+      ].sort(),
+    );
+    expect(mine.find((e) => e.kind === 'check.conducted')).toMatchObject({
+      record: { id: c.id },
+      params: { outcome: 'unfavorable' },
+    });
+    expect(mine.find((e) => e.kind === 'inspection.completed')).toMatchObject({
+      record: { id: i.id },
+      params: { result: 'no_discrepancy' },
+    });
+  });
+});

@@ -160,6 +160,14 @@ export function eventText(r: Report, e: TimelineEvent): string {
     case 'link.started':
     case 'link.ended':
       return fill(w.timeline[e.kind], { from: s('from'), to: s('to'), relation: lower(word(w.link, p.type)) });
+    case 'check.requested':
+      return fill(w.timeline[e.kind], { number: s('number'), type: word(w.checkType, p.type) });
+    case 'check.conducted':
+      return fill(w.timeline[e.kind], { number: s('number'), outcome: word(w.checkOutcome, p.outcome) });
+    case 'inspection.completed':
+      return fill(w.timeline[e.kind], { number: s('number'), result: word(w.inspectionResult, p.result) });
+    case 'audit.reported':
+      return fill(w.timeline[e.kind], { number: s('number'), outcome: word(w.auditOutcome, p.outcome) });
     default:
       return fill(w.timeline[e.kind], Object.fromEntries(Object.keys(p).map((k) => [k, s(k)])));
   }

@@ -4,8 +4,11 @@
  * French is typed against English: a key missing from one fails tsc.
  */
 import type {
+  AuditOutcome,
   CaseRole,
   CaseStatus,
+  CheckOutcome,
+  CheckType,
   ConveyanceType,
   CustodyPurpose,
   DetentionOutcome,
@@ -14,6 +17,7 @@ import type {
   EntityKind,
   IdentityDocumentType,
   InfoRequestKind,
+  InspectionResult,
   LinkConfidence,
   LinkType,
   PaymentMethod,
@@ -609,6 +613,10 @@ interface Vocabulary {
     'case' | 'case_entity' | 'entity' | 'entity_link' | 'seizure' | 'custody_entry' | 'detention' | 'penalty',
     string
   >;
+  checkType: Record<CheckType, string>;
+  checkOutcome: Record<CheckOutcome, string>;
+  inspectionResult: Record<InspectionResult, string>;
+  auditOutcome: Record<AuditOutcome, string>;
   timeline: Record<TimelineKind | 'custody.corrected' | 'detention.startedAt', string>;
 }
 
@@ -734,6 +742,19 @@ const enWords: Vocabulary = {
     detention: 'Detention',
     penalty: 'Penalty',
   },
+  checkType: { pre_license: 'Pre-license check', post_shipment: 'Post-shipment verification' },
+  checkOutcome: { favorable: 'favorable', unfavorable: 'unfavorable', unable_to_verify: 'unable to verify' },
+  inspectionResult: {
+    no_discrepancy: 'no discrepancy',
+    discrepancy_noted: 'discrepancy noted',
+    goods_detained: 'goods detained',
+    goods_seized: 'goods seized',
+  },
+  auditOutcome: {
+    compliant: 'compliant',
+    compliant_with_actions: 'compliant with corrective actions',
+    non_compliant: 'non-compliant',
+  },
   timeline: {
     'case.opened': 'Case {number} opened',
     'case.contravention': 'Contravention (limitation periods run from here)',
@@ -758,6 +779,13 @@ const enWords: Vocabulary = {
     'evidence.acquired': 'Evidence acquired: {name}',
     'evidence.added': 'Evidence attached: {name}',
     'note.dated': 'Note: {text}',
+    'check.requested': '{type} {number} requested',
+    'check.conducted': 'Check {number} conducted: {outcome}',
+    'inspection.started': 'Inspection {number} at {place}',
+    'inspection.completed': 'Inspection {number}: {result}',
+    'audit.notified': 'Compliance audit {number} notified',
+    'audit.on_site': 'Compliance audit {number}: visit on site',
+    'audit.reported': 'Compliance audit {number} reported: {outcome}',
   },
 };
 
@@ -896,6 +924,19 @@ const frWords: Vocabulary = {
     detention: 'Retenue',
     penalty: 'Sanction',
   },
+  checkType: { pre_license: 'Vérification préalable à la licence', post_shipment: 'Vérification après expédition' },
+  checkOutcome: { favorable: 'favorable', unfavorable: 'défavorable', unable_to_verify: 'vérification impossible' },
+  inspectionResult: {
+    no_discrepancy: 'aucun écart',
+    discrepancy_noted: 'écart constaté',
+    goods_detained: 'marchandises retenues',
+    goods_seized: 'marchandises saisies',
+  },
+  auditOutcome: {
+    compliant: 'conforme',
+    compliant_with_actions: 'conforme avec mesures correctives',
+    non_compliant: 'non conforme',
+  },
   timeline: {
     'case.opened': 'Ouverture du dossier {number}',
     'case.contravention': 'Infraction (point de départ des délais de prescription)',
@@ -920,6 +961,13 @@ const frWords: Vocabulary = {
     'evidence.acquired': 'Preuve obtenue : {name}',
     'evidence.added': 'Preuve jointe : {name}',
     'note.dated': 'Note : {text}',
+    'check.requested': '{type} {number} demandée',
+    'check.conducted': 'Vérification {number} effectuée : {outcome}',
+    'inspection.started': 'Inspection {number} à {place}',
+    'inspection.completed': 'Inspection {number} : {result}',
+    'audit.notified': 'Vérification de conformité {number} : avis donné',
+    'audit.on_site': 'Vérification de conformité {number} : visite sur place',
+    'audit.reported': 'Vérification de conformité {number} : rapport, {outcome}',
   },
 };
 

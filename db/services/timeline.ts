@@ -20,7 +20,8 @@ import { caseEntityIds } from './where-else.ts';
  * disposition_on); every custody movement of their items; detentions (start, end), their
  * information requests (sent, answered, closed unanswered) and technical assessments (referred,
  * answered); penalties (assessed, then each status change from the audit, dated by status_on) and
- * their payments; the start and end dates of the links of the case's entities; evidence files
+ * their payments; end-use checks (requested, conducted), inspections (begun, completed) and compliance
+ * audits (notified, visited, reported); the start and end dates of the links of the case's entities; evidence files
  * (acquired, else attached); and the lines of the notes of the case, its seizures, detentions and
  * penalties that begin with a date (`2026-03-02: called the exporter`), the only dated notes kept.
  */
@@ -282,6 +283,68 @@ export function caseTimeline(db: Db, caseId: string): CaseTimeline {
       currency: p.currency,
     });
     notes(`penalty:${p.id}`, p.notes, record, p.notice_number);
+  }
+
+  const checks = sql(
+    db,
+    `SELECT id, check_number, check_type, requested_on, conducted_on, outcome, notes FROM end_use_checks WHERE case_id = ? ORDER BY seq`,
+  ).all(caseId) as {
+    id: string;
+    check_number: string;
+    check_type: string;
+    requested_on: string;
+    conducted_on: string | null;
+    outcome: string | null;
+    notes: string;
+  }[];
+  for (const k of checks) {
+    const record = { type: 'end_use_check', id: k.id } as const;
+    const number = k.check_number;
+    push(`check:${k.id}:requested`, k.requested_on, 'day', 'check.requested', record, { number, type: k.check_type });
+    if (k.outcome)
+      push(`check:${k.id}:conducted`, k.conducted_on, 'day', 'check.conducted', record, { number, outcome: k.outcome });
+    notes(`check:${k.id}`, k.notes, record, number);
+  }
+
+  const inspections = sql(
+    db,
+    `SELECT id, inspection_number, inspected_at, place, result, completed_at, notes FROM inspections WHERE case_id = ? ORDER BY seq`,
+  ).all(caseId) as {
+    id: string;
+    inspection_number: string;
+    inspected_at: string;
+    place: string;
+    result: string | null;
+    completed_at: string | null;
+    notes: string;
+  }[];
+  for (const i of inspections) {
+    const record = { type: 'inspection', id: i.id } as const;
+    const number = i.inspection_number;
+    push(`inspection:${i.id}:started`, i.inspected_at, 'instant', 'inspection.started', record, { number, place: i.place });
+    push(`inspection:${i.id}:completed`, i.completed_at, 'instant', 'inspection.completed', record, { number, result: i.result });
+    notes(`inspection:${i.id}`, i.notes, record, number);
+  }
+
+  const audits = sql(
+    db,
+    `SELECT id, audit_number, notified_on, on_site_on, reported_on, outcome, notes FROM compliance_audits WHERE case_id = ? ORDER BY seq`,
+  ).all(caseId) as {
+    id: string;
+    audit_number: string;
+    notified_on: string;
+    on_site_on: string | null;
+    reported_on: string | null;
+    outcome: string | null;
+    notes: string;
+  }[];
+  for (const a of audits) {
+    const record = { type: 'compliance_audit', id: a.id } as const;
+    const number = a.audit_number;
+    push(`audit:${a.id}:notified`, a.notified_on, 'day', 'audit.notified', record, { number });
+    push(`audit:${a.id}:on_site`, a.on_site_on, 'day', 'audit.on_site', record, { number });
+    push(`audit:${a.id}:reported`, a.reported_on, 'day', 'audit.reported', record, { number, outcome: a.outcome });
+    notes(`audit:${a.id}`, a.notes, record, number);
   }
 
   const payments = sql(

@@ -50,6 +50,9 @@ export const TIMELINE_LANES = [
   'assessment',
   'penalty',
   'payment',
+  'check',
+  'inspection',
+  'audit',
   'link',
   'evidence',
   'note',
@@ -74,6 +77,13 @@ export const TIMELINE_KINDS = [
   'penalty.assessed',
   'penalty.status',
   'payment.received',
+  'check.requested',
+  'check.conducted',
+  'inspection.started',
+  'inspection.completed',
+  'audit.notified',
+  'audit.on_site',
+  'audit.reported',
   'link.started',
   'link.ended',
   'evidence.acquired',
@@ -87,5 +97,15 @@ export function laneOf(kind: TimelineKind): TimelineLane {
 }
 
 /** The record an event opens: a page of its own, or (evidence) the file's drawer in the case. */
-export const TIMELINE_RECORD_TYPES = ['case', 'seizure', 'detention', 'penalty', 'entity', 'evidence'] as const;
+export const TIMELINE_RECORD_TYPES = [
+  'case',
+  'seizure',
+  'detention',
+  'penalty',
+  'entity',
+  'evidence',
+  'end_use_check',
+  'inspection',
+  'compliance_audit',
+] as const;
 export type TimelineRecordType = (typeof TIMELINE_RECORD_TYPES)[number];

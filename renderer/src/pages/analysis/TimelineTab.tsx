@@ -63,6 +63,12 @@ function Timeline({ data }: { data: CaseTimeline }) {
           return navigate({ page: 'penalty', id: r.id });
         case 'entity':
           return navigate({ page: 'entity', id: r.id });
+        case 'end_use_check':
+          return navigate({ page: 'check', id: r.id });
+        case 'inspection':
+          return navigate({ page: 'inspection', id: r.id });
+        case 'compliance_audit':
+          return navigate({ page: 'audit', id: r.id });
         case 'evidence':
           setEvidence(await call('evidence.get', { id: r.id }));
       }

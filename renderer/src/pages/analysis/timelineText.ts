@@ -94,6 +94,16 @@ export function eventLabel(e: TimelineEvent, t: Translate, intl: IntlShape): str
       return t(`timeline.kind.${e.kind}`, { name: s('name') });
     case 'note.dated':
       return t('timeline.kind.note.dated', { text: s('text') });
+    case 'check.requested':
+      return t('timeline.kind.check.requested', { number: s('number'), type: s('type') });
+    case 'check.conducted':
+      return t('timeline.kind.check.conducted', { number: s('number'), outcome: s('outcome') });
+    case 'inspection.started':
+      return t('timeline.kind.inspection.started', { number: s('number'), place: s('place') });
+    case 'inspection.completed':
+      return t('timeline.kind.inspection.completed', { number: s('number'), result: s('result') });
+    case 'audit.reported':
+      return t('timeline.kind.audit.reported', { number: s('number'), outcome: s('outcome') });
     case 'seizure.seized':
       return t('timeline.kind.seizure.seized', { number: s('number'), place: s('place') });
     default:
