@@ -3,7 +3,12 @@
  * refused status move of each, the records an inspection's result makes (and does not make when
  * refused), the follow-ups of a failed check, and corrective actions in the deadlines.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestStream } from '../db/evidence-store.ts';
 import type { Core } from '../db/index.ts';
 import type { AuditDetail, CheckDetail, DeadlinePage, InspectionDetail } from '../db/api.ts';
 import {
@@ -484,5 +489,107 @@ describe('the case timeline', () => {
       record: { id: i.id },
       params: { result: 'no_discrepancy' },
     });
+  });
+});
+
+// --- The evidence package -----------------------------------------------------------------------
+
+const cli = path.resolve(import.meta.dirname, '..', 'bin', 'dossier.mjs');
+function dossier(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function caseJsonOf(zip: string, into: string): Record<string, unknown> {
+  fs.rmSync(into, { recursive: true, force: true });
+  expect(spawnSync('unzip', ['-q', zip, '-d', into]).status).toBe(0);
+  const [root] = fs.readdirSync(into);
+  return JSON.parse(fs.readFileSync(path.join(into, root ?? '', 'data', 'case.json'), 'utf8')) as Record<string, unknown>;
+}
+
+describe('the evidence package', () => {
+  it('carries checks, inspections and audits with their lines, files, findings and actions, and imports them back the same', async () => {
+    const core = await newCore(dir);
+    const p = caseWithParties(core);
+    const fileNumber = ok<{ fileNumber: string }>(core.invoke('cases.get', { id: p.caseId })).fileNumber;
+    const c = newCheck(core, p);
+    ok(
+      core.invoke('checks.complete', {
+        id: c.id,
+        outcome: 'unable_to_verify',
+        unverifiedReason: 'no_access',
+        conductedOn: '2026-03-10',
+      }),
+    );
+    ok(core.invoke('checks.followUp', { id: c.id, action: 'list_candidate', reason: 'Free zone denied access' }));
+    const photo = await ingestStream(Readable.from([Buffer.from('JPEG seal 0045112')]), core.dataDir);
+    const evidenceId = ok<{ id: string }>(
+      core.invoke('evidence.attach', { caseId: p.caseId, ...photo, originalName: 'seal.jpg' }),
+    ).id;
+    const i = newInspection(core, p, { result: 'goods_detained', findings: 'Seal broken' });
+    ok(core.invoke('inspections.attachEvidence', { inspectionId: i.id, evidenceId }));
+    const a = newAudit(core, p);
+    const withFinding = ok<AuditDetail>(
+      core.invoke('complianceAudits.addFinding', { auditId: a.id, severity: 'major', description: 'Wrong ECCN', evidenceId }),
+    );
+    ok(
+      core.invoke('complianceAudits.addAction', {
+        auditId: a.id,
+        findingId: withFinding.findings[0]?.id,
+        description: 'Reclassify',
+        owner: 'Exporter',
+        dueOn: '2026-06-30',
+      }),
+    );
+    ok(
+      core.invoke('complianceAudits.report', {
+        id: a.id,
+        outcome: 'non_compliant',
+        consequence: 'penalty',
+        reportedOn: '2026-03-12',
+        penalty: { contraventionCode: 'C351', amountMinor: 500_000, currency: 'CAD' },
+      }),
+    );
+
+    const first = path.join(dir, 'verifications-1.zip');
+    const r1 = dossier(['export', fileNumber, '--out', first, '--db', core.file]);
+    expect(r1.status, r1.stderr).toBe(0);
+    const j1 = caseJsonOf(first, path.join(dir, 'v-u1'));
+    const checks = j1.checks as { goods: unknown[]; listCandidateReason: string }[];
+    expect(checks).toHaveLength(1);
+    expect(checks[0]?.goods).toHaveLength(1);
+    expect((j1.inspections as { files: { evidenceId: string }[] }[])[0]?.files).toEqual([
+      expect.objectContaining({ evidenceId }),
+    ]);
+    const audits = j1.complianceAudits as { findings: unknown[]; actions: unknown[]; penaltyId: string }[];
+    expect(audits[0]?.findings).toHaveLength(1);
+    expect(audits[0]?.actions).toHaveLength(1);
+    const bag = fs.readdirSync(path.join(dir, 'v-u1'))[0] ?? '';
+    for (const csv of [
+      'end_use_checks.csv',
+      'end_use_check_goods.csv',
+      'inspections.csv',
+      'inspection_files.csv',
+      'compliance_audits.csv',
+      'audit_findings.csv',
+      'corrective_actions.csv',
+    ]) {
+      expect(fs.existsSync(path.join(dir, 'v-u1', bag, 'data', 'records', csv)), csv).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(dir, 'v-u1', bag, 'data', 'records', 'end_use_checks.csv'), 'utf8')).toContain(
+      'list_candidate_reason',
+    );
+
+    const target = path.join(dir, 'verifications-target', 'dossier.db');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const imp = dossier(['import', first, '--db', target]);
+    expect(imp.status, imp.stdout + imp.stderr).toBe(0);
+    expect(imp.stdout).toMatch(/1 end-use check, 1 checked goods line, 1 inspection, 1 compliance audit/);
+    const second = path.join(dir, 'verifications-2.zip');
+    expect(dossier(['export', fileNumber, '--out', second, '--db', target]).status).toBe(0);
+    const j2 = caseJsonOf(second, path.join(dir, 'v-u2'));
+    for (const key of ['checks', 'inspections', 'complianceAudits', 'detentions', 'penalties'] as const)
+      expect(j2[key]).toEqual(j1[key]);
+    const check = dossier(['check', '--db', target]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 });

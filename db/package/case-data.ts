@@ -19,6 +19,9 @@ import { custodyChain, type CustodyChain, type CustodyEntryView } from '../servi
 import { getDetention, type Detention, type InfoRequest } from '../services/detentions.ts';
 import { getPenalty, type Payment, type Penalty } from '../services/penalties.ts';
 import { getEvidence, type Evidence } from '../services/evidence.ts';
+import { getCheck, type CheckGoodsLine, type EndUseCheck } from '../services/checks.ts';
+import { getInspection, type Inspection } from '../services/inspections.ts';
+import { getAudit, type AuditFinding, type ComplianceAudit, type CorrectiveAction } from '../services/compliance-audits.ts';
 import { caseTimeline, type TimelineEvent } from '../services/timeline.ts';
 import { caseEntityIds } from '../services/where-else.ts';
 import type { CaseRole, LinkConfidence } from '../shared/domain.ts';
@@ -89,6 +92,24 @@ export type CaseDataSeizure = Omit<Seizure, 'caseFileNumber'> & { totals: MoneyT
 export type CaseDataRequest = Omit<InfoRequest, 'overdue'>;
 export type CaseDataDetention = Detention & { requests: CaseDataRequest[] };
 export type CaseDataPenalty = Omit<Penalty, 'overdue'> & { payments: Payment[] };
+export type CaseDataCheckGoods = Omit<CheckGoodsLine, 'seizedItemLabel'> & {
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+export type CaseDataCheck = EndUseCheck & { goods: CaseDataCheckGoods[] };
+/** A photo or document of an inspection: the link (its own record) to an evidence file of the case. */
+export interface CaseDataInspectionFile {
+  id: string;
+  evidenceId: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export type CaseDataInspection = Inspection & { files: CaseDataInspectionFile[] };
+export type CaseDataFinding = Omit<AuditFinding, 'evidenceName'> & { createdAt: string; updatedAt: string; version: number };
+export type CaseDataAction = Omit<CorrectiveAction, 'overdue'> & { createdAt: string; updatedAt: string };
+export type CaseDataComplianceAudit = ComplianceAudit & { findings: CaseDataFinding[]; actions: CaseDataAction[] };
 
 /**
  * An audit record of the extract. `before` and `after` are the stored values; the record's hash
@@ -124,6 +145,9 @@ export interface CaseData {
   seizures: CaseDataSeizure[];
   detentions: CaseDataDetention[];
   penalties: CaseDataPenalty[];
+  checks: CaseDataCheck[];
+  inspections: CaseDataInspection[];
+  complianceAudits: CaseDataComplianceAudit[];
   evidence: Evidence[];
   audit: CaseDataAudit[];
   /** Every dated event of the case, in order (db/services/timeline.ts). */
@@ -195,6 +219,76 @@ function collect(db: Db, caseId: string, profile: CaseDataProfile): CaseData {
     } = getPenalty(ctx, id);
     return penalty;
   });
+  const stampsOf = (table: string) => {
+    const q = sql(db, `SELECT created_at AS createdAt, updated_at AS updatedAt, version FROM ${table} WHERE id = ?`);
+    return (id: string) => q.get(id) as { createdAt: string; updatedAt: string; version: number };
+  };
+  const goodsStamps = stampsOf('end_use_check_goods');
+  const checks: CaseDataCheck[] = idsOf(db, 'SELECT id FROM end_use_checks WHERE case_id = ? ORDER BY seq', caseId).map((id) => {
+    const {
+      caseFileNumber: _n,
+      caseSecurityMarking: _m,
+      party: _p,
+      followUpCaseFileNumber: _f,
+      allowed: _a,
+      overdue: _o,
+      goods,
+      ...check
+    } = getCheck(ctx, id);
+    return { ...check, goods: goods.map(({ seizedItemLabel: _l, ...g }) => ({ ...g, ...goodsStamps(g.id) })) };
+  });
+  const inspections: CaseDataInspection[] = idsOf(db, 'SELECT id FROM inspections WHERE case_id = ? ORDER BY seq', caseId).map(
+    (id) => {
+      const {
+        caseFileNumber: _n,
+        caseSecurityMarking: _m,
+        exporter: _e,
+        consignee: _c,
+        conveyance: _v,
+        detentionNumber: _d,
+        seizureNumber: _s,
+        evidence: _f,
+        allowed: _a,
+        ...inspection
+      } = getInspection(ctx, id);
+      const files = sql(
+        db,
+        `SELECT id, evidence_id AS evidenceId, created_at AS createdAt, updated_at AS updatedAt, version
+         FROM inspection_evidence WHERE inspection_id = ? ORDER BY seq`,
+      ).all(id) as CaseDataInspectionFile[];
+      return { ...inspection, files };
+    },
+  );
+  const findingStamps = stampsOf('audit_findings');
+  const actionStamps = stampsOf('corrective_actions');
+  const complianceAudits: CaseDataComplianceAudit[] = idsOf(
+    db,
+    'SELECT id FROM compliance_audits WHERE case_id = ? ORDER BY seq',
+    caseId,
+  ).map((id) => {
+    const {
+      caseFileNumber: _n,
+      caseSecurityMarking: _m,
+      party: _p,
+      penaltyNumber: _x,
+      allowed: _a,
+      overdue: _o,
+      findings,
+      actions,
+      ...audit
+    } = getAudit(ctx, id);
+    return {
+      ...audit,
+      findings: findings.map(({ evidenceName: _e, ...f }) => ({ ...f, ...findingStamps(f.id) })),
+      // In the order they were recorded, as every list of the package (the page sorts them by due date).
+      actions: actions
+        .map(({ overdue: _d, ...x }) => {
+          const { createdAt, updatedAt } = actionStamps(x.id);
+          return { ...x, createdAt, updatedAt };
+        })
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)),
+    };
+  });
   const evidence = idsOf(db, 'SELECT id FROM evidence WHERE case_id = ? ORDER BY seq', caseId).map((id) => getEvidence(db, id));
 
   // The entities the case names, and the links from them one hop out.
@@ -244,6 +338,9 @@ function collect(db: Db, caseId: string, profile: CaseDataProfile): CaseData {
     seizures,
     detentions,
     penalties,
+    checks,
+    inspections,
+    complianceAudits,
     evidence,
     audit,
     timeline: { events: timeline.events, truncated: timeline.truncated },
@@ -328,6 +425,9 @@ const NOUN: Record<string, string> = {
   custody_entry: 'custody entry',
   detention: 'detention',
   penalty: 'penalty',
+  end_use_check: 'end-use check',
+  inspection: 'inspection',
+  compliance_audit: 'compliance audit',
 };
 
 /** Leaves out what PARTNER_WITHHOLDS names, in place, and lists each thing left out. */
@@ -369,6 +469,9 @@ function withholdForPartner(
   }
   for (const d of data.detentions) blank('detention', d, d.detentionNumber);
   for (const p of data.penalties) blank('penalty', p, p.noticeNumber);
+  for (const k of data.checks) blank('end_use_check', k, k.checkNumber);
+  for (const i of data.inspections) blank('inspection', i, i.inspectionNumber);
+  for (const a of data.complianceAudits) blank('compliance_audit', a, a.auditNumber);
   for (const l of linkRows) {
     if (!droppedLinks.has(l.id)) continue;
     // Named by the case's end only: the other end may be the lead itself.
@@ -417,6 +520,17 @@ interface CsvTable<R> {
 
 function table<R>(name: string, rows: (d: CaseData) => readonly R[], columns: readonly Column<R>[]): CsvTable<R> {
   return { name, rows, columns };
+}
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A table whose columns are the record's own fields, each under its snake_case name. */
+function flatTable<R>(name: string, rows: (d: CaseData) => readonly R[], keys: readonly (keyof R & string)[]): CsvTable<R> {
+  return table(
+    name,
+    rows,
+    keys.map((k): Column<R> => [snake(k), (r) => r[k]]),
+  );
 }
 
 const stamps = <R extends { createdAt: string; updatedAt: string }>(): Column<R>[] => [
@@ -670,6 +784,127 @@ const TABLES = [
       ['created_at', (p) => p.createdAt],
     ],
   ),
+  flatTable('end_use_checks.csv', (d) => d.checks, [
+    'id',
+    'checkNumber',
+    'checkType',
+    'partyId',
+    'partyRole',
+    'licenceNumber',
+    'country',
+    'conductedBy',
+    'conductor',
+    'method',
+    'requestedOn',
+    'scheduledOn',
+    'conductedOn',
+    'goodsPresent',
+    'usedAsDeclared',
+    'atDeclaredPlace',
+    'byDeclaredEndUser',
+    'findings',
+    'status',
+    'statusReason',
+    'outcome',
+    'unverifiedReason',
+    'followUpCaseId',
+    'listCandidateOn',
+    'listCandidateReason',
+    'notes',
+    'createdAt',
+    'updatedAt',
+    'version',
+  ]),
+  flatTable('end_use_check_goods.csv', (d) => d.checks.flatMap((k) => k.goods), [
+    'id',
+    'checkId',
+    'lineNo',
+    'description',
+    'quantity',
+    'unit',
+    'eccn',
+    'hsCode',
+    'seizedItemId',
+    'createdAt',
+    'updatedAt',
+  ]),
+  flatTable('inspections.csv', (d) => d.inspections, [
+    'id',
+    'inspectionNumber',
+    'placeKind',
+    'place',
+    'inspectedAt',
+    'shipmentReference',
+    'exporterId',
+    'consigneeId',
+    'conveyanceId',
+    'officer',
+    'selection',
+    'selectionDetail',
+    'examined',
+    'sealsFound',
+    'sealsApplied',
+    'findings',
+    'status',
+    'statusReason',
+    'result',
+    'completedAt',
+    'detentionId',
+    'seizureId',
+    'notes',
+    'createdAt',
+    'updatedAt',
+    'version',
+  ]),
+  flatTable<CaseDataInspectionFile & { inspectionId: string }>(
+    'inspection_files.csv',
+    (d) => d.inspections.flatMap((i) => i.files.map((f) => ({ ...f, inspectionId: i.id }))),
+    ['id', 'inspectionId', 'evidenceId', 'createdAt'],
+  ),
+  flatTable('compliance_audits.csv', (d) => d.complianceAudits, [
+    'id',
+    'auditNumber',
+    'partyId',
+    'periodFrom',
+    'periodTo',
+    'scope',
+    'auditor',
+    'notifiedOn',
+    'onSiteOn',
+    'reportDueOn',
+    'reportedOn',
+    'status',
+    'statusReason',
+    'outcome',
+    'consequence',
+    'penaltyId',
+    'notes',
+    'createdAt',
+    'updatedAt',
+    'version',
+  ]),
+  flatTable('audit_findings.csv', (d) => d.complianceAudits.flatMap((a) => a.findings), [
+    'id',
+    'auditId',
+    'lineNo',
+    'severity',
+    'provision',
+    'description',
+    'evidenceId',
+    'createdAt',
+    'updatedAt',
+  ]),
+  flatTable('corrective_actions.csv', (d) => d.complianceAudits.flatMap((a) => a.actions), [
+    'id',
+    'auditId',
+    'findingId',
+    'description',
+    'owner',
+    'dueOn',
+    'completedOn',
+    'createdAt',
+    'updatedAt',
+  ]),
   table('evidence.csv', (d) => d.evidence, [
     ['id', (e) => e.id],
     ['subject_type', (e) => e.subjectType],

@@ -82,7 +82,7 @@ export interface Plan {
  */
 const BOOKKEEPING = new Set(['seq', 'version', 'updated_at', 'search_text', 'paid_minor']);
 /** Columns that tie a record to its parent: a record here under another parent is another record. */
-const PARENTS = ['case_id', 'seizure_id', 'item_id', 'detention_id', 'penalty_id'];
+const PARENTS = ['case_id', 'seizure_id', 'item_id', 'detention_id', 'penalty_id', 'check_id', 'inspection_id', 'audit_id'];
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -179,7 +179,20 @@ function localRecords(data: CaseData): { type: RecordType; id: string; label: st
         label: `${p.noticeNumber}: ${x.paidOn}, ${moneyText(x.amountMinor, x.currency)}`,
       });
   }
+  for (const k of data.checks) {
+    out.push({ type: 'end_use_check', id: k.id, label: k.checkNumber });
+    for (const g of k.goods)
+      out.push({ type: 'end_use_check_goods', id: g.id, label: `${k.checkNumber} #${g.lineNo} ${g.description}` });
+  }
+  for (const i of data.inspections) out.push({ type: 'inspection', id: i.id, label: i.inspectionNumber });
+  for (const a of data.complianceAudits) out.push({ type: 'compliance_audit', id: a.id, label: a.auditNumber });
   for (const e of data.evidence) out.push({ type: 'evidence', id: e.id, label: e.originalName });
+  for (const i of data.inspections)
+    for (const f of i.files) out.push({ type: 'inspection_evidence', id: f.id, label: `${i.inspectionNumber}: ${f.evidenceId}` });
+  for (const a of data.complianceAudits) {
+    for (const f of a.findings) out.push({ type: 'audit_finding', id: f.id, label: `${a.auditNumber} #${f.lineNo}` });
+    for (const x of a.actions) out.push({ type: 'corrective_action', id: x.id, label: `${a.auditNumber}: ${x.owner}` });
+  }
   return out;
 }
 
@@ -223,6 +236,15 @@ export function planImport(db: Db, pkg: PackageCase, records: readonly PackageRe
       entityRef(rec, 'consignee_id', row.consignee_id ?? null);
     }
     if (rec.type === 'penalty') entityRef(rec, 'entity_id', row.entity_id ?? null);
+    if (rec.type === 'end_use_check' || rec.type === 'compliance_audit') entityRef(rec, 'party_id', row.party_id ?? null);
+    if (rec.type === 'inspection') {
+      for (const column of ['exporter_id', 'consignee_id', 'conveyance_id']) entityRef(rec, column, row[column] ?? null);
+    }
+    // A check's follow-up case lives in another file: here it is kept only when that case is here too.
+    if (rec.type === 'end_use_check' && typeof row.follow_up_case_id === 'string' && !has('case', row.follow_up_case_id)) {
+      row.follow_up_case_id = null;
+      rec.withheld.push('follow_up_case_id');
+    }
     if (rec.type === 'seizure') {
       for (const id of JSON.parse(String(row.claimant_entity_ids)) as string[]) entityRef(rec, 'claimant_entity_ids', id);
     }

@@ -2,14 +2,24 @@ import { DossierError } from '../errors.ts';
 import type { RecordType } from '../shared/records.ts';
 import { entityData, type EntityData } from '../shared/inputs/entities.ts';
 import { deriveColumns } from '../services/entities.ts';
-import { caseNumbers, detentionNumbers, penaltyNumbers, seizureNumbers, type NumberSpec } from '../services/record-numbers.ts';
+import {
+  auditNumbers,
+  caseNumbers,
+  checkNumbers,
+  detentionNumbers,
+  inspectionNumbers,
+  penaltyNumbers,
+  seizureNumbers,
+  type NumberSpec,
+} from '../services/record-numbers.ts';
 import { minorDigits } from '../shared/inputs/money.ts';
 import type { PackageCase, PackageEntity } from './import-schema.ts';
 
 /**
  * A package's records as the rows they become here: one per record, under its global id, in an
  * order that satisfies every reference (the case, entities, roles, links, seizures, their items and
- * custody entries, detentions and their requests, penalties and their payments, evidence) and keeps
+ * custody entries, detentions and their requests, penalties and their payments, end-use checks,
+ * inspections and compliance audits, evidence, then what points at evidence) and keeps
  * each list in the order it was exported, so that exporting the imported case gives the same lists.
  */
 
@@ -430,6 +440,151 @@ export function packageRecords(pkg: PackageCase): PackageRecord[] {
     }),
   );
 
+  pkg.checks.forEach((k, i) => {
+    sameCase(k.caseId, `checks.${i}.caseId`);
+    add({
+      type: 'end_use_check',
+      id: k.id,
+      auditCaseId: caseId,
+      label: k.checkNumber,
+      path: `checks.${i}`,
+      number: { column: 'check_number', spec: checkNumbers },
+      row: {
+        id: k.id,
+        case_id: caseId,
+        check_number: k.checkNumber,
+        check_type: k.checkType,
+        party_id: k.partyId,
+        party_role: k.partyRole,
+        licence_number: k.licenceNumber,
+        country: k.country,
+        conducted_by: k.conductedBy,
+        conductor: k.conductor,
+        method: k.method,
+        requested_on: k.requestedOn,
+        scheduled_on: k.scheduledOn,
+        conducted_on: k.conductedOn,
+        goods_present: k.goodsPresent,
+        used_as_declared: k.usedAsDeclared,
+        at_declared_place: k.atDeclaredPlace,
+        by_declared_end_user: k.byDeclaredEndUser,
+        findings: k.findings,
+        status: k.status,
+        status_reason: k.statusReason,
+        outcome: k.outcome,
+        unverified_reason: k.unverifiedReason,
+        follow_up_case_id: k.followUpCaseId,
+        list_candidate_on: k.listCandidateOn,
+        list_candidate_reason: k.listCandidateReason,
+        notes: k.notes,
+        created_at: k.createdAt,
+        updated_at: k.updatedAt,
+        version: k.version,
+      },
+    });
+    k.goods.forEach((g, j) => {
+      const path = `checks.${i}.goods.${j}`;
+      if (g.checkId !== k.id) inconsistent(`${path}.checkId`, `is not its check's id (${k.id})`);
+      add({
+        type: 'end_use_check_goods',
+        id: g.id,
+        auditCaseId: caseId,
+        label: `${k.checkNumber} #${g.lineNo} ${g.description}`,
+        path,
+        row: {
+          id: g.id,
+          check_id: k.id,
+          case_id: caseId,
+          line_no: g.lineNo,
+          description: g.description,
+          quantity: g.quantity,
+          unit: g.unit,
+          eccn: g.eccn,
+          hs_code: g.hsCode,
+          seized_item_id: g.seizedItemId,
+          created_at: g.createdAt,
+          updated_at: g.updatedAt,
+          version: g.version,
+        },
+      });
+    });
+  });
+
+  pkg.inspections.forEach((x, i) => {
+    sameCase(x.caseId, `inspections.${i}.caseId`);
+    add({
+      type: 'inspection',
+      id: x.id,
+      auditCaseId: caseId,
+      label: x.inspectionNumber,
+      path: `inspections.${i}`,
+      number: { column: 'inspection_number', spec: inspectionNumbers },
+      row: {
+        id: x.id,
+        case_id: caseId,
+        inspection_number: x.inspectionNumber,
+        place_kind: x.placeKind,
+        place: x.place,
+        inspected_at: x.inspectedAt,
+        shipment_reference: x.shipmentReference,
+        exporter_id: x.exporterId,
+        consignee_id: x.consigneeId,
+        conveyance_id: x.conveyanceId,
+        officer: x.officer,
+        selection: x.selection,
+        selection_detail: x.selectionDetail,
+        examined: JSON.stringify(x.examined),
+        seals_found: x.sealsFound,
+        seals_applied: x.sealsApplied,
+        findings: x.findings,
+        status: x.status,
+        status_reason: x.statusReason,
+        result: x.result,
+        completed_at: x.completedAt,
+        detention_id: x.detentionId,
+        seizure_id: x.seizureId,
+        notes: x.notes,
+        created_at: x.createdAt,
+        updated_at: x.updatedAt,
+        version: x.version,
+      },
+    });
+  });
+
+  pkg.complianceAudits.forEach((a, i) => {
+    sameCase(a.caseId, `complianceAudits.${i}.caseId`);
+    add({
+      type: 'compliance_audit',
+      id: a.id,
+      auditCaseId: caseId,
+      label: a.auditNumber,
+      path: `complianceAudits.${i}`,
+      number: { column: 'audit_number', spec: auditNumbers },
+      row: {
+        id: a.id,
+        case_id: caseId,
+        audit_number: a.auditNumber,
+        party_id: a.partyId,
+        period_from: a.periodFrom,
+        period_to: a.periodTo,
+        scope: a.scope,
+        auditor: a.auditor,
+        notified_on: a.notifiedOn,
+        on_site_on: a.onSiteOn,
+        report_due_on: a.reportDueOn,
+        reported_on: a.reportedOn,
+        status: a.status,
+        status_reason: a.statusReason,
+        outcome: a.outcome,
+        consequence: a.consequence,
+        penalty_id: a.penaltyId,
+        notes: a.notes,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+        version: a.version,
+      },
+    });
+  });
   pkg.evidence.forEach((e, i) => {
     sameCase(e.caseId, `evidence.${i}.caseId`);
     if (e.subjectType === 'case') sameCase(e.subjectId, `evidence.${i}.subjectId`);
@@ -460,6 +615,77 @@ export function packageRecords(pkg: PackageCase): PackageRecord[] {
         retired_by_badge: e.retiredByBadge,
         retired_reason: e.retiredReason,
       },
+    });
+  });
+
+  pkg.inspections.forEach((x, i) =>
+    x.files.forEach((f, j) =>
+      add({
+        type: 'inspection_evidence',
+        id: f.id,
+        auditCaseId: caseId,
+        label: `${x.inspectionNumber}: ${f.evidenceId}`,
+        path: `inspections.${i}.files.${j}`,
+        row: {
+          id: f.id,
+          inspection_id: x.id,
+          evidence_id: f.evidenceId,
+          case_id: caseId,
+          created_at: f.createdAt,
+          updated_at: f.updatedAt,
+          version: f.version,
+        },
+      }),
+    ),
+  );
+  pkg.complianceAudits.forEach((a, i) => {
+    a.findings.forEach((f, j) => {
+      const path = `complianceAudits.${i}.findings.${j}`;
+      if (f.auditId !== a.id) inconsistent(`${path}.auditId`, `is not its audit's id (${a.id})`);
+      add({
+        type: 'audit_finding',
+        id: f.id,
+        auditCaseId: caseId,
+        label: `${a.auditNumber} #${f.lineNo}`,
+        path,
+        row: {
+          id: f.id,
+          audit_id: a.id,
+          case_id: caseId,
+          line_no: f.lineNo,
+          severity: f.severity,
+          provision: f.provision,
+          description: f.description,
+          evidence_id: f.evidenceId,
+          created_at: f.createdAt,
+          updated_at: f.updatedAt,
+          version: f.version,
+        },
+      });
+    });
+    a.actions.forEach((x, j) => {
+      const path = `complianceAudits.${i}.actions.${j}`;
+      if (x.auditId !== a.id) inconsistent(`${path}.auditId`, `is not its audit's id (${a.id})`);
+      add({
+        type: 'corrective_action',
+        id: x.id,
+        auditCaseId: caseId,
+        label: `${a.auditNumber}: ${x.owner}`,
+        path,
+        row: {
+          id: x.id,
+          audit_id: a.id,
+          case_id: caseId,
+          finding_id: x.findingId,
+          description: x.description,
+          owner: x.owner,
+          due_on: x.dueOn,
+          completed_on: x.completedOn,
+          created_at: x.createdAt,
+          updated_at: x.updatedAt,
+          version: x.version,
+        },
+      });
     });
   });
 

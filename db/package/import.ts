@@ -79,7 +79,14 @@ const TYPE_ORDER: RecordType[] = [
   'detention_info_request',
   'penalty',
   'penalty_payment',
+  'end_use_check',
+  'end_use_check_goods',
+  'inspection',
+  'compliance_audit',
   'evidence',
+  'inspection_evidence',
+  'audit_finding',
+  'corrective_action',
 ];
 
 function requireStore(ctx: Ctx): string {

@@ -118,6 +118,11 @@ export function caseEntityIds(db: Db, caseId: string, limit = -1): string[] {
      UNION SELECT exporter_id FROM detentions WHERE case_id = @caseId AND exporter_id IS NOT NULL
      UNION SELECT consignee_id FROM detentions WHERE case_id = @caseId AND consignee_id IS NOT NULL
      UNION SELECT entity_id FROM penalties WHERE case_id = @caseId
+     UNION SELECT party_id FROM end_use_checks WHERE case_id = @caseId
+     UNION SELECT exporter_id FROM inspections WHERE case_id = @caseId AND exporter_id IS NOT NULL
+     UNION SELECT consignee_id FROM inspections WHERE case_id = @caseId AND consignee_id IS NOT NULL
+     UNION SELECT conveyance_id FROM inspections WHERE case_id = @caseId AND conveyance_id IS NOT NULL
+     UNION SELECT party_id FROM compliance_audits WHERE case_id = @caseId
      LIMIT @limit`,
   ).all({ caseId, limit }) as { id: string }[];
   return rows.map((r) => r.id);
