@@ -123,7 +123,56 @@ function Records({ overview: o, caseId }: { overview: CaseOverview; caseId: stri
           </div>
         )}
       </section>
+      <Verifications overview={o} caseId={caseId} />
     </Card>
+  );
+}
+
+/** End-use checks, inspections and audits: how many, and what needs attention (failed checks, goods stopped, late reports). */
+function Verifications({ overview: o, caseId }: { overview: CaseOverview; caseId: string }) {
+  const t = useT();
+  const failed = o.checks.rows.filter((k) => k.outcome === 'unfavorable' || k.outcome === 'unable_to_verify').length;
+  const stopped = o.inspections.rows.filter((i) => i.result === 'goods_detained' || i.result === 'goods_seized').length;
+  const late = o.checks.rows.filter((k) => k.overdue).length + o.audits.rows.filter((a) => a.overdue).length;
+  const total = o.checks.total + o.inspections.total + o.audits.total;
+  return (
+    <section className="summary-part" aria-label={t('case.tab.verifications')}>
+      <div className="summary-line">
+        <TabLink caseId={caseId} tab="verifications">
+          {t('case.tab.verifications')}
+        </TabLink>
+        <span className="num">
+          {total === 0
+            ? t('summary.verifications.none')
+            : [
+                o.checks.total > 0 && t('summary.verifications.checks', { count: o.checks.total }),
+                o.inspections.total > 0 && t('summary.verifications.inspections', { count: o.inspections.total }),
+                o.audits.total > 0 && t('summary.verifications.audits', { count: o.audits.total }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+        </span>
+      </div>
+      {(failed > 0 || stopped > 0 || late > 0) && (
+        <div className="summary-roles">
+          {failed > 0 && (
+            <Tag minimal intent="warning" className="status-tag">
+              {t('summary.verifications.failed', { count: failed })}
+            </Tag>
+          )}
+          {stopped > 0 && (
+            <Tag minimal intent="primary" className="status-tag">
+              {t('summary.verifications.stopped', { count: stopped })}
+            </Tag>
+          )}
+          {late > 0 && (
+            <Tag minimal intent="danger" icon="warning-sign" className="status-tag">
+              {t('summary.overdue', { count: late })}
+            </Tag>
+          )}
+        </div>
+      )}
+    </section>
   );
 }
 
