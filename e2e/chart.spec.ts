@@ -24,21 +24,17 @@ function drawnAt(page: Page, name: string): Promise<{ x: number; y: number } | n
   }, name);
 }
 
-/** A node's position once the layout has stopped moving it (two equal reads in a row). */
+/**
+ * A node's position once the layout has stopped (the chart marks its canvas data-layout="idle" on
+ * cytoscape's layoutstop) and the node is drawn: no guess from two equal reads, which a stalled
+ * frame on a loaded machine can fake.
+ */
 async function settled(page: Page, name: string): Promise<{ x: number; y: number }> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = JSON.stringify(await drawnAt(page, name));
-        const same = now === last && now !== 'null';
-        last = now;
-        return same;
-      },
-      { intervals: [200] },
-    )
-    .toBe(true);
-  return JSON.parse(last) as { x: number; y: number };
+  await expect(page.locator('.chart-canvas[data-layout="idle"]')).toHaveCount(1);
+  await expect.poll(() => drawnAt(page, name)).not.toBeNull();
+  const at = await drawnAt(page, name);
+  if (!at) throw new Error(`${name} is not drawn`);
+  return at;
 }
 
 /** The names of every node the chart draws. */

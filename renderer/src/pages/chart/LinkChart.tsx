@@ -258,7 +258,25 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     cy.on('tap', 'node', (e: EventObject) => {
       if (propsRef.current.onTapNode(e.target.id())) e.target.unselect();
     });
-    cy.on('dbltap', 'node', (e: EventObject) => propsRef.current.onToggleExpand(e.target.id()));
+    // The browser's own double-click (its click count), not cytoscape's two taps within a time
+    // window: on a loaded laptop the work done on the first click can push the second past it.
+    const element = container.current;
+    const onDoubleClick = (e: MouseEvent) => {
+      const box = element.getBoundingClientRect();
+      const x = e.clientX - box.left;
+      const y = e.clientY - box.top;
+      const hit = cy
+        .nodes(':visible')
+        .filter((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false });
+          return x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2;
+        })
+        .last();
+      if (hit.nonempty()) propsRef.current.onToggleExpand(hit.id());
+    };
+    element.addEventListener('dblclick', onDoubleClick);
+    const layoutState = (state: 'running' | 'idle') => element.setAttribute('data-layout', state);
+    cy.on('layoutstart', () => layoutState('running'));
     cy.on('mouseover', 'node', (e: EventObject) => {
       const node = e.target as NodeSingular;
       node.addClass('near');
@@ -307,8 +325,12 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       zoomTimer.current = window.setTimeout(() => restyle(cy), 90);
     });
     cy.on('dragfree', 'node', () => cullLabels(cy));
-    cy.on('layoutstop', () => restyle(cy));
+    cy.on('layoutstop', () => {
+      restyle(cy);
+      layoutState('idle');
+    });
     return () => {
+      element.removeEventListener('dblclick', onDoubleClick);
       window.clearTimeout(zoomTimer.current);
       cy.destroy();
       cyRef.current = null;
