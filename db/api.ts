@@ -53,3 +53,4 @@ export type { ListJobResult } from './screening/import-job.ts';
 export type { CheckDetail, CheckGoodsLine, CheckListRow, EndUseCheck } from './services/checks.ts';
 export type { Inspection, InspectionDetail, InspectionEvidence, InspectionListRow } from './services/inspections.ts';
 export type { AuditDetail, AuditFinding, AuditListRow, ComplianceAudit, CorrectiveAction } from './services/compliance-audits.ts';
+export type { RecordOrigin } from './services/origin.ts';

@@ -252,6 +252,11 @@ describe('inspections', () => {
     });
     expect(s.items).toHaveLength(1);
     expect(s.notes).toContain(i.inspectionNumber);
+    expect(ok(core.invoke('verifications.origin', { recordType: 'seizure', id: done.seizureId }))).toEqual({
+      type: 'inspection',
+      id: i.id,
+      number: i.inspectionNumber,
+    });
     const written = auditRows(core.db)
       .filter((r) => r.seq > before)
       .map((r) => `${r.method} ${r.record_type}`);
@@ -425,6 +430,11 @@ describe('compliance audits', () => {
     const pen = ok<{ entityId: string; notes: string }>(core.invoke('penalties.get', { id: r.penaltyId }));
     expect(pen.entityId).toBe(p.exporterId);
     expect(pen.notes).toContain(a.auditNumber);
+    expect(ok(core.invoke('verifications.origin', { recordType: 'penalty', id: r.penaltyId }))).toMatchObject({
+      type: 'compliance_audit',
+      number: a.auditNumber,
+    });
+    expect(ok(core.invoke('verifications.origin', { recordType: 'detention', id: a.id }))).toBeNull();
   });
 
   it('non-compliant with a referral refers the case for prosecution', () => {

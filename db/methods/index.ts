@@ -19,6 +19,7 @@ import { screeningMethods } from './screening.ts';
 import { checkMethods } from './checks.ts';
 import { inspectionMethods } from './inspections.ts';
 import { complianceAuditMethods } from './compliance-audits.ts';
+import { verificationMethods } from './verifications.ts';
 
 /** Every operation Dossier offers, by name. IPC, HTTP and the CLI all dispatch through this table. */
 export const methods = {
@@ -42,4 +43,5 @@ export const methods = {
   ...checkMethods,
   ...inspectionMethods,
   ...complianceAuditMethods,
+  ...verificationMethods,
 } satisfies Record<string, AnyMethod>;

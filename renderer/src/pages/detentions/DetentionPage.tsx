@@ -21,6 +21,7 @@ import { DetentionFields, formFromDetention, inputFromForm } from './DetentionFi
 import { RequestDialog } from './RequestDialog.tsx';
 import { ReferralDialog } from './ReferralDialog.tsx';
 import { DateDialog } from './DateDialog.tsx';
+import { OriginCard } from '../verifications/OriginCard.tsx';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -82,6 +83,7 @@ export function DetentionPage({ id }: { id: string }) {
         <aside className="record-side">
           <AssessmentCard detention={d} onSaved={set} />
           <EndCard detention={d} onEnded={set} />
+          <OriginCard recordType="detention" id={d.id} />
           <Card compact className="panel">
             <h2 className="panel-title">{t('case.section.record')}</h2>
             <dl className="facts">

@@ -21,6 +21,7 @@ import { LevelTag, PenaltyStatusTag } from './PenaltyTags.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { IssuePenaltyDialog } from './IssuePenaltyDialog.tsx';
+import { OriginCard } from '../verifications/OriginCard.tsx';
 
 /** One monetary penalty (#/penalties/:id): amounts and balance, its windows, payments, and the status moves it allows. */
 export function PenaltyPage({ id }: { id: string }) {
@@ -198,6 +199,7 @@ export function PenaltyPage({ id }: { id: string }) {
           <NotesCard key={p.id} penalty={p} onSaved={set} />
         </div>
         <aside className="record-side">
+          <OriginCard recordType="penalty" id={p.id} />
           <Card compact className="panel">
             <h2 className="panel-title">{t('penalty.section.dates')}</h2>
             <dl className="facts">

@@ -24,6 +24,7 @@ import { headerChanges, headerFieldOf, headerFromSeizure, headerLocal, type Head
 import { isFinal } from './util.ts';
 import { today } from '../../lib/dates.ts';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
+import { OriginCard } from '../verifications/OriginCard.tsx';
 
 /** One seizure: its header, disposition, goods lines and, for the item the URL names, its chain of custody. */
 export function SeizurePage({ id, itemId }: { id: string; itemId?: string | undefined }) {
@@ -94,6 +95,7 @@ export function SeizurePage({ id, itemId }: { id: string; itemId?: string | unde
             </ul>
             <p className="muted">{t('seizure.value.items', { count: s.items.length })}</p>
           </Card>
+          <OriginCard recordType="seizure" id={s.id} />
           <Card compact className="panel">
             <h2 className="panel-title">{t('seizure.section.record')}</h2>
             <dl className="facts">
