@@ -344,6 +344,15 @@ export function seedVerifications(
         }),
       );
     }
+    // Actions due long ago were almost all done; recent ones are still open (and some overdue).
+    const open = (must(invoke('complianceAudits.get', { id: a.id })) as { actions: { id: string; dueOn: string }[] }).actions;
+    for (const x of open) {
+      const doneOn = addDays(x.dueOn, rnd.int(-20, 10));
+      const odds = ageOf(x.dueOn) > 120 ? 0.96 : 0.5;
+      if (doneOn < yesterday && rnd.chance(odds)) {
+        must(invoke('complianceAudits.completeAction', { id: x.id, completedOn: doneOn < onSiteOn ? onSiteOn : doneOn }));
+      }
+    }
     const reportedOn = addDays(onSiteOn, rnd.int(20, 80));
     if (reportedOn > yesterday || (age < 120 && rnd.chance(0.4))) return;
     const outcome = findings === 0 ? 'compliant' : actions > 0 && rnd.chance(0.7) ? 'compliant_with_actions' : 'non_compliant';
@@ -368,13 +377,6 @@ export function seedVerifications(
           : {}),
       }),
     );
-    // Actions due long ago were mostly done.
-    const open = (must(invoke('complianceAudits.get', { id: a.id })) as { actions: { id: string; dueOn: string }[] }).actions;
-    for (const x of open) {
-      const doneOn = addDays(x.dueOn, rnd.int(-20, 10));
-      if (doneOn < yesterday && rnd.chance(0.7))
-        must(invoke('complianceAudits.completeAction', { id: x.id, completedOn: doneOn < onSiteOn ? onSiteOn : doneOn }));
-    }
   };
 
   const batch = 500;
