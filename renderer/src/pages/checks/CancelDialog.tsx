@@ -30,7 +30,7 @@ export function CancelDialog(props: { isOpen: boolean; check: CheckDetail; onClo
   useEffect(() => {
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
-  const title = t('check.action.cancel');
+  const title = t('check.dialog.cancel');
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="disable" className="enf-small-dialog">
       <form aria-label={title} {...form.formProps}>

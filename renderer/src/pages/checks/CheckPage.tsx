@@ -118,8 +118,8 @@ export function CheckPage({ id }: { id: string }) {
               </dd>
               {c.notes && (
                 <>
-                  <dt>{t('check.field.notes')}</dt>
-                  <dd className="prewrap">{c.notes}</dd>
+                  <dt className="row-start">{t('check.field.notes')}</dt>
+                  <dd className="prewrap span-3">{c.notes}</dd>
                 </>
               )}
             </dl>
@@ -231,14 +231,14 @@ export function CheckPage({ id }: { id: string }) {
               )}
               {c.unverifiedReason && (
                 <>
-                  <dt>{t('check.field.unverifiedReason')}</dt>
+                  <dt>{t('check.field.unverifiedShort')}</dt>
                   <dd>{t(`check.unverified.${c.unverifiedReason}`)}</dd>
                 </>
               )}
             </dl>
             {c.status === 'cancelled' && c.statusReason && <p className="prewrap status-reason">{c.statusReason}</p>}
             {c.allowed.length === 0 ? (
-              <p className="muted">{t(`check.final.${c.status === 'cancelled' ? 'cancelled' : 'completed'}`)}</p>
+              <p className="muted final-note">{t(`check.final.${c.status === 'cancelled' ? 'cancelled' : 'completed'}`)}</p>
             ) : (
               <div className="workflow-actions">
                 {c.allowed.includes('scheduled') && (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Tag } from '@blueprintjs/core';
+import { Button } from '@blueprintjs/core';
 import type { CheckListRow, MethodInput } from '../../../../db/api.ts';
 import { CHECK_OUTCOMES, CHECK_SORT_COLUMNS, CHECK_STATUSES } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -10,6 +10,7 @@ import { choice, pageInput, RecordTable } from '../../table/RecordTable.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { CountryText } from '../../components/CountryText.tsx';
+import { DueDate } from '../../components/DueDate.tsx';
 import { RowLink } from '../../table/RowLink.tsx';
 import { CheckOutcomeTag, CheckStatusTag } from './CheckTags.tsx';
 import { RequestCheckDialog } from './RequestCheckDialog.tsx';
@@ -26,7 +27,7 @@ export function CheckTable({ caseId }: { caseId?: string }) {
       {
         id: 'checkNumber',
         header: t('check.column.number'),
-        size: 140,
+        size: 130,
         cell: (r) => <span className="mono">{r.checkNumber}</span>,
       },
       caseId
@@ -34,7 +35,7 @@ export function CheckTable({ caseId }: { caseId?: string }) {
         : {
             id: 'case',
             header: t('enf.field.case'),
-            size: 130,
+            size: 128,
             sortable: false,
             cell: (r) => (
               <RowLink route={{ page: 'case', id: r.caseId, tab: 'verifications' }}>
@@ -45,14 +46,29 @@ export function CheckTable({ caseId }: { caseId?: string }) {
       {
         id: 'checkType',
         header: t('check.field.type'),
-        size: 120,
+        size: 76,
         sortable: false,
         cell: (r) => <span title={t(`check.type.${r.checkType}`)}>{t(`check.typeShort.${r.checkType}`)}</span>,
       },
       {
+        id: 'status',
+        header: t('check.field.status'),
+        size: 92,
+        filter: { kind: 'select', options: CHECK_STATUSES.map((s) => ({ value: s, label: t(`check.status.${s}`) })) },
+        cell: (r) => <CheckStatusTag status={r.status} />,
+      },
+      {
+        id: 'outcome',
+        header: t('check.field.outcome'),
+        size: 120,
+        sortable: false,
+        filter: { kind: 'select', options: CHECK_OUTCOMES.map((o) => ({ value: o, label: t(`check.outcome.${o}`) })) },
+        cell: (r) => <CheckOutcomeTag outcome={r.outcome} />,
+      },
+      {
         id: 'party',
         header: t('check.field.party'),
-        size: 200,
+        size: 140,
         sortable: false,
         cell: (r) => (
           <RowLink route={{ page: 'entity', id: r.partyId }}>
@@ -61,59 +77,32 @@ export function CheckTable({ caseId }: { caseId?: string }) {
         ),
       },
       {
-        id: 'partyRole',
-        header: t('check.field.partyRole'),
-        size: 130,
-        sortable: false,
-        cell: (r) => t(`check.partyRole.${r.partyRole}`),
-      },
-      {
         id: 'country',
         header: t('check.field.country'),
-        size: 90,
+        size: 74,
         sortable: false,
         cell: (r) => <CountryText code={r.country} />,
       },
       {
         id: 'requestedOn',
         header: t('check.field.requestedOn'),
-        size: 115,
+        size: 100,
         align: 'right',
         cell: (r) => <DateText value={r.requestedOn} />,
       },
       {
         id: 'scheduledOn',
         header: t('check.field.scheduledOn'),
-        size: 170,
+        size: 190,
         align: 'right',
-        cell: (r) =>
-          r.scheduledOn === null ? (
-            <span className="muted">{t('common.none')}</span>
-          ) : (
-            <span className="due-date">
-              {r.overdue && (
-                <Tag minimal intent="danger" icon="warning-sign" className="overdue-tag">
-                  {t('enf.overdue')}
-                </Tag>
-              )}
-              <DateText value={r.scheduledOn} />
-            </span>
-          ),
+        cell: (r) => <DueDate value={r.scheduledOn} overdue={r.overdue} />,
       },
       {
-        id: 'status',
-        header: t('check.field.status'),
-        size: 120,
-        filter: { kind: 'select', options: CHECK_STATUSES.map((s) => ({ value: s, label: t(`check.status.${s}`) })) },
-        cell: (r) => <CheckStatusTag status={r.status} />,
-      },
-      {
-        id: 'outcome',
-        header: t('check.field.outcome'),
-        size: 150,
+        id: 'partyRole',
+        header: t('check.field.partyRole'),
+        size: 110,
         sortable: false,
-        filter: { kind: 'select', options: CHECK_OUTCOMES.map((o) => ({ value: o, label: t(`check.outcome.${o}`) })) },
-        cell: (r) => <CheckOutcomeTag outcome={r.outcome} />,
+        cell: (r) => t(`check.partyRole.${r.partyRole}`),
       },
     ];
     return all.filter((c): c is DataColumn<CheckListRow> => c !== null);

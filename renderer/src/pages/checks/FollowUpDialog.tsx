@@ -76,7 +76,7 @@ export function FollowUpDialog(props: { isOpen: boolean; check: CheckDetail; onC
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
   const { values, errors } = form;
-  const title = t('check.action.followUp');
+  const title = t('check.dialog.followUp');
   const submit: Record<CheckFollowUp, string> = {
     open_case: t('check.followUp.submit.open_case'),
     add_to_case: t('check.followUp.submit.add_to_case'),

@@ -72,7 +72,7 @@ export function ResultDialog(props: { isOpen: boolean; check: CheckDetail; onClo
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
   const { values, errors } = form;
-  const title = t('check.action.complete');
+  const title = t('check.dialog.complete');
   return (
     <Dialog
       isOpen={props.isOpen}

@@ -30,7 +30,7 @@ export function ScheduleDialog(props: { isOpen: boolean; check: CheckDetail; onC
   useEffect(() => {
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
-  const title = c.status === 'scheduled' ? t('check.action.reschedule') : t('check.action.schedule');
+  const title = c.status === 'scheduled' ? t('check.dialog.reschedule') : t('check.dialog.schedule');
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="calendar" className="enf-small-dialog">
       <form aria-label={title} {...form.formProps}>
