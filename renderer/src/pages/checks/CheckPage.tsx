@@ -95,8 +95,9 @@ export function CheckPage({ id }: { id: string }) {
               <dd className="mono">{c.licenceNumber ?? <span className="muted">{t('common.none')}</span>}</dd>
               <dt>{t('check.field.conductedBy')}</dt>
               <dd>
-                {t(`check.conductedBy.${c.conductedBy}`)}
-                {c.conductor && <span>: {c.conductor}</span>}
+                {c.conductor
+                  ? t('check.conductor', { who: t(`check.conductedBy.${c.conductedBy}`), name: c.conductor })
+                  : t(`check.conductedBy.${c.conductedBy}`)}
               </dd>
               <dt>{t('check.field.method')}</dt>
               <dd>{t(`check.method.${c.method}`)}</dd>

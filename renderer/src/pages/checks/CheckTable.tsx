@@ -68,7 +68,7 @@ export function CheckTable({ caseId }: { caseId?: string }) {
       {
         id: 'party',
         header: t('check.field.party'),
-        size: 140,
+        size: 132,
         sortable: false,
         cell: (r) => (
           <RowLink route={{ page: 'entity', id: r.partyId }}>
@@ -86,7 +86,7 @@ export function CheckTable({ caseId }: { caseId?: string }) {
       {
         id: 'requestedOn',
         header: t('check.field.requestedOn'),
-        size: 100,
+        size: 110,
         align: 'right',
         cell: (r) => <DateText value={r.requestedOn} />,
       },
