@@ -32,7 +32,7 @@ export function AddGoodsDialog(props: { isOpen: boolean; check: CheckDetail; onC
   }, [props.isOpen, reset]);
   const title = t('check.goods.addTitle');
   return (
-    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="box" className="enf-dialog">
+    <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="box" className="check-dialog">
       <form aria-label={title} {...form.formProps}>
         <DialogBody>
           <p className="muted">{t('check.goods.addHint')}</p>
