@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Callout, Card, HTMLTable, Icon, NonIdealState, Tag } from '@blueprintjs/core';
+import { Button, Callout, Card, HTMLTable, Icon, Tag } from '@blueprintjs/core';
 import type { Evidence, EntitySummary, InspectionDetail } from '../../../../db/api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
@@ -10,7 +10,6 @@ import { refusalOf } from '../../lib/refusals.ts';
 import { RecordFallback, useQuery } from '../../lib/useQuery.tsx';
 import { useFormat } from '../../i18n/index.tsx';
 import { DateTimeText } from '../../components/DateText.tsx';
-import { MarkingBanner } from '../../components/Tags.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 import { EvidenceDrawer } from '../evidence/EvidenceDrawer.tsx';
 import { InspectionResultTag, InspectionStatusTag } from './InspectionTags.tsx';
@@ -52,7 +51,6 @@ export function InspectionPage({ id }: { id: string }) {
             <h1>{t('inspection.heading', { place: i.place })}</h1>
             <InspectionStatusTag status={i.status} />
             <InspectionResultTag result={i.result} />
-            <MarkingBanner marking={i.caseSecurityMarking} />
           </div>
           <div className="record-sub">
             <span>{t('enf.field.case')} </span>
@@ -96,7 +94,7 @@ export function InspectionPage({ id }: { id: string }) {
           <OutcomeCard inspection={i} />
           <Card compact className="panel">
             <h2 className="panel-title">{t('inspection.section.examination')}</h2>
-            <dl className="facts">
+            <dl className="facts facts-wide">
               <dt>{t('inspection.field.place')}</dt>
               <dd>
                 <span className="insp-place-kind">{t(`inspection.placeKind.${i.placeKind}`)}</span>
@@ -219,7 +217,7 @@ function OutcomeCard({ inspection: i }: { inspection: InspectionDetail }) {
   } else {
     body = (
       <>
-        <dl className="facts">
+        <dl className="facts facts-wide">
           <dt>{t('inspection.field.result')}</dt>
           <dd>
             <InspectionResultTag result={i.result} />
@@ -228,25 +226,29 @@ function OutcomeCard({ inspection: i }: { inspection: InspectionDetail }) {
           <dd>
             <DateTimeText value={i.completedAt} />
           </dd>
+          {i.detentionId && (
+            <>
+              <dt>{t('inspection.made.detention')}</dt>
+              <dd className="insp-made">
+                <Icon icon="hand" aria-hidden="true" />
+                <a href={routeHref({ page: 'detention', id: i.detentionId })} className="mono">
+                  {i.detentionNumber ?? i.detentionId}
+                </a>
+              </dd>
+            </>
+          )}
+          {i.seizureId && (
+            <>
+              <dt>{t('inspection.made.seizure')}</dt>
+              <dd className="insp-made">
+                <Icon icon="box" aria-hidden="true" />
+                <a href={routeHref({ page: 'seizure', id: i.seizureId })} className="mono">
+                  {i.seizureNumber ?? i.seizureId}
+                </a>
+              </dd>
+            </>
+          )}
         </dl>
-        {i.detentionId && (
-          <p className="insp-made">
-            <Icon icon="hand" aria-hidden="true" />
-            <span>{t('inspection.made.detention')}</span>
-            <a href={routeHref({ page: 'detention', id: i.detentionId })} className="mono">
-              {i.detentionNumber ?? i.detentionId}
-            </a>
-          </p>
-        )}
-        {i.seizureId && (
-          <p className="insp-made">
-            <Icon icon="box" aria-hidden="true" />
-            <span>{t('inspection.made.seizure')}</span>
-            <a href={routeHref({ page: 'seizure', id: i.seizureId })} className="mono">
-              {i.seizureNumber ?? i.seizureId}
-            </a>
-          </p>
-        )}
       </>
     );
   }
@@ -279,13 +281,10 @@ function FilesCard({ inspection: i, onChanged }: { inspection: InspectionDetail;
         {i.evidence.length > 0 && attach}
       </div>
       {i.evidence.length === 0 ? (
-        <NonIdealState
-          className="compact-empty"
-          icon="media"
-          title={t('inspection.files.empty.title')}
-          description={t('inspection.files.empty.body')}
-          action={attach}
-        />
+        <div className="insp-files-empty">
+          <p className="muted">{t('inspection.files.empty')}</p>
+          {attach}
+        </div>
       ) : (
         <HTMLTable compact striped className="enf-table insp-files" aria-label={t('inspection.section.files')}>
           <thead>

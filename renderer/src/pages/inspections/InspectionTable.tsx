@@ -26,7 +26,7 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
       {
         id: 'inspectionNumber',
         header: t('inspection.column.number'),
-        size: 128,
+        size: 140,
         cell: (r) => <span className="mono">{r.inspectionNumber}</span>,
       },
       caseId
@@ -34,7 +34,7 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
         : {
             id: 'case',
             header: t('enf.field.case'),
-            size: 118,
+            size: 140,
             sortable: false,
             cell: (r) => (
               <RowLink route={{ page: 'case', id: r.caseId, tab: 'verifications' }}>
@@ -43,16 +43,34 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
             ),
           },
       {
+        // One column for where it stands: the result once completed, else the status; its filter takes either.
+        id: 'outcome',
+        header: t('inspection.column.outcome'),
+        size: 140,
+        sortable: false,
+        filter: {
+          kind: 'select',
+          options: [
+            ...INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`inspection.status.${s}`) })),
+            ...INSPECTION_RESULTS.map((r) => ({
+              value: r,
+              label: t('inspection.filter.result', { result: t(`inspection.result.${r}`) }),
+            })),
+          ],
+        },
+        cell: (r) => (r.result ? <InspectionResultTag result={r.result} /> : <InspectionStatusTag status={r.status} />),
+      },
+      {
         id: 'inspectedAt',
         header: t('inspection.field.inspectedAt'),
-        size: 150,
+        size: 170,
         align: 'right',
         cell: (r) => <DateTimeText value={r.inspectedAt} />,
       },
       {
         id: 'place',
         header: t('inspection.field.place'),
-        size: 210,
+        size: 190,
         sortable: false,
         cell: (r) => (
           <span title={`${t(`inspection.placeKind.${r.placeKind}`)} · ${r.place}`}>
@@ -94,21 +112,6 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
         sortable: false,
         cell: (r) => <span title={r.officer}>{r.officer}</span>,
       },
-      {
-        id: 'status',
-        header: t('inspection.field.status'),
-        size: 105,
-        filter: { kind: 'select', options: INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`inspection.status.${s}`) })) },
-        cell: (r) => <InspectionStatusTag status={r.status} />,
-      },
-      {
-        id: 'result',
-        header: t('inspection.field.result'),
-        size: 145,
-        sortable: false,
-        filter: { kind: 'select', options: INSPECTION_RESULTS.map((s) => ({ value: s, label: t(`inspection.result.${s}`) })) },
-        cell: (r) => (r.result ? <InspectionResultTag result={r.result} /> : <span className="muted">{t('common.none')}</span>),
-      },
     ];
     return all.filter((c): c is DataColumn<InspectionListRow> => c !== null);
   }, [t, caseId]);
@@ -117,9 +120,9 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
     (req: PageRequest) => {
       const input: MethodInput<'inspections.list'> = pageInput(req, INSPECTION_SORT_COLUMNS);
       if (caseId) input.caseId = caseId;
-      const status = choice(req.filters.status, INSPECTION_STATUSES);
+      const status = choice(req.filters.outcome, INSPECTION_STATUSES);
       if (status) input.status = status;
-      const result = choice(req.filters.result, INSPECTION_RESULTS);
+      const result = choice(req.filters.outcome, INSPECTION_RESULTS);
       if (result) input.result = result;
       return call('inspections.list', input);
     },

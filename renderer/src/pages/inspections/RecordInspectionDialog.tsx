@@ -221,7 +221,7 @@ export function RecordInspectionDialog(props: {
                 />
               )}
             </Field>
-            <Field id={id('findings')} label={t('inspection.field.findings')} error={errors.findings} className="span-4">
+            <Field id={id('findings')} label={t('inspection.field.findings')} error={errors.findings} className="span-3">
               {(input) => (
                 <TextArea
                   {...input}
