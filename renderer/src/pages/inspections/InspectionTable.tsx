@@ -26,7 +26,7 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
       {
         id: 'inspectionNumber',
         header: t('inspection.column.number'),
-        size: 140,
+        size: 130,
         cell: (r) => <span className="mono">{r.inspectionNumber}</span>,
       },
       caseId
@@ -34,7 +34,7 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
         : {
             id: 'case',
             header: t('enf.field.case'),
-            size: 140,
+            size: 130,
             sortable: false,
             cell: (r) => (
               <RowLink route={{ page: 'case', id: r.caseId, tab: 'verifications' }}>
@@ -46,7 +46,7 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
         // One column for where it stands: the result once completed, else the status; its filter takes either.
         id: 'outcome',
         header: t('inspection.column.outcome'),
-        size: 140,
+        size: 165,
         sortable: false,
         filter: {
           kind: 'select',
@@ -63,14 +63,14 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
       {
         id: 'inspectedAt',
         header: t('inspection.field.inspectedAt'),
-        size: 170,
+        size: 160,
         align: 'right',
         cell: (r) => <DateTimeText value={r.inspectedAt} />,
       },
       {
         id: 'place',
         header: t('inspection.field.place'),
-        size: 190,
+        size: 180,
         sortable: false,
         cell: (r) => (
           <span title={`${t(`inspection.placeKind.${r.placeKind}`)} · ${r.place}`}>
@@ -101,7 +101,7 @@ export function InspectionTable({ caseId }: { caseId?: string }) {
       {
         id: 'selection',
         header: t('inspection.column.selection'),
-        size: 120,
+        size: 135,
         sortable: false,
         cell: (r) => t(`inspection.selection.${r.selection}`),
       },
