@@ -52,7 +52,7 @@ export function ActionDialog(props: { isOpen: boolean; audit: AuditDetail; onClo
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
   const { errors, values } = form;
-  const title = t('compliance.action.new');
+  const title = t('compliance.action.title');
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="wrench" className="enf-small-dialog">
       <form aria-label={title} {...form.formProps}>

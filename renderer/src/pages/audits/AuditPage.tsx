@@ -111,22 +111,26 @@ export function AuditPage({ id }: { id: string }) {
               {a.consequence && (
                 <>
                   <dt>{t('compliance.field.consequence')}</dt>
+                  <dd>{t(`compliance.consequenceShort.${a.consequence}`)}</dd>
+                </>
+              )}
+              {a.penaltyId && (
+                <>
+                  <dt>{t('compliance.penalty')}</dt>
                   <dd>
-                    {a.consequence === 'penalty' && a.penaltyId ? (
-                      <>
-                        {t('compliance.consequence.penaltyIssued')}{' '}
-                        <a href={routeHref({ page: 'penalty', id: a.penaltyId })} className="mono">
-                          {a.penaltyNumber}
-                        </a>
-                      </>
-                    ) : (
-                      <>
-                        {t('compliance.consequence.caseReferred')}{' '}
-                        <a href={routeHref({ page: 'case', id: a.caseId, tab: 'overview' })} className="mono">
-                          {a.caseFileNumber}
-                        </a>
-                      </>
-                    )}
+                    <a href={routeHref({ page: 'penalty', id: a.penaltyId })} className="mono">
+                      {a.penaltyNumber}
+                    </a>
+                  </dd>
+                </>
+              )}
+              {a.consequence === 'referral' && (
+                <>
+                  <dt>{t('compliance.referredCase')}</dt>
+                  <dd>
+                    <a href={routeHref({ page: 'case', id: a.caseId, tab: 'overview' })} className="mono">
+                      {a.caseFileNumber}
+                    </a>
                   </dd>
                 </>
               )}
@@ -226,7 +230,7 @@ export function AuditPage({ id }: { id: string }) {
       </section>
       <DateDialog
         isOpen={moving === 'on_site'}
-        title={t('compliance.action.onSite')}
+        title={t('compliance.onSiteTitle')}
         icon="office"
         label={t('compliance.field.onSiteOn')}
         hint={t('compliance.onSiteHint', { date: f.date(a.notifiedOn) })}
@@ -391,7 +395,7 @@ function ActionsCard({ audit, open, onChanged }: { audit: AuditDetail; open: boo
       <ActionDialog isOpen={adding} audit={a} onClose={() => setAdding(false)} onAdded={onChanged} />
       <DateDialog
         isOpen={completing !== null}
-        title={t('compliance.action.markDone')}
+        title={t('compliance.action.markDoneTitle')}
         icon="tick"
         label={t('compliance.action.completedOn')}
         hint={completing ? t('compliance.action.markDoneHint', { owner: completing.owner }) : undefined}

@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Tag } from '@blueprintjs/core';
+import { useIntl } from 'react-intl';
+import { Button, Icon } from '@blueprintjs/core';
 import type { AuditListRow, MethodInput } from '../../../../db/api.ts';
 import { AUDIT_OUTCOMES, AUDIT_SORT_COLUMNS, AUDIT_STATUSES } from '../../../../db/shared/domain.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useFormat, useT } from '../../i18n/index.tsx';
 import { call } from '../../lib/client.ts';
 import { navigate } from '../../lib/router.ts';
 import { today } from '../../lib/dates.ts';
@@ -33,7 +34,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'auditNumber',
         header: t('compliance.column.number'),
-        size: 125,
+        size: 116,
         cell: (r) => <span className="mono">{r.auditNumber}</span>,
       },
       caseId
@@ -41,7 +42,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
         : {
             id: 'case',
             header: t('enf.field.case'),
-            size: 120,
+            size: 124,
             sortable: false,
             cell: (r) => (
               <RowLink route={{ page: 'case', id: r.caseId, tab: 'verifications' }}>
@@ -52,7 +53,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'party',
         header: t('compliance.field.party'),
-        size: 180,
+        size: 112,
         sortable: false,
         cell: (r) => (
           <RowLink route={{ page: 'entity', id: r.partyId }}>
@@ -62,22 +63,22 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       },
       {
         id: 'period',
-        header: t('compliance.field.period'),
-        size: 185,
+        header: t('compliance.column.period'),
+        size: 84,
         sortable: false,
-        cell: (r) => <PeriodText from={r.periodFrom} to={r.periodTo} />,
+        cell: (r) => <ShortPeriod from={r.periodFrom} to={r.periodTo} />,
       },
       {
         id: 'notifiedOn',
         header: t('compliance.column.notifiedOn'),
-        size: 105,
+        size: 108,
         align: 'right',
         cell: (r) => <DateText value={r.notifiedOn} />,
       },
       {
         id: 'reportDueOn',
         header: t('compliance.field.reportDueOn'),
-        size: 150,
+        size: 126,
         align: 'right',
         cell: (r) =>
           r.status === 'reported' || r.status === 'cancelled' ? (
@@ -91,22 +92,22 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'status',
         header: t('compliance.field.status'),
-        size: 110,
+        size: 84,
         filter: { kind: 'select', options: AUDIT_STATUSES.map((s) => ({ value: s, label: t(`compliance.status.${s}`) })) },
         cell: (r) => <AuditStatusTag status={r.status} />,
       },
       {
         id: 'outcome',
         header: t('compliance.field.outcome'),
-        size: 170,
+        size: 106,
         sortable: false,
         filter: { kind: 'select', options: AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`compliance.outcome.${o}`) })) },
-        cell: (r) => (r.outcome ? <AuditOutcomeTag outcome={r.outcome} /> : none),
+        cell: (r) => (r.outcome ? <AuditOutcomeTag outcome={r.outcome} short /> : none),
       },
       {
         id: 'findings',
         header: t('compliance.column.findings'),
-        size: 75,
+        size: 84,
         align: 'right',
         sortable: false,
         cell: (r) => (r.findingCount ? r.findingCount : none),
@@ -114,16 +115,14 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'openActions',
         header: t('compliance.column.openActions'),
-        size: 95,
+        size: 104,
         align: 'right',
         sortable: false,
         cell: (r) =>
           r.openActions ? (
             <span className="tags">
               {r.overdue && !reportOverdue(r, todayDate) && (
-                <Tag minimal intent="danger" icon="warning-sign" className="status-tag" title={t('compliance.actionOverdue')}>
-                  <span className="visually-hidden">{t('compliance.actionOverdue')}</span>
-                </Tag>
+                <Icon icon="warning-sign" intent="danger" title={t('compliance.actionOverdue')} />
               )}
               {r.openActions}
             </span>
@@ -195,6 +194,20 @@ export function PeriodText({ from, to }: { from: string; to: string }) {
   return (
     <span className="period">
       <DateText value={from} /> – <DateText value={to} />
+    </span>
+  );
+}
+
+/** A period in a list: whole years as years (2024, 2022–2024), else months; the exact dates on hover. */
+function ShortPeriod({ from, to }: { from: string; to: string }) {
+  const intl = useIntl();
+  const f = useFormat();
+  const whole = from.slice(5) === '01-01' && to.slice(5) === '12-31';
+  const month = (d: string) => intl.formatDate(`${d}T00:00:00Z`, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const [a, b] = whole ? [from.slice(0, 4), to.slice(0, 4)] : [month(from), month(to)];
+  return (
+    <span className="period" title={`${f.date(from)} – ${f.date(to)}`}>
+      {a === b ? a : whole ? `${a}–${b}` : `${a} – ${b}`}
     </span>
   );
 }

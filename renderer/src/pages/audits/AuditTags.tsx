@@ -25,12 +25,13 @@ const outcomeIntent: Record<AuditOutcome, Intent> = {
   non_compliant: 'danger',
 };
 
-/** What the audit found, once reported. */
-export function AuditOutcomeTag({ outcome }: { outcome: AuditOutcome }) {
+/** What the audit found, once reported (`short`: in a list column, the full words on hover). */
+export function AuditOutcomeTag({ outcome, short }: { outcome: AuditOutcome; short?: boolean }) {
   const t = useT();
+  const label = t(`compliance.outcome.${outcome}`);
   return (
-    <Tag minimal intent={outcomeIntent[outcome]} className="status-tag">
-      {t(`compliance.outcome.${outcome}`)}
+    <Tag minimal intent={outcomeIntent[outcome]} className="status-tag" title={short ? label : undefined}>
+      {short ? t(`compliance.outcomeShort.${outcome}`) : label}
     </Tag>
   );
 }

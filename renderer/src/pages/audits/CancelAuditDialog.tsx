@@ -35,7 +35,7 @@ export function CancelAuditDialog(props: {
   useEffect(() => {
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
-  const title = t('compliance.action.cancel');
+  const title = t('compliance.cancelTitle');
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="disable" className="enf-small-dialog">
       <form aria-label={title} {...form.formProps}>

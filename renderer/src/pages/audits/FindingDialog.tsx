@@ -49,7 +49,7 @@ export function FindingDialog(props: { isOpen: boolean; audit: AuditDetail; onCl
   const files = useQuery(() => call('evidence.list', { caseId: a.caseId, limit: 500 }), a.caseId, { enabled: props.isOpen });
   const evidence = files.load.state === 'ready' ? files.load.data.rows : [];
   const { errors, values } = form;
-  const title = t('compliance.finding.new');
+  const title = t('compliance.finding.title');
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="search-template" className="enf-small-dialog">
       <form aria-label={title} {...form.formProps}>

@@ -80,7 +80,7 @@ export function NotifyAuditDialog(props: {
   const { errors, values } = form;
   const noticeOn = values.notifiedOn || today();
   const defaultDue = isDate(noticeOn) ? addDays(noticeOn, AUDIT_REPORT_DAYS) : null;
-  const title = t('compliance.new');
+  const title = t('compliance.newTitle');
 
   return (
     <Dialog isOpen={props.isOpen} onClose={props.onClose} title={title} icon="clipboard" className="enf-dialog">

@@ -129,7 +129,7 @@ export function ReportDialog(props: { isOpen: boolean; audit: AuditDetail; onClo
     if (props.isOpen) reset();
   }, [props.isOpen, reset]);
   const { errors, values } = form;
-  const title = t('compliance.action.report');
+  const title = t('compliance.reportTitle');
   const nonCompliant = values.outcome === 'non_compliant';
   const penalty = nonCompliant && values.consequence === 'penalty';
   const defaultDue = isDate(values.assessedOn) ? addDays(values.assessedOn, PENALTY_PAYMENT_DAYS) : null;
