@@ -172,5 +172,70 @@ test.describe('compliance audits, end to end', () => {
     await expect(line).toContainText(created.fileNumber);
     await expect(line).toContainText('Notified');
     await noAxeViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await noAxeViolations(page);
+  });
+
+  test('a corrective action is marked done; a non-compliant report issues the penalty to the audited party, linked', async ({
+    shell,
+  }) => {
+    const { page, db } = shell;
+    const call = <T>(method: string, input: unknown): T =>
+      JSON.parse(dossier(['call', method, JSON.stringify(input)], db).stdout) as T;
+    const c = call<{ id: string }>('cases.create', { title: 'Records kept short at a camera exporter' });
+    const party = call<{ id: string }>('entities.create', { kind: 'organization', legalName: 'Ararat Microsystems LLC' });
+    const audit = call<{ id: string; auditNumber: string }>('complianceAudits.create', {
+      caseId: c.id,
+      partyId: party.id,
+      periodFrom: day(-400),
+      periodTo: day(-40),
+      notifiedOn: day(-20),
+    });
+    call('complianceAudits.addAction', {
+      auditId: audit.id,
+      description: 'Keep export records six years',
+      owner: 'Records manager',
+      dueOn: day(-2),
+    });
+
+    await go(page, `#/audits/${audit.id}`);
+    const actions = page.getByRole('table', { name: 'Corrective actions' });
+    await expect(actions.getByText('Overdue')).toBeVisible();
+    await actions.getByRole('button', { name: /^Mark done: Records manager/ }).click();
+    const done = page.getByRole('dialog', { name: 'Mark a corrective action done' });
+    await expect(done.getByLabel('Completed on')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(done).toHaveCount(0);
+    await expect(actions.getByText('Overdue')).toHaveCount(0);
+    await expect(actions.getByRole('button', { name: /^Mark done/ })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Report…' }).click();
+    const report = page.getByRole('dialog', { name: 'Report the audit' });
+    await report.getByLabel('Outcome').selectOption('non_compliant');
+    await report.getByLabel('Consequence').selectOption('penalty');
+    await type(report.getByLabel('Contravention code'), 'C151');
+    await type(report.getByLabel('Amount'), '7 500,x');
+    await expect(report.getByText('Not an amount in CAD, e.g. 1234.50')).toBeVisible();
+    await report.getByLabel('Amount').fill('7,500.00');
+    // A payment due before the assessment: the penalty's refusal stands under the penalty's field.
+    await report.getByLabel('Assessed').fill(day(0));
+    await report.getByLabel('Due', { exact: true }).fill(day(-1));
+    await report.getByRole('button', { name: 'Report and issue the penalty' }).click();
+    await expect(report.getByLabel('Due', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(report.getByLabel('Contravention code')).toHaveValue('C151');
+    await report.getByLabel('Due', { exact: true }).fill('');
+    await report.getByRole('button', { name: 'Report and issue the penalty' }).click();
+    await expect(report).toHaveCount(0);
+
+    const title = page.locator('.record-title-row');
+    await expect(title.getByText('Reported')).toBeVisible();
+    await expect(title.getByText('Non-compliant')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add a finding…' })).toHaveCount(0);
+    const penaltyLink = page.locator('.record-sub').getByRole('link', { name: /^\d{4}-AMP-\d{6}$/ });
+    await expect(penaltyLink).toBeVisible();
+    await noAxeViolations(page);
+    await penaltyLink.click();
+    await expect(page.getByRole('heading', { name: 'Penalty to Ararat Microsystems LLC' })).toBeVisible();
+    await expect(page.getByTestId('penalty-balance')).toHaveText(/CAD\s7,500\.00/);
   });
 });

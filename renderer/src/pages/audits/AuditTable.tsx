@@ -34,7 +34,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'auditNumber',
         header: t('compliance.column.number'),
-        size: 116,
+        size: 126,
         cell: (r) => <span className="mono">{r.auditNumber}</span>,
       },
       caseId
@@ -42,7 +42,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
         : {
             id: 'case',
             header: t('enf.field.case'),
-            size: 124,
+            size: 134,
             sortable: false,
             cell: (r) => (
               <RowLink route={{ page: 'case', id: r.caseId, tab: 'verifications' }}>
@@ -53,7 +53,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'party',
         header: t('compliance.field.party'),
-        size: 112,
+        size: caseId ? 200 : 108,
         sortable: false,
         cell: (r) => (
           <RowLink route={{ page: 'entity', id: r.partyId }}>
@@ -71,14 +71,14 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'notifiedOn',
         header: t('compliance.column.notifiedOn'),
-        size: 108,
+        size: 104,
         align: 'right',
         cell: (r) => <DateText value={r.notifiedOn} />,
       },
       {
         id: 'reportDueOn',
         header: t('compliance.field.reportDueOn'),
-        size: 126,
+        size: 114,
         align: 'right',
         cell: (r) =>
           r.status === 'reported' || r.status === 'cancelled' ? (
@@ -92,14 +92,14 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'status',
         header: t('compliance.field.status'),
-        size: 84,
+        size: 82,
         filter: { kind: 'select', options: AUDIT_STATUSES.map((s) => ({ value: s, label: t(`compliance.status.${s}`) })) },
         cell: (r) => <AuditStatusTag status={r.status} />,
       },
       {
         id: 'outcome',
         header: t('compliance.field.outcome'),
-        size: 106,
+        size: 108,
         sortable: false,
         filter: { kind: 'select', options: AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`compliance.outcome.${o}`) })) },
         cell: (r) => (r.outcome ? <AuditOutcomeTag outcome={r.outcome} short /> : none),
@@ -107,7 +107,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'findings',
         header: t('compliance.column.findings'),
-        size: 84,
+        size: caseId ? 92 : 84,
         align: 'right',
         sortable: false,
         cell: (r) => (r.findingCount ? r.findingCount : none),
@@ -115,7 +115,7 @@ export function AuditTable({ caseId }: { caseId?: string }) {
       {
         id: 'openActions',
         header: t('compliance.column.openActions'),
-        size: 104,
+        size: caseId ? 112 : 108,
         align: 'right',
         sortable: false,
         cell: (r) =>

@@ -2,8 +2,10 @@ import { Tag, type Intent } from '@blueprintjs/core';
 import type { AuditOutcome, AuditStatus, FindingSeverity } from '../../../../db/shared/domain.ts';
 import { useT } from '../../i18n/index.tsx';
 
+// Not 'primary' for a notified audit: a primary minimal tag on a table's active row fails
+// contrast in the dark theme (app.css --row-active).
 const statusIntent: Record<AuditStatus, Intent> = {
-  notified: 'primary',
+  notified: 'none',
   on_site: 'warning',
   reported: 'success',
   cancelled: 'none',
