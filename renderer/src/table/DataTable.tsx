@@ -258,7 +258,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         ref={scrollRef}
         role="grid"
         aria-label={props.label}
-        aria-rowcount={(total ?? 0) + headRows}
+        aria-rowcount={(total === 0 ? 1 : (total ?? 0)) + headRows}
         aria-colcount={visibleColumns.length}
         aria-activedescendant={total ? rowId(active) : undefined}
         tabIndex={0}
@@ -341,7 +341,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           )}
         </div>
         {total === 0 ? (
-          <div className="dt-empty">{props.empty(filtered)}</div>
+          // A row of its own, so the grid holds only rows (axe: aria-required-children).
+          <div role="rowgroup">
+            <div role="row" aria-rowindex={headRows + 1}>
+              <div role="gridcell" aria-colspan={visibleColumns.length} className="dt-empty">
+                {props.empty(filtered)}
+              </div>
+            </div>
+          </div>
         ) : (
           <div className="dt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width }}>
             {items.map((item) => {
