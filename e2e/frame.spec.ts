@@ -81,6 +81,7 @@ test.describe('the frame of every case screen', () => {
       ['Seizures', 'seizures'],
       ['Detentions', 'detentions'],
       ['Penalties', 'penalties'],
+      ['Verifications', 'verifications'],
       ['Timeline', 'timeline'],
       ['Evidence', 'evidence'],
       ['Audit', 'audit'],
@@ -125,15 +126,37 @@ test.describe('the frame of every case screen', () => {
       currency: 'CAD',
       assessedOn: '2026-02-03',
     });
+    const k = call<{ id: string }>(shell.db, 'checks.create', {
+      caseId: c.id,
+      checkType: 'post_shipment',
+      partyId: org.id,
+      country: 'AM',
+    });
+    const i = call<{ id: string }>(shell.db, 'inspections.create', {
+      caseId: c.id,
+      placeKind: 'port',
+      place: 'Port of Montréal',
+      officer: 'BSO Gagnon',
+      selection: 'random',
+    });
+    const a = call<{ id: string }>(shell.db, 'complianceAudits.create', {
+      caseId: c.id,
+      partyId: org.id,
+      periodFrom: '2024-01-01',
+      periodTo: '2025-12-31',
+    });
     const marking = page.getByRole('note', { name: /SECRET/ });
     const screens = [
-      ...['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'evidence', 'audit'].map(
+      ...['overview', 'subjects', 'seizures', 'detentions', 'penalties', 'verifications', 'evidence', 'audit'].map(
         (tab) => `#/cases/${c.id}/${tab}`,
       ),
       `#/seizures/${s.id}`,
       `#/seizures/${s.id}/items/${s.items[0]?.id ?? ''}`,
       `#/detentions/${d.id}`,
       `#/penalties/${p.id}`,
+      `#/checks/${k.id}`,
+      `#/inspections/${i.id}`,
+      `#/audits/${a.id}`,
       `#/entities/${org.id}`,
     ];
     for (const hash of screens) {
