@@ -1,5 +1,5 @@
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { Button, HotkeysContext, NonIdealState, useHotkeys, type HotkeyConfig } from '@blueprintjs/core';
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Button, HotkeysContext, NonIdealState, Spinner, useHotkeys, type HotkeyConfig } from '@blueprintjs/core';
 import { useLocale, useT, LOCALES } from './i18n/index.tsx';
 import { navigate, sectionOf, useRoute, type Route, type Section } from './lib/router.ts';
 import { useSettings } from './lib/settings.tsx';
@@ -16,29 +16,42 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { UnsavedChangesPrompt } from './lib/unsaved.tsx';
 import { WriteState } from './components/WriteState.tsx';
 import { CaseListPage } from './pages/cases/CaseListPage.tsx';
-import { CasePage } from './pages/cases/CasePage.tsx';
-import { SettingsPage } from './pages/SettingsPage.tsx';
-import { EntitiesPage } from './pages/entities/EntitiesPage.tsx';
-import { EntityPage } from './pages/entities/EntityPage.tsx';
-import { SeizuresPage } from './pages/seizures/SeizuresPage.tsx';
-import { SeizurePage } from './pages/seizures/SeizurePage.tsx';
-import { DetentionsPage } from './pages/detentions/DetentionsPage.tsx';
-import { DetentionPage } from './pages/detentions/DetentionPage.tsx';
-import { PenaltiesPage } from './pages/penalties/PenaltiesPage.tsx';
-import { PenaltyPage } from './pages/penalties/PenaltyPage.tsx';
-import { ChecksPage } from './pages/checks/ChecksPage.tsx';
-import { CheckPage } from './pages/checks/CheckPage.tsx';
-import { InspectionsPage } from './pages/inspections/InspectionsPage.tsx';
-import { InspectionPage } from './pages/inspections/InspectionPage.tsx';
-import { AuditsPage } from './pages/audits/AuditsPage.tsx';
-import { AuditPage } from './pages/audits/AuditPage.tsx';
-import { DeadlinesPage } from './pages/deadlines/DeadlinesPage.tsx';
-import { DuplicatesPage } from './pages/duplicates/DuplicatesPage.tsx';
 import { LazyChartPage } from './pages/chart/lazy.tsx';
-import { SearchPage } from './pages/search/SearchPage.tsx';
-import { ScreeningPage } from './pages/screening/ScreeningPage.tsx';
 import { NewCaseDialog } from './pages/cases/NewCaseDialog.tsx';
 import { ProfileDialog } from './pages/ProfileDialog.tsx';
+
+// Each page loads with its first visit (the case list, the first screen, ships with the app).
+const CasePage = lazy(() => import('./pages/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const EntitiesPage = lazy(() => import('./pages/entities/EntitiesPage.tsx').then((m) => ({ default: m.EntitiesPage })));
+const EntityPage = lazy(() => import('./pages/entities/EntityPage.tsx').then((m) => ({ default: m.EntityPage })));
+const SeizuresPage = lazy(() => import('./pages/seizures/SeizuresPage.tsx').then((m) => ({ default: m.SeizuresPage })));
+const SeizurePage = lazy(() => import('./pages/seizures/SeizurePage.tsx').then((m) => ({ default: m.SeizurePage })));
+const DetentionsPage = lazy(() => import('./pages/detentions/DetentionsPage.tsx').then((m) => ({ default: m.DetentionsPage })));
+const DetentionPage = lazy(() => import('./pages/detentions/DetentionPage.tsx').then((m) => ({ default: m.DetentionPage })));
+const PenaltiesPage = lazy(() => import('./pages/penalties/PenaltiesPage.tsx').then((m) => ({ default: m.PenaltiesPage })));
+const PenaltyPage = lazy(() => import('./pages/penalties/PenaltyPage.tsx').then((m) => ({ default: m.PenaltyPage })));
+const ChecksPage = lazy(() => import('./pages/checks/ChecksPage.tsx').then((m) => ({ default: m.ChecksPage })));
+const CheckPage = lazy(() => import('./pages/checks/CheckPage.tsx').then((m) => ({ default: m.CheckPage })));
+const InspectionsPage = lazy(() =>
+  import('./pages/inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })),
+);
+const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage.tsx').then((m) => ({ default: m.InspectionPage })));
+const AuditsPage = lazy(() => import('./pages/audits/AuditsPage.tsx').then((m) => ({ default: m.AuditsPage })));
+const AuditPage = lazy(() => import('./pages/audits/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const DeadlinesPage = lazy(() => import('./pages/deadlines/DeadlinesPage.tsx').then((m) => ({ default: m.DeadlinesPage })));
+const DuplicatesPage = lazy(() => import('./pages/duplicates/DuplicatesPage.tsx').then((m) => ({ default: m.DuplicatesPage })));
+const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage })));
+
+function PageLoading() {
+  const t = useT();
+  return (
+    <div className="page-center">
+      <Spinner aria-label={t('common.loading')} />
+    </div>
+  );
+}
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 
@@ -292,7 +305,9 @@ export function App() {
           <NonIdealState icon="lock" title={t('error.title')} description={t('error.unauthorized')} />
         ) : (
           <ErrorBoundary resetKey={JSON.stringify(route)}>
-            <Page route={route} onNewCase={() => setNewCaseOpen(true)} />
+            <Suspense fallback={<PageLoading />}>
+              <Page route={route} onNewCase={() => setNewCaseOpen(true)} />
+            </Suspense>
           </ErrorBoundary>
         )}
       </main>
