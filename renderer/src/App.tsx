@@ -44,6 +44,14 @@ const DuplicatesPage = lazy(() => import('./pages/duplicates/DuplicatesPage.tsx'
 const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage })));
 
+/**
+ * A dialog is open: the single-key shortcuts (N, /) are not for the page behind it. A key that
+ * reaches the page while a dialog's field re-renders must not take the user away from the dialog.
+ */
+function dialogOpen(): boolean {
+  return document.querySelector('[role="dialog"]') !== null;
+}
+
 function PageLoading() {
   const t = useT();
   return (
@@ -141,7 +149,9 @@ export function App() {
         global: true,
         label: t('shortcuts.newCase'),
         group: t('shortcuts.group.global'),
-        onKeyDown: () => setNewCaseOpen(true),
+        onKeyDown: () => {
+          if (!dialogOpen()) setNewCaseOpen(true);
+        },
       },
       {
         combo: '/',
@@ -150,6 +160,7 @@ export function App() {
         label: t('shortcuts.focusSearch'),
         group: t('shortcuts.group.global'),
         onKeyDown: () => {
+          if (dialogOpen()) return;
           if (route.page !== 'cases') navigate({ page: 'cases' });
           setTimeout(() => document.getElementById('case-search')?.focus(), 0);
         },
