@@ -137,8 +137,9 @@ export async function ingestStream(
   const expected = opts.expectedSize;
   let committed = false;
   let repaired: StoreRepair | undefined;
+  let sink: fs.WriteStream | undefined;
   try {
-    const sink = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600, highWaterMark: CHUNK_BYTES });
+    sink = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600, highWaterMark: CHUNK_BYTES });
     await pipeline(
       source,
       async function* tap(chunks: AsyncIterable<Buffer | string>) {
@@ -190,7 +191,13 @@ export async function ingestStream(
     committed = true;
     return repaired ? { sha256, size, repaired } : { sha256, size };
   } finally {
-    if (!committed) await fsp.rm(temp, { force: true }).catch(() => undefined);
+    if (!committed) {
+      // A refused source can fail the pipeline before the file's own open has finished: wait for
+      // the stream to close, or the temporary file appears after it was removed.
+      const stream = sink;
+      if (stream && !stream.closed) await new Promise<void>((resolve) => stream.once('close', () => resolve()));
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+    }
   }
 }
 
